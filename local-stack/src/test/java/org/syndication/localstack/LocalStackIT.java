@@ -1,0 +1,163 @@
+package org.syndication.localstack;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.syndication.events.Topics;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalStackIT {
+
+    @TempDir
+    Path dataDir;
+
+    private LocalStack.Settings settings(boolean fresh) {
+        return new LocalStack.Settings(dataDir, fresh, Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                Ports.free());
+    }
+
+    @Test
+    void startsRealServersAndKeepsDataAcrossARestart() throws Exception {
+        LocalStack.Settings settings = settings(false);
+        try (LocalStack stack = LocalStack.start(settings)) {
+            assertThat(topicNames(stack)).containsAll(Topics.ALL);
+            assertThat(cleanupPolicy(stack, Topics.NEWS_CATALOGUED)).isEqualTo("compact");
+            assertThat(cleanupPolicy(stack, Topics.NEWS_INGESTED)).isEqualTo("delete");
+            produce(stack, "k1", "first");
+            sql(stack, "catalog", "CREATE TABLE kept(v text)", "INSERT INTO kept VALUES ('row')");
+        }
+        // same ports and directory, not fresh: the record and the row are still there
+        try (LocalStack stack = LocalStack.start(settings)) {
+            assertThat(consumeAll(stack)).containsExactly("first");
+            assertThat(sql(stack, "catalog", "SELECT v FROM kept")).isEqualTo("row");
+        }
+        LocalStack.Settings fresh = new LocalStack.Settings(dataDir, true, settings.kafkaPort(),
+                settings.kafkaControllerPort(), settings.postgresPort(), settings.smtpPort(), settings.smtpApiPort());
+        try (LocalStack stack = LocalStack.start(fresh)) {
+            assertThat(consumeAll(stack)).isEmpty();
+            assertThatThrownBy(() -> sql(stack, "catalog", "SELECT v FROM kept")).hasMessageContaining("kept");
+        }
+    }
+
+    @Test
+    void smtpSinkShowsReceivedMessagesOverHttp() throws Exception {
+        try (SmtpSink sink = SmtpSink.start(Ports.free(), Ports.free())) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", String.valueOf(sink.smtpPort()));
+            MimeMessage message = new MimeMessage(Session.getInstance(props));
+            message.setFrom(new InternetAddress("news@example.org"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress("reader@example.org"));
+            message.setSubject("Digest");
+            message.setHeader("List-Unsubscribe", "<https://example.org/u>");
+            message.setText("hello reader");
+            Transport.send(message);
+
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(sink.apiUrl())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"subject\":\"Digest\"", "reader@example.org", "hello reader",
+                    "List-Unsubscribe");
+
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sink.apiUrl())).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(sink.messages()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTakenPortIsReportedByName() throws Exception {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            LocalStack.Settings settings = new LocalStack.Settings(dataDir, true, Ports.free(), Ports.free(),
+                    socket.getLocalPort(), Ports.free(), Ports.free());
+            assertThatThrownBy(() -> LocalStack.start(settings))
+                    .isInstanceOf(Ports.PortInUseException.class)
+                    .hasMessageContaining(String.valueOf(socket.getLocalPort()))
+                    .hasMessageContaining("PostgreSQL");
+        }
+    }
+
+    private static Set<String> topicNames(LocalStack stack) throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    private static String cleanupPolicy(LocalStack stack, String topic) throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value();
+        }
+    }
+
+    private static void produce(LocalStack stack, String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.NEWS_INGESTED, key, value)).get();
+        }
+    }
+
+    private static List<String> consumeAll(LocalStack stack) {
+        List<String> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.NEWS_INGESTED));
+            long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(record.value());
+                }
+                if (!values.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String sql(LocalStack stack, String database, String... statements) throws Exception {
+        try (var connection = DriverManager.getConnection(stack.postgres().jdbcUrl(database), PostgresServer.USER,
+                PostgresServer.PASSWORD); var statement = connection.createStatement()) {
+            String last = null;
+            for (String sql : statements) {
+                if (statement.execute(sql)) {
+                    var rows = statement.getResultSet();
+                    last = rows.next() ? rows.getString(1) : null;
+                }
+            }
+            return last;
+        }
+    }
+}
