@@ -1,0 +1,178 @@
+package org.syndication.localstack;
+
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The product as a user runs it: a local stack on free ports and the three runnable service jars as separate
+ * processes, configured only through environment variables. Used by the end-to-end tests and the benchmarks.
+ */
+public final class ProductProcesses implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("ingest-service", "catalog-service", "feed-service");
+    public static final String CATALOG_TOKEN = "local-catalog-token";
+    public static final String FEED_TOKEN = "local-feed-token";
+
+    private static final Logger LOG = Logger.getLogger(ProductProcesses.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path root;
+    private final Path dataDir;
+    private final LocalStack stack;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * @param root     the repository root (holds {@code <service>/target/quarkus-app/quarkus-run.jar})
+     * @param dataDir  where the stack keeps its data and each service its log ({@code <service>.log})
+     * @param javaOpts JVM options of every service, e.g. {@code -Xmx256m}
+     */
+    public ProductProcesses(Path root, Path dataDir, List<String> javaOpts) {
+        this.root = root.toAbsolutePath().normalize();
+        this.dataDir = dataDir;
+        SERVICES.forEach(service -> ports.put(service, Ports.free()));
+        stack = LocalStack.start(new LocalStack.Settings(dataDir, true, Ports.free(), Ports.free(), Ports.free(),
+                Ports.free(), Ports.free()));
+        try {
+            for (String service : SERVICES) {
+                processes.put(service, start(service, javaOpts));
+            }
+            for (String service : SERVICES) {
+                awaitReady(service);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public String url(String service, String path) {
+        return "http://localhost:" + ports.get(service) + path;
+    }
+
+    public Process process(String service) {
+        return processes.get(service);
+    }
+
+    /** Time from process start to a ready health check, per service. */
+    public Map<String, Duration> readyAfter() {
+        return Map.copyOf(readyAfter);
+    }
+
+    public HttpResponse<String> get(String service, String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(service, path))).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Process start(String service, List<String> javaOpts) {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw package first");
+        }
+        String database = service.substring(0, service.indexOf('-'));
+        List<String> command = new java.util.ArrayList<>();
+        command.add(RuntimeClasspath.javaExecutable());
+        command.addAll(javaOpts);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve(service + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.postgres().jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        env.put("CATALOG_API_TOKEN", CATALOG_TOKEN);
+        env.put("FEED_API_TOKEN", FEED_TOKEN);
+        env.put("FEED_PUBLIC_BASE_URL", "http://localhost:" + ports.get("feed-service"));
+        env.put("INGEST_SOURCES_ALLOW_PRIVATE", "true");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(stack.smtp().smtpPort()));
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service, e);
+        }
+    }
+
+    private void awaitReady(String service) {
+        Process process = processes.get(service);
+        long started = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " exited with code " + process.exitValue() + "; log: "
+                        + dataDir.resolve(service + ".log"));
+            }
+            try {
+                if (get(service, "/q/health/ready").statusCode() == 200) {
+                    readyAfter.put(service, Duration.ofMillis(System.currentTimeMillis() - started));
+                    LOG.infof("%s ready at %s", service, url(service, "/"));
+                    return;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                // keep polling
+            }
+            pause();
+        }
+        throw new IllegalStateException(service + " not ready within " + READY_TIMEOUT.toSeconds() + " s; log: "
+                + dataDir.resolve(service + ".log"));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM to every service (Quarkus shuts down gracefully), then the stack. */
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        stack.close();
+    }
+}
