@@ -1,0 +1,81 @@
+package org.syndication.bench;
+
+import org.syndication.localstack.ProductProcesses;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs every benchmark in one process on this machine and prints a table of figures next to the targets.
+ * Start it with {@code benchmarks/run} from the repository root.
+ */
+public final class BenchmarkMain {
+
+    /** The JVM options ./syndicate gives each service, so the figures describe what a user runs. */
+    static final List<String> SERVICE_JAVA_OPTS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("syndication-bench-");
+        Report report = new Report();
+        System.out.printf("Syndication benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+
+        ParseThroughput.run(root.resolve("demo"), report);
+        try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS)) {
+            product.readyAfter().forEach((service, time) ->
+                    report.add(service + ": start to ready (JVM mode, incl. Flyway, Kafka)", time.toMillis() + " ms",
+                            "< 3,000 ms"));
+            ingestDemo(root, product);
+            for (String service : ProductProcesses.SERVICES) {
+                report.add(service + ": resident memory after the demo ingest",
+                        residentMb(product.process(service).pid()) + " MB", "< 300 MB");
+            }
+            PipelineBenchmark pipeline = new PipelineBenchmark(product, report);
+            pipeline.latency();
+            double raw = KafkaBaseline.run(product.stack().kafka().bootstrapServers(), report);
+            double pipelinePerSecond = pipeline.throughput();
+            report.add("  ratio of pipeline to raw producer", String.format("%.3f", pipelinePerSecond / raw), "~0.1");
+            new FeedServingBenchmark(product, work, report).run();
+            for (String service : ProductProcesses.SERVICES) {
+                report.add(service + ": resident memory after the benchmarks",
+                        residentMb(product.process(service).pid()) + " MB", "-");
+            }
+        }
+        report.print();
+    }
+
+    private static void ingestDemo(Path root, ProductProcesses product) throws IOException {
+        try (Stream<Path> pages = Files.list(root.resolve("demo"))) {
+            for (Path page : pages.sorted().toList()) {
+                var response = product.send(HttpRequest.newBuilder(
+                                URI.create(product.url("ingest-service", "/api/documents?source=eu-unodc")))
+                        .header("Content-Type", "text/plain; charset=utf-8")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofFile(page)).build());
+                if (response.statusCode() != 202) {
+                    throw new IllegalStateException(page + ": " + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+    }
+
+    private static long residentMb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for pid " + pid);
+    }
+}

@@ -1,0 +1,112 @@
+package org.syndication.bench;
+
+import org.syndication.localstack.PostgresServer;
+import org.syndication.localstack.ProductProcesses;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Latency of one posted item to the Atom feed, and sustained items/s through ingest, catalog and feed. */
+final class PipelineBenchmark {
+
+    private static final int LATENCY_PROBES = 30;
+    private static final DateTimeFormatter LISTING_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final int ITEMS_PER_PAGE = 500;
+    private static final int PAGES = 40;
+
+    private final ProductProcesses product;
+    private final Report report;
+
+    PipelineBenchmark(ProductProcesses product, Report report) {
+        this.product = product;
+        this.report = report;
+    }
+
+    /** Posts one single-item page at a time and polls /feeds/all.atom until its title shows. */
+    void latency() {
+        long[] millis = new long[LATENCY_PROBES];
+        for (int i = 0; i < LATENCY_PROBES; i++) {
+            String title = "Latency probe " + UUID.randomUUID();
+            // a date after every other item, so the probe is the newest entry of the feed
+            String text = LISTING_DATE.format(LocalDate.of(2040, 1, 1).plusDays(i))
+                    + ": " + title + "\n\nA probe item posted by the latency benchmark.\n";
+            long start = System.nanoTime();
+            post(text, "bench-latency");
+            while (!product.get("feed-service", "/feeds/all.atom").body().contains(title)) {
+                Thread.onSpinWait();
+            }
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(millis);
+        report.add("posted item visible in /feeds/all.atom (median of " + LATENCY_PROBES + ")",
+                millis[LATENCY_PROBES / 2] + " ms", "<= 250 ms");
+        report.add("posted item visible in /feeds/all.atom (p90)",
+                millis[(int) (LATENCY_PROBES * 0.9)] + " ms", "-");
+    }
+
+    /**
+     * Posts {@code PAGES} listing pages of {@code ITEMS_PER_PAGE} new items from 4 threads and waits until the
+     * feed projection holds all of them. Returns items/s through all three services.
+     */
+    double throughput() throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        long feedBefore = count("feed", "feed_item");
+        long start = System.nanoTime();
+        ExecutorService posters = Executors.newFixedThreadPool(4);
+        List<Future<?>> posts = new ArrayList<>();
+        for (int p = 0; p < PAGES; p++) {
+            String page = SyntheticItems.listingPage(run, p * ITEMS_PER_PAGE, ITEMS_PER_PAGE);
+            posts.add(posters.submit(() -> post(page, "bench-" + run)));
+        }
+        for (Future<?> post : posts) {
+            post.get();
+        }
+        posters.shutdown();
+        double ingestSeconds = (System.nanoTime() - start) / 1e9;
+        int total = PAGES * ITEMS_PER_PAGE;
+        report.add("ingest: items accepted and acknowledged by Kafka", Report.perSecond(total / ingestSeconds, "items"),
+                "-");
+        while (count("feed", "feed_item") < feedBefore + total) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double perSecond = total / seconds;
+        report.add("through all three services (" + total + " items, posted to projected)",
+                Report.perSecond(perSecond, "items"), ">= 5,000 items/s");
+        return perSecond;
+    }
+
+    private void post(String text, String source) {
+        HttpResponse<String> response = product.send(HttpRequest.newBuilder(
+                        URI.create(product.url("ingest-service", "/api/documents?source=" + source)))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                .build());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private long count(String database, String table) throws SQLException {
+        try (var connection = DriverManager.getConnection(product.stack().postgres().jdbcUrl(database),
+                PostgresServer.USER, PostgresServer.PASSWORD);
+             var rows = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
