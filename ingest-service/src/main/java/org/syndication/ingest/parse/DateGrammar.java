@@ -1,0 +1,501 @@
+package org.syndication.ingest.parse;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The grammar of the dates that start or head news items, read by a hand-written scanner so that every attempt
+ * costs a few dozen characters at most, whatever the input (no regular expression, no backtracking blow-up).
+ *
+ * <p>Accepted shapes (English month names, full or abbreviated, any case; dashes, en/em dashes, "to", "and" as range
+ * separators; optional weekday and ordinal suffixes):
+ * <ul>
+ *   <li>{@code 3 March 2017}, {@code 20 - 21 April 2017}, {@code 30 June - 2 July 2019},
+ *       {@code 30 December 2019 - 2 January 2020}, {@code 24th of July 2019}</li>
+ *   <li>{@code July 30, 2014}, {@code July 30-31, 2014}, {@code June 30 - July 2, 2019}</li>
+ *   <li>{@code 01.03.2021}, {@code 24-25.06.2019}, {@code 30.06 - 02.07.2019}, {@code 24/01/2005},
+ *       {@code 24-01-2005}, {@code 2019-06-24}</li>
+ *   <li>typos a reader repairs without noticing: a space inside the day ({@code 1 8.03.2019},
+ *       {@code 0 7 February 2019})</li>
+ * </ul>
+ * Slashed dates are read day first (the family of pages is European) unless only month first is valid.
+ * Every date needs a year, so {@code On 9-10 June} in running text is never a date here.
+ */
+public final class DateGrammar {
+
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2100;
+
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
+            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
+            Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),
+            Map.entry("jul", 7), Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9),
+            Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("october", 10), Map.entry("oct", 10),
+            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
+
+    private static final java.util.Set<String> WEEKDAYS = java.util.Set.of(
+            "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs",
+            "friday", "fri", "saturday", "sat", "sunday", "sun");
+
+    private static final java.util.Set<String> RANGE_WORDS = java.util.Set.of("to", "till", "until", "and", "through");
+
+    /** Parses a date starting exactly at {@code from}. */
+    public Optional<DateMatch> parseAt(CharSequence text, int from) {
+        return parseAt(text, from, text.length());
+    }
+
+    /** Parses a date starting exactly at {@code from} and ending at or before {@code limit}. */
+    public Optional<DateMatch> parseAt(CharSequence text, int from, int limit) {
+        if (from < 0 || from >= limit) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(scan(new Cursor(text, from, Math.min(limit, text.length()))));
+    }
+
+    /** Parses a whole string (surrounding spaces allowed) as one date. */
+    public Optional<ItemDate> parse(String text) {
+        String trimmed = text.strip();
+        return parseAt(trimmed, 0)
+                .filter(match -> match.endIndex() == trimmed.length())
+                .map(DateMatch::date);
+    }
+
+    private DateMatch scan(Cursor c) {
+        int start = c.pos;
+        skipWeekday(c);
+        int afterWeekday = c.pos;
+        char first = c.peek();
+        ItemDate date = null;
+        if (isDigit(first)) {
+            date = numeric(c, false);
+            if (date == null) {
+                c.pos = afterWeekday;
+                date = dayFirst(c, false);
+            }
+            if (date == null) { // typos are a second chance, never preferred over a clean reading
+                c.pos = afterWeekday;
+                date = numeric(c, true);
+            }
+            if (date == null) {
+                c.pos = afterWeekday;
+                date = dayFirst(c, true);
+            }
+        } else if (Character.isLetter(first)) {
+            date = monthFirst(c);
+        }
+        if (date == null) {
+            c.pos = start;
+            return null;
+        }
+        return new DateMatch(date, c.pos);
+    }
+
+    // ---- textual dates ------------------------------------------------------------------------------------------
+
+    private ItemDate dayFirst(Cursor c, boolean typos) {
+        int d1 = readDay(c, typos, true);
+        if (d1 < 0) {
+            return null;
+        }
+        int afterDay = c.pos;
+        if (readRangeSeparator(c)) { // 20 - 21 April 2017
+            int d2 = readDay(c, typos, true);
+            if (d2 > 0) {
+                c.skipSpaces();
+                skipOf(c);
+                int m = readMonth(c);
+                int y = m > 0 ? readYear(c) : -1;
+                ItemDate range = y > 0 ? range(y, m, d1, y, m, d2) : null;
+                if (range != null) {
+                    return range;
+                }
+            }
+            c.pos = afterDay;
+        }
+        c.skipSpaces();
+        skipOf(c);
+        int m1 = readMonth(c);
+        if (m1 < 0) {
+            return null;
+        }
+        int afterMonth = c.pos;
+        int y1 = readYear(c);
+        int afterYear = c.pos;
+        if (readRangeSeparator(c)) { // 30 June - 2 July 2019, 30 June 2019 - 2 July 2019
+            int d2 = readDay(c, typos, true);
+            if (d2 > 0) {
+                c.skipSpaces();
+                skipOf(c);
+                int m2 = readMonth(c);
+                int y2 = m2 > 0 ? readYear(c) : -1;
+                if (y2 > 0) {
+                    int startYear = y1 > 0 ? y1 : (m1 > m2 ? y2 - 1 : y2);
+                    ItemDate range = range(startYear, m1, d1, y2, m2, d2);
+                    if (range != null) {
+                        return range;
+                    }
+                }
+            }
+        }
+        c.pos = y1 > 0 ? afterYear : afterMonth;
+        return y1 > 0 ? single(y1, m1, d1) : null;
+    }
+
+    private ItemDate monthFirst(Cursor c) {
+        int m1 = readMonth(c);
+        if (m1 < 0) {
+            return null;
+        }
+        c.skipSpaces();
+        int d1 = readDay(c, false, true);
+        if (d1 < 0) {
+            return null;
+        }
+        int afterDay = c.pos;
+        if (readRangeSeparator(c)) { // July 30-31, 2014 / June 30 - July 2, 2019
+            int save = c.pos;
+            int d2 = readDay(c, false, true);
+            int m2 = m1;
+            if (d2 < 0) {
+                c.pos = save;
+                m2 = readMonth(c);
+                c.skipSpaces();
+                d2 = m2 > 0 ? readDay(c, false, true) : -1;
+            }
+            int y = d2 > 0 ? readYear(c) : -1;
+            ItemDate range = y > 0 ? range(m1 > m2 ? y - 1 : y, m1, d1, y, m2, d2) : null;
+            if (range != null) {
+                return range;
+            }
+            c.pos = afterDay;
+        }
+        int y1 = readYear(c);
+        if (y1 < 0) {
+            return null;
+        }
+        int afterYear = c.pos;
+        ItemDate startDate = single(y1, m1, d1);
+        if (startDate != null && readRangeSeparator(c)) { // July 30, 2014 - August 2, 2014
+            ItemDate end = Character.isLetter(c.peek()) ? monthFirst(c) : null;
+            if (end != null && end.end() == null && end.start().isAfter(startDate.start())) {
+                return ItemDate.of(startDate.start(), end.start());
+            }
+        }
+        c.pos = afterYear;
+        return startDate;
+    }
+
+    // ---- numeric dates ------------------------------------------------------------------------------------------
+
+    private ItemDate numeric(Cursor c, boolean typos) {
+        int start = c.pos;
+        ItemDate iso = iso(c);
+        if (iso != null) {
+            return iso;
+        }
+        c.pos = start;
+        // 24-25.06.2019: a shared month and year
+        int d1 = readDay(c, typos, false);
+        if (d1 > 0 && c.peek() != '.' && c.peek() != '/') {
+            int afterDay = c.pos;
+            if (readRangeSeparator(c)) {
+                int[] end = readNumericDate(c, false);
+                if (end != null && end[2] > 0) {
+                    ItemDate range = range(end[2], end[1], d1, end[2], end[1], end[0]);
+                    if (range != null && end[3] != '-') {
+                        return range;
+                    }
+                }
+            }
+            c.pos = afterDay;
+        }
+        c.pos = start;
+        int[] first = readNumericDate(c, typos);
+        if (first == null) {
+            return null;
+        }
+        int afterFirst = c.pos;
+        if (readRangeSeparator(c)) { // 30.06 - 02.07.2019, 30.06.2019 - 02.07.2019
+            int[] second = readNumericDate(c, false);
+            if (second != null && second[2] > 0) {
+                int startYear = first[2] > 0 ? first[2] : (first[1] > second[1] ? second[2] - 1 : second[2]);
+                ItemDate range = range(startYear, first[1], first[0], second[2], second[1], second[0]);
+                if (range != null) {
+                    return range;
+                }
+            }
+        }
+        c.pos = afterFirst;
+        return first[2] > 0 ? single(first[2], first[1], first[0]) : null;
+    }
+
+    /** 2019-06-24. */
+    private ItemDate iso(Cursor c) {
+        int y = readNumber(c, 4, 4);
+        if (y < 0 || c.peek() != '-') {
+            return null;
+        }
+        c.pos++;
+        int m = readNumber(c, 1, 2);
+        if (m < 0 || c.peek() != '-') {
+            return null;
+        }
+        c.pos++;
+        int d = readNumber(c, 1, 2);
+        return d < 0 ? null : single(y, m, d);
+    }
+
+    /**
+     * Reads {@code d.m[.y]} with one kind of separator ({@code . / -}); returns {day, month, year or -1, separator}
+     * with the day and month already swapped for an unambiguous month-first slashed date.
+     */
+    private int[] readNumericDate(Cursor c, boolean typos) {
+        int start = c.pos;
+        int d = readDay(c, typos, false);
+        char sep = c.peek();
+        if (d < 0 || !isDateSeparator(sep)) {
+            c.pos = start;
+            return null;
+        }
+        c.pos++;
+        int m = readNumber(c, 1, 2);
+        if (m < 0) {
+            c.pos = start;
+            return null;
+        }
+        int afterMonth = c.pos;
+        int y = -1;
+        if (c.peek() == sep) {
+            c.pos++;
+            y = readNumber(c, 4, 4);
+            if (y < 0) {
+                c.pos = sep == '.' ? afterMonth + 1 : afterMonth; // "30.06. - 02.07.2019" keeps its trailing dot
+            }
+        }
+        if (y < 0 && sep == '-') { // 24-06 alone is not a date: too close to ordinary number ranges
+            c.pos = start;
+            return null;
+        }
+        if (sep == '/' && m > 12 && d <= 12) { // 07/30/2014 can only be month first
+            return new int[] {m, d, y, sep};
+        }
+        return new int[] {d, m, y, sep};
+    }
+
+    // ---- tokens -------------------------------------------------------------------------------------------------
+
+    /**
+     * Reads a day of month (1-2 digits, optional ordinal suffix). With {@code typos}, a single digit 0-3 followed by
+     * one space and one digit is read as one two-digit day ({@code 1 8} = 18).
+     */
+    private int readDay(Cursor c, boolean typos, boolean ordinal) {
+        int start = c.pos;
+        int day = readNumber(c, 1, 2);
+        if (day < 0) {
+            return -1;
+        }
+        if (typos && c.pos - start == 1 && day <= 3 && c.peek() == ' ' && isDigit(c.peek(1)) && !isDigit(c.peek(2))) {
+            day = day * 10 + (c.peek(1) - '0');
+            c.pos += 2;
+        }
+        if (day < 1 || day > 31) {
+            c.pos = start;
+            return -1;
+        }
+        if (ordinal) {
+            skipOrdinal(c);
+        }
+        return day;
+    }
+
+    private static void skipOrdinal(Cursor c) {
+        int save = c.pos;
+        if (c.peek() == ' ') { // "18 th March", seen in real pages
+            c.pos++;
+        }
+        char a = Character.toLowerCase(c.peek());
+        char b = Character.toLowerCase(c.peek(1));
+        boolean suffix = a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h';
+        if (suffix && !Character.isLetter(c.peek(2))) {
+            c.pos += 2;
+        } else {
+            c.pos = save;
+        }
+    }
+
+    /** Reads {@code min..max} digits not followed by another digit; returns the value or -1 (cursor unchanged). */
+    private static int readNumber(Cursor c, int min, int max) {
+        int start = c.pos;
+        int value = 0;
+        while (isDigit(c.peek()) && c.pos - start < max) {
+            value = value * 10 + (c.peek() - '0');
+            c.pos++;
+        }
+        int digits = c.pos - start;
+        if (digits < min || isDigit(c.peek())) {
+            c.pos = start;
+            return -1;
+        }
+        return value;
+    }
+
+    /** Reads an optional comma and a four-digit year after spaces; returns the year or -1 (cursor unchanged). */
+    private static int readYear(Cursor c) {
+        int start = c.pos;
+        c.skipSpaces();
+        if (c.peek() == ',') {
+            c.pos++;
+            c.skipSpaces();
+        }
+        int year = readNumber(c, 4, 4);
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            c.pos = start;
+            return -1;
+        }
+        return year;
+    }
+
+    /** Reads a month name (full or abbreviated, optional dot); returns 1-12 or -1 (cursor unchanged). */
+    private static int readMonth(Cursor c) {
+        int start = c.pos;
+        String word = c.readWord(9);
+        Integer month = word == null ? null : MONTHS.get(word);
+        if (month == null) {
+            c.pos = start;
+            return -1;
+        }
+        if (c.peek() == '.' && word.length() <= 4) {
+            c.pos++;
+        }
+        return month;
+    }
+
+    private static void skipWeekday(Cursor c) {
+        int start = c.pos;
+        String word = c.readWord(9);
+        if (word == null || !WEEKDAYS.contains(word)) {
+            c.pos = start;
+            return;
+        }
+        if (c.peek() == '.') {
+            c.pos++;
+        }
+        if (c.peek() == ',') {
+            c.pos++;
+        }
+        c.skipSpaces();
+    }
+
+    private static void skipOf(Cursor c) {
+        int start = c.pos;
+        if ("of".equals(c.readWord(2)) && c.skipSpaces() > 0) {
+            return;
+        }
+        c.pos = start;
+    }
+
+    /** Reads a range separator with its surrounding spaces: a dash of any kind, "to", "and", "&"; else unchanged. */
+    private static boolean readRangeSeparator(Cursor c) {
+        int start = c.pos;
+        c.skipSpaces();
+        char ch = c.peek();
+        if (isDash(ch)) {
+            c.pos++;
+            if (isDash(c.peek())) {
+                c.pos++;
+            }
+        } else if (ch == '&') {
+            c.pos++;
+        } else {
+            String word = c.readWord(7);
+            if (word == null || !RANGE_WORDS.contains(word) || c.skipSpaces() == 0) {
+                c.pos = start;
+                return false;
+            }
+        }
+        c.skipSpaces();
+        return true;
+    }
+
+    // ---- dates --------------------------------------------------------------------------------------------------
+
+    private static ItemDate single(int y, int m, int d) {
+        LocalDate date = date(y, m, d);
+        return date == null ? null : ItemDate.of(date, null);
+    }
+
+    private static ItemDate range(int y1, int m1, int d1, int y2, int m2, int d2) {
+        LocalDate start = date(y1, m1, d1);
+        LocalDate end = date(y2, m2, d2);
+        if (start == null || end == null || end.isBefore(start) || end.isAfter(start.plusDays(366))) {
+            return null;
+        }
+        return ItemDate.of(start, end);
+    }
+
+    /** A valid date, or {@code null}; avoids exceptions, this runs on every line of every document. */
+    static LocalDate date(int y, int m, int d) {
+        if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(y, m, d);
+    }
+
+    static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    static boolean isDash(char ch) {
+        return ch == '-' || ch == '\u2010' || ch == '\u2011' || ch == '\u2012' || ch == '\u2013' || ch == '\u2014'
+                || ch == '\u2015' || ch == '\u2212';
+    }
+
+    private static boolean isDateSeparator(char ch) {
+        return ch == '.' || ch == '/' || ch == '-';
+    }
+
+    /** A position in a text, bounded by a limit; reading past the limit yields {@code '\0'}. */
+    private static final class Cursor {
+        private final CharSequence text;
+        private final int limit;
+        private int pos;
+
+        Cursor(CharSequence text, int pos, int limit) {
+            this.text = text;
+            this.pos = pos;
+            this.limit = limit;
+        }
+
+        char peek() {
+            return peek(0);
+        }
+
+        char peek(int ahead) {
+            int i = pos + ahead;
+            return i < limit ? text.charAt(i) : '\0';
+        }
+
+        int skipSpaces() {
+            int start = pos;
+            while (pos < limit && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t' || text.charAt(pos) == '\u00a0')) {
+                pos++;
+            }
+            return pos - start;
+        }
+
+        /** Reads a run of at most {@code max} letters (lower-cased) not followed by a letter; else null, unmoved. */
+        String readWord(int max) {
+            int start = pos;
+            while (pos < limit && Character.isLetter(text.charAt(pos)) && pos - start <= max) {
+                pos++;
+            }
+            if (pos == start || pos - start > max) {
+                pos = start;
+                return null;
+            }
+            return text.subSequence(start, pos).toString().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

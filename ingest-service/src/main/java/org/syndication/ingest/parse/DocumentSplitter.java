@@ -1,0 +1,48 @@
+package org.syndication.ingest.parse;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Splits a document (a listing page or a press release, as plain text or HTML) into news items. Stateless and
+ * thread-safe: {@code new DocumentSplitter()} is all it takes. Never returns null and never throws on bad input:
+ * an empty list means that no item was found.
+ */
+public final class DocumentSplitter {
+
+    /** A plain JBoss logger, not Quarkus' Log: the splitter also runs outside Quarkus (benchmarks, plain tests). */
+    private static final Logger LOG = Logger.getLogger(DocumentSplitter.class);
+
+    private final ListingLayout layout = new ListingLayout(new DateGrammar());
+
+    /** The items of a plain-text listing page or press release, in page order. */
+    public List<NewsItemDraft> splitText(String plainText) {
+        if (plainText == null || plainText.isBlank()) {
+            return List.of();
+        }
+        try {
+            return layout.assemble(TextSanitizer.lines(plainText).stream().map(Line::plain).toList());
+        } catch (RuntimeException e) { // garbage in must never become a 500; the caller answers "no items found"
+            LOG.debugf(e, "plain text not splittable: length=%d", plainText.length());
+            return List.of();
+        }
+    }
+
+    /**
+     * The items of an HTML listing page or press release, in page order.
+     *
+     * @param pageUrl the page's address, used to make item links absolute; may be null
+     */
+    public List<NewsItemDraft> splitHtml(String html, String pageUrl) {
+        if (html == null || html.isBlank()) {
+            return List.of();
+        }
+        try {
+            return layout.assemble(HtmlLines.read(html, pageUrl));
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "html not splittable: length=%d", html.length());
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.syndication.ingest.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The layout rules: turns the lines of one document into news items. Item starts are found line by line
+ * ({@link AnchorFinder}); each item then takes its title from the anchor line or a neighbouring line, and its body
+ * from the lines up to the next item, without chrome. The rules cover listing pages (many items) and press releases
+ * (one item headed by a dateline) alike.
+ */
+final class ListingLayout {
+
+    /** Text after a heading date longer than this, with a sentence break, is a first paragraph, not a title. */
+    private static final int MAX_INLINE_TITLE = 160;
+
+    private static final int MAX_TITLE_LENGTH = 250;
+
+    private final AnchorFinder anchors;
+
+    ListingLayout(DateGrammar grammar) {
+        this.anchors = new AnchorFinder(grammar);
+    }
+
+    List<NewsItemDraft> assemble(List<Line> rawLines) {
+        List<Line> lines = withoutChrome(rawLines);
+        List<ItemAnchor> found = new ArrayList<>();
+        ItemAnchor[] anchorAt = new ItemAnchor[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            Optional<ItemAnchor> anchor = anchors.find(i, lines.get(i).text());
+            if (anchor.isPresent()) {
+                found.add(anchor.get());
+                anchorAt[i] = anchor.get();
+            }
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        boolean titleAfterDate = titleFollowsDate(lines, found, anchorAt);
+        List<Draft> drafts = new ArrayList<>();
+        int claimed = -1; // lines up to here belong to earlier items
+        for (ItemAnchor anchor : found) {
+            Draft draft = headOf(anchor, lines, anchorAt, claimed, titleAfterDate, drafts.isEmpty());
+            if (draft != null) {
+                drafts.add(draft);
+                claimed = Math.max(anchor.line(), draft.titleLine);
+            }
+        }
+        return bodies(drafts, lines);
+    }
+
+    /** Drops chrome lines (a dropped "more" link's target moves to the line before it) and photo credits. */
+    private static List<Line> withoutChrome(List<Line> rawLines) {
+        List<String> texts = new ArrayList<>(rawLines.size());
+        rawLines.forEach(line -> texts.add(line.text()));
+        PhotoCredits credits = PhotoCredits.learn(texts);
+        List<Line> kept = new ArrayList<>(rawLines.size());
+        for (Line line : rawLines) {
+            String text = credits.strip(line.text());
+            if (text.isEmpty() || PageChrome.isChromeLine(text)) {
+                if (!line.links().isEmpty() && !kept.isEmpty() && PageChrome.isMoreLink(text)) {
+                    Line previous = kept.remove(kept.size() - 1);
+                    List<Line.Link> links = new ArrayList<>(previous.links());
+                    links.addAll(line.links());
+                    kept.add(new Line(previous.text(), previous.heading(), links));
+                }
+                continue;
+            }
+            kept.add(text.equals(line.text()) ? line : new Line(text, line.heading(), line.links()));
+        }
+        return kept;
+    }
+
+    /**
+     * Whether, on this page, a date alone on its line is followed (not preceded) by its title: decided once per
+     * page by comparing how title-like the lines after and before such dates are.
+     */
+    private static boolean titleFollowsDate(List<Line> lines, List<ItemAnchor> found, ItemAnchor[] anchorAt) {
+        int after = 0;
+        int before = 0;
+        for (ItemAnchor anchor : found) {
+            if (anchor.kind() != ItemAnchor.Kind.DATE_ONLY) {
+                continue;
+            }
+            int next = anchor.line() + 1;
+            int prev = anchor.line() - 1;
+            after += next < lines.size() && anchorAt[next] == null ? titleScore(lines.get(next)) : 0;
+            before += prev >= 0 && anchorAt[prev] == null ? titleScore(lines.get(prev)) : 0;
+        }
+        return after >= before;
+    }
+
+    /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
+    static int titleScore(Line line) {
+        String text = line.text();
+        int length = text.length();
+        if (length < 3 || length > MAX_TITLE_LENGTH) {
+            return 0;
+        }
+        if (line.heading()) {
+            return 3;
+        }
+        if (PageChrome.endsWithMore(text)) {
+            return 0;
+        }
+        if (length <= 200 && !text.endsWith(".")) {
+            return 2;
+        }
+        return length <= 160 ? 1 : 0;
+    }
+
+    /** The date, title and first paragraph of one item; null when the anchor has no usable title. */
+    private static Draft headOf(ItemAnchor anchor, List<Line> lines, ItemAnchor[] anchorAt, int claimed,
+                                boolean titleAfterDate, boolean first) {
+        int at = anchor.line();
+        int prev = at - 1 > claimed && at - 1 >= 0 && anchorAt[at - 1] == null ? at - 1 : -1;
+        int next = at + 1 < lines.size() && anchorAt[at + 1] == null ? at + 1 : -1;
+        String rest = anchor.rest();
+        switch (anchor.kind()) {
+            case HEADED -> {
+                if (!isParagraph(rest)) {
+                    return new Draft(anchor, rest, -1, null);
+                }
+                if (first && prev >= 0 && titleScore(lines.get(prev)) >= 2) { // a press release headline
+                    return new Draft(anchor, lines.get(prev).text(), prev, rest);
+                }
+                return new Draft(anchor, TitleDeriver.fromParagraph(rest), -1, rest);
+            }
+            case DATE_ONLY -> {
+                int title = titleAfterDate ? next : prev;
+                if (title >= 0 && titleScore(lines.get(title)) >= 1) {
+                    return new Draft(anchor, lines.get(title).text(), title, null);
+                }
+                int other = titleAfterDate ? prev : next;
+                if (other >= 0 && titleScore(lines.get(other)) >= 2) {
+                    return new Draft(anchor, lines.get(other).text(), other, null);
+                }
+                return next >= 0 ? new Draft(anchor, TitleDeriver.fromParagraph(lines.get(next).text()), -1, null) : null;
+            }
+            default -> { // DATELINE
+                if (prev >= 0 && titleScore(lines.get(prev)) >= 1) {
+                    return new Draft(anchor, lines.get(prev).text(), prev, rest);
+                }
+                if (rest != null) {
+                    return new Draft(anchor, TitleDeriver.fromParagraph(rest), -1, rest);
+                }
+                if (next >= 0 && titleScore(lines.get(next)) >= 2) {
+                    return new Draft(anchor, lines.get(next).text(), next, null);
+                }
+                return next >= 0 ? new Draft(anchor, TitleDeriver.fromParagraph(lines.get(next).text()), -1, null) : null;
+            }
+        }
+    }
+
+    /** Whether text after a date is an opening paragraph rather than a title. */
+    private static boolean isParagraph(String rest) {
+        if (rest.length() <= MAX_INLINE_TITLE) {
+            return false;
+        }
+        int stop = rest.indexOf(". ");
+        return rest.length() > MAX_TITLE_LENGTH || (stop > 0 && stop < rest.length() - 2);
+    }
+
+    /** Gives every item the lines between its head and the next item's head as its body. */
+    private static List<NewsItemDraft> bodies(List<Draft> drafts, List<Line> lines) {
+        List<List<String>> paragraphs = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        int endingWithMore = 0;
+        for (int k = 0; k < drafts.size(); k++) {
+            Draft draft = drafts.get(k);
+            int from = draft.startLine();
+            int to = k + 1 < drafts.size() ? drafts.get(k + 1).startLine() : lines.size();
+            List<String> body = new ArrayList<>();
+            if (draft.firstParagraph != null) {
+                body.add(draft.firstParagraph);
+            }
+            for (int i = from; i < to; i++) {
+                if (i != draft.anchor.line() && i != draft.titleLine) {
+                    body.add(lines.get(i).text());
+                }
+            }
+            while (!body.isEmpty() && PageChrome.isDanglingLabel(body.get(body.size() - 1))) {
+                body.remove(body.size() - 1);
+            }
+            if (!body.isEmpty() && PageChrome.endsWithMore(body.get(body.size() - 1))) {
+                endingWithMore++;
+            }
+            paragraphs.add(body);
+            links.add(linkOf(draft, lines, from, to));
+        }
+        // Summaries that end in a "more" link mark a listing layout; only then is a glued "more" a link, not a word.
+        boolean moreLayout = drafts.size() > 1 && endingWithMore * 2 >= drafts.size();
+        List<NewsItemDraft> items = new ArrayList<>(drafts.size());
+        for (int k = 0; k < drafts.size(); k++) {
+            Draft draft = drafts.get(k);
+            List<String> body = paragraphs.get(k);
+            if (!body.isEmpty()) {
+                String last = PageChrome.stripTrailingMore(body.get(body.size() - 1), moreLayout);
+                body.set(body.size() - 1, last);
+                if (last.isEmpty()) {
+                    body.remove(body.size() - 1);
+                }
+            }
+            String title = cleanTitle(draft.title);
+            if (!title.isEmpty()) {
+                ItemDate date = draft.anchor.date();
+                items.add(new NewsItemDraft(date.start(), date.end(), title, String.join("\n\n", body), links.get(k),
+                        draft.anchor.place()));
+            }
+        }
+        return items;
+    }
+
+    /** The item's own link: on its title, else on its date line, else its "more" link. */
+    private static String linkOf(Draft draft, List<Line> lines, int from, int to) {
+        if (draft.titleLine >= 0 && !lines.get(draft.titleLine).links().isEmpty()) {
+            return lines.get(draft.titleLine).links().get(0).href();
+        }
+        List<Line.Link> anchorLinks = lines.get(draft.anchor.line()).links();
+        if (!anchorLinks.isEmpty()) {
+            return anchorLinks.get(0).href();
+        }
+        for (int i = from; i < to; i++) {
+            for (Line.Link link : lines.get(i).links()) {
+                if (PageChrome.isMoreLink(link.text())) {
+                    return link.href();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String cleanTitle(String title) {
+        String cleaned = title.strip();
+        int end = cleaned.length();
+        while (end > 0 && (cleaned.charAt(end - 1) == ':' || cleaned.charAt(end - 1) == '|'
+                || DateGrammar.isDash(cleaned.charAt(end - 1)) || cleaned.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return cleaned.substring(0, end);
+    }
+
+    /** An item head found on the page; its body is filled in once every head is known. */
+    private record Draft(ItemAnchor anchor, String title, int titleLine, String firstParagraph) {
+
+        int startLine() {
+            return titleLine >= 0 ? Math.min(titleLine, anchor.line()) : anchor.line();
+        }
+    }
+}

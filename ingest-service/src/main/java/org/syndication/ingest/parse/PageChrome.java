@@ -1,0 +1,124 @@
+package org.syndication.ingest.parse;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises page chrome: the navigation, photo credits, "more" links and link-list labels that surround news items
+ * on a page but belong to none of them. Patterns only ever see short lines, so they cost nothing on large input.
+ */
+final class PageChrome {
+
+    /** Lines longer than this are content, whatever they start with. */
+    private static final int MAX_CHROME_LENGTH = 160;
+
+    private static final Set<String> CHROME_LINES = Set.of(
+            "more", "read more", "more...", "more…", "[more]", "more »", "» more", "read more »", "read more...",
+            "continue reading", "full story", "news", "latest news", "share", "print", "tweet", "back to top",
+            "top", "top of page", "home", "menu", "search", "skip to content", "skip to main content", "next",
+            "previous", "older posts", "newer posts", "load more");
+
+    private static final Pattern CHROME = Pattern.compile(
+            "(?i)(?:please see below\\b.*"
+                    + "|(?:please )?follow (?:the|us|our)\\b.*\\b(?:on|for more information)[.:]?"
+                    + "|read (?:our|all|the) (?:[\\w-]+ ){0,3}(?:stories|news|articles)\\b.*"
+                    + "|[\\w-]+(?: [\\w-]+){0,3} brochure"
+                    + "|(?:image|photo|picture|foto)?\\s*(?:©|\\(c\\)|credits?:|photo credits?:?)\\s*[^.!?]{0,40}"
+                    + "|share (?:this|on)\\b.{0,40})");
+
+    /** Leading photo credit glued to the text that follows it ("Image © UNODCThe delegation ..."). */
+    private static final Pattern CREDIT_MARKER = Pattern.compile(
+            "(?i)^(?:(?:image|photo|picture|foto)\\s*(?:credits?\\s*:?)?\\s*©|©|\\(c\\)|photo\\s*credits?\\s*:?|credits?\\s*:)\\s*");
+
+    /** Trailing labels of link lists whose links the text lost ("Further information:"). */
+    private static final Pattern DANGLING_LABEL = Pattern.compile("[^.!?]{1,79}:");
+
+    private static final Set<String> WORDS_ENDING_IN_MORE = Set.of(
+            "furthermore", "anymore", "evermore", "nevermore", "baltimore", "sycamore", "sophomore", "theremore",
+            "dunmore", "fillmore", "gilmore", "skidmore", "wetmore", "whitmore", "ardmore", "kenmore", "livermore",
+            "claymore", "commodore", "seymore");
+
+    private PageChrome() {
+    }
+
+    /** Whether a whole line is chrome and never part of a title or body. */
+    static boolean isChromeLine(String line) {
+        if (line.length() > MAX_CHROME_LENGTH) {
+            return false;
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        return CHROME_LINES.contains(lower) || isPunctuationOnly(line) || CHROME.matcher(line).matches();
+    }
+
+    /** Whether a line is a "more" link (kept for its href, never for its text). */
+    static boolean isMoreLink(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").trim();
+        return lower.equals("more") || lower.equals("read more") || lower.equals("continue reading")
+                || lower.equals("full story") || lower.equals("read the full story") || lower.equals("read full story");
+    }
+
+    /** Whether a short last line of a body only introduced a list of links that the text no longer has. */
+    static boolean isDanglingLabel(String line) {
+        return line.length() <= 80 && line.endsWith(":") && DANGLING_LABEL.matcher(line).matches();
+    }
+
+    /** The length of a leading photo-credit marker ("Image ©", "Photo credit"), or 0 when there is none. */
+    static int creditMarkerLength(String line) {
+        if (line.isEmpty()) {
+            return 0;
+        }
+        char first = Character.toLowerCase(line.charAt(0));
+        if (first != 'i' && first != 'p' && first != 'f' && first != 'c' && first != '©' && first != '(') {
+            return 0;
+        }
+        var matcher = CREDIT_MARKER.matcher(line);
+        return matcher.lookingAt() ? matcher.end() : 0;
+    }
+
+    /**
+     * The text without a trailing "more" link, or the text itself when it does not end with one. In a listing whose
+     * summaries end with "more" ({@code listing}), any trailing "more" is the link, even glued to the last word
+     * ("... Campaignmore"); elsewhere only one that follows the end of a sentence ("... event. more").
+     */
+    static String stripTrailingMore(String text, boolean listing) {
+        String trimmed = text.strip();
+        int n = trimmed.length();
+        if (n < 4 || !trimmed.regionMatches(true, n - 4, "more", 0, 4)) {
+            return text;
+        }
+        int cut = n - 4;
+        if (cut == 0) {
+            return "";
+        }
+        char before = trimmed.charAt(cut - 1);
+        if (before == ' ') {
+            char end = cut > 1 ? trimmed.charAt(cut - 2) : '.';
+            boolean afterSentence = end == '.' || end == '!' || end == '?' || end == '"' || end == '”' || end == ')';
+            return listing || afterSentence ? trimmed.substring(0, cut).strip() : text;
+        }
+        if (before == '.' || before == '!' || before == '?' || before == '"' || before == '”' || before == ')') {
+            return listing ? trimmed.substring(0, cut).strip() : text;
+        }
+        if (!listing || !Character.isLetter(before)) {
+            return text;
+        }
+        int wordStart = trimmed.lastIndexOf(' ', cut - 1) + 1;
+        String word = trimmed.substring(wordStart).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return WORDS_ENDING_IN_MORE.contains(word) ? text : trimmed.substring(0, cut).strip();
+    }
+
+    /** Whether a text ends with a "more" link, as the summaries of a listing page do. */
+    static boolean endsWithMore(String text) {
+        return stripTrailingMore(text, true).length() != text.strip().length();
+    }
+
+    private static boolean isPunctuationOnly(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isLetterOrDigit(line.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

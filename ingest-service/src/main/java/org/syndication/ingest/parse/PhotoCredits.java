@@ -1,0 +1,121 @@
+package org.syndication.ingest.parse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Removes the photo credit that a page glues in front of an item's first paragraph ("© UNODC BrusselsA delegation
+ * ...", "Image © UNODCThe delegation ..."). Where the credit ends is learned from the page itself: a credit glued to
+ * a capitalised word shows its own end, and the credits learned that way also end the ambiguous ones on the same page
+ * ("Photo credit UNODC Brussels Ms ...", "Image © UNODCUNODC together with ...").
+ */
+final class PhotoCredits {
+
+    private static final int MAX_CREDIT_WORDS = 4;
+
+    private final List<String> known;
+
+    private PhotoCredits(List<String> known) {
+        this.known = known;
+    }
+
+    /** Learns the credits of one page from its lines. */
+    static PhotoCredits learn(List<String> lines) {
+        List<String> known = new ArrayList<>();
+        for (String line : lines) {
+            int marker = PageChrome.creditMarkerLength(line);
+            if (marker > 0) {
+                int glue = glueIndex(line, marker);
+                if (glue > marker) {
+                    String credit = line.substring(marker, glue).strip();
+                    if (!credit.isEmpty() && !known.contains(credit)) {
+                        known.add(credit);
+                    }
+                }
+            }
+        }
+        known.sort(Comparator.comparingInt(String::length).reversed());
+        return new PhotoCredits(known);
+    }
+
+    /** The line without a leading photo credit; empty when the line was only a credit. */
+    String strip(String line) {
+        int marker = PageChrome.creditMarkerLength(line);
+        if (marker == 0) {
+            return line;
+        }
+        for (String credit : known) {
+            if (line.startsWith(credit, marker)) {
+                return line.substring(marker + credit.length()).strip();
+            }
+        }
+        int glue = glueIndex(line, marker);
+        if (glue > marker) {
+            return line.substring(glue).strip();
+        }
+        return line.substring(fallbackEnd(line, marker)).strip();
+    }
+
+    /**
+     * The index where the text glued to a credit starts, looking at the first few words after the marker, or -1.
+     * Glue is a lower-case letter followed by a capitalised word ({@code BrusselsA}, {@code BrusselsDeeply}), an
+     * acronym followed by one ({@code UNODCThe}), or a letter followed by an opening quote ({@code UNODC"We}).
+     */
+    private static int glueIndex(String line, int from) {
+        int words = 0;
+        int n = line.length();
+        for (int i = from + 1; i < n && words < MAX_CREDIT_WORDS; i++) {
+            char prev = line.charAt(i - 1);
+            char ch = line.charAt(i);
+            if (ch == ' ') {
+                words++;
+                continue;
+            }
+            char next = i + 1 < n ? line.charAt(i + 1) : ' ';
+            if (Character.isLetter(prev) && isOpeningQuote(ch)) {
+                return i;
+            }
+            if (Character.isLowerCase(prev) && Character.isUpperCase(ch)
+                    && (Character.isLowerCase(next) || (next == ' ' && (ch == 'A' || ch == 'I')))) {
+                return i;
+            }
+            if (Character.isUpperCase(prev) && Character.isUpperCase(ch) && Character.isLowerCase(next)
+                    && i >= 2 && Character.isUpperCase(line.charAt(i - 2))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Without glue or a learned credit: the first word plus following acronym-like words ("Belgian MoFA"). */
+    private static int fallbackEnd(String line, int marker) {
+        int end = wordEnd(line, marker);
+        while (end < line.length()) {
+            int next = wordEnd(line, end + 1);
+            if (!hasInnerUpperCase(line, end + 1, next)) {
+                break;
+            }
+            end = next;
+        }
+        return end;
+    }
+
+    private static int wordEnd(String line, int from) {
+        int space = line.indexOf(' ', from);
+        return space < 0 ? line.length() : space;
+    }
+
+    private static boolean hasInnerUpperCase(String line, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (Character.isUpperCase(line.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOpeningQuote(char ch) {
+        return ch == '"' || ch == '“' || ch == '„' || ch == '«';
+    }
+}

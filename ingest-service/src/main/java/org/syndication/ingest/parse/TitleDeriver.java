@@ -1,0 +1,78 @@
+package org.syndication.ingest.parse;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Derives a faithful title from a paragraph when a document has no headline: its first sentence, cut at a word
+ * boundary when longer than {@link #MAX_TITLE_LENGTH}. Only the first few hundred characters are ever looked at.
+ */
+final class TitleDeriver {
+
+    static final int MAX_TITLE_LENGTH = 120;
+
+    private static final int SCAN_LIMIT = 400;
+
+    /** Words after which a full stop does not end a sentence. */
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "ms", "mrs", "dr", "st", "prof", "h.e", "e.g", "i.e", "no", "nos", "art", "vs", "etc", "u.s", "u.n",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "col", "sen",
+            "rep", "gov", "amb", "approx", "fig", "inc", "ltd", "co", "jr", "sr");
+
+    private TitleDeriver() {
+    }
+
+    /** The title for a paragraph: its first sentence without the final stop, at most ~120 characters. */
+    static String fromParagraph(String paragraph) {
+        String text = paragraph.length() > SCAN_LIMIT ? paragraph.substring(0, SCAN_LIMIT) : paragraph;
+        int end = sentenceEnd(text);
+        String sentence = (end < 0 ? text : text.substring(0, end)).strip();
+        if (sentence.length() > MAX_TITLE_LENGTH) {
+            int cut = sentence.lastIndexOf(' ', MAX_TITLE_LENGTH);
+            sentence = sentence.substring(0, cut > MAX_TITLE_LENGTH / 2 ? cut : MAX_TITLE_LENGTH);
+        }
+        return trimTrailingPunctuation(sentence);
+    }
+
+    /** The index of the stop that ends the first sentence, or -1. */
+    private static int sentenceEnd(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if ((ch == '.' || ch == '!' || ch == '?') && (i + 1 == n || isSentenceStart(text, i + 1))
+                    && !(ch == '.' && isAbbreviation(text, i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isSentenceStart(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '”' || text.charAt(i) == ')')) {
+            i++;
+        }
+        if (i >= text.length() || text.charAt(i) != ' ') {
+            return false;
+        }
+        char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+        return Character.isUpperCase(next) || Character.isDigit(next) || next == '"' || next == '“';
+    }
+
+    private static boolean isAbbreviation(String text, int stop) {
+        int start = stop;
+        while (start > 0 && text.charAt(start - 1) != ' ' && text.charAt(start - 1) != '(') {
+            start--;
+        }
+        String word = text.substring(start, stop).toLowerCase(Locale.ROOT);
+        return word.length() == 1 && Character.isLetter(word.charAt(0)) || ABBREVIATIONS.contains(word);
+    }
+
+    static String trimTrailingPunctuation(String title) {
+        int end = title.length();
+        while (end > 0 && ",;:-–—.( ".indexOf(title.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return title.substring(0, end);
+    }
+}
