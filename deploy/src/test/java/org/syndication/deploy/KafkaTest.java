@@ -1,0 +1,58 @@
+package org.syndication.deploy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.syndication.events.Topics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Kafka in deploy/ matches the code: topics both ways, and each KafkaUser's ACLs against the channel bindings. */
+class KafkaTest {
+
+    static List<String> overlays() {
+        return Manifests.overlays();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void kafkaTopicsAreExactlyTheTopicsOfTheCode(String overlay) {
+        List<Resource> resources = Manifests.overlay(overlay);
+
+        assertThat(KafkaRules.checkTopics(resources, Topics.ALL, Topics.COMPACTED, ServiceModule.all())).isEmpty();
+        assertThat(KafkaRules.topics(resources).keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceMayUseEveryTopicItBinds(String overlay) {
+        assertThat(KafkaRules.checkUsers(Manifests.overlay(overlay), ServiceModule.all())).isEmpty();
+    }
+
+    /** Least privilege: each user holds exactly the grants of the flow in the design, nothing more. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyUserHoldsExactlyTheGrantsOfTheContract(String overlay) {
+        Map<String, Set<String>> contract = Map.of(
+                "ingest-service", Set.of("Write on topic news.ingested"),
+                "catalog-service", Set.of("Read on topic news.ingested", "Read on group catalog-service",
+                        "Write on topic news.ingested.dlq", "Write on topic news.catalogued"),
+                "feed-service", Set.of("Read on topic news.catalogued", "Read on group feed-service",
+                        "Write on topic news.catalogued.dlq", "Write on topic news.digests"),
+                KafkaRules.PARTNER, Set.of("Read on topic news.catalogued", "Read on topic news.digests",
+                        "Read on group partner-*"));
+        List<Resource> users = Manifests.ofKind(Manifests.overlay(overlay), "KafkaUser").toList();
+
+        assertThat(users).extracting(Resource::name).containsExactlyInAnyOrderElementsOf(contract.keySet());
+        List<String> problems = new ArrayList<>();
+        for (Resource user : users) {
+            assertThat(KafkaRules.grants(user, problems)).extracting(KafkaRules.Grant::toString).as(user.id())
+                    .containsExactlyInAnyOrderElementsOf(contract.get(user.name()));
+        }
+        assertThat(problems).isEmpty();
+    }
+}
