@@ -111,10 +111,6 @@ final class ApiModels {
         }
     }
 
-    static boolean isModelled(String apiVersion, String kind) {
-        return MODELS.containsKey(apiVersion + "/" + kind) || apiVersion.startsWith(CloudNativePg.GROUP + "/");
-    }
-
     private static String describe(JsonProcessingException e) {
         String path = e instanceof JsonMappingException mapping ? path(mapping) : "";
         if (e instanceof UnrecognizedPropertyException unknown) {

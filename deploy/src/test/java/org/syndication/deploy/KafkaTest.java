@@ -14,12 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Kafka in deploy/ matches the code: topics both ways, and each KafkaUser's ACLs against the channel bindings. */
 class KafkaTest {
 
-    static List<String> overlays() {
-        return Manifests.overlays();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Manifests.OVERLAYS)
     void kafkaTopicsAreExactlyTheTopicsOfTheCode(String overlay) {
         List<Resource> resources = Manifests.overlay(overlay);
 
@@ -28,14 +24,14 @@ class KafkaTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Manifests.OVERLAYS)
     void everyServiceMayUseEveryTopicItBinds(String overlay) {
         assertThat(KafkaRules.checkUsers(Manifests.overlay(overlay), ServiceModule.all())).isEmpty();
     }
 
     /** Least privilege: each user holds exactly the grants of the flow in the design, nothing more. */
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Manifests.OVERLAYS)
     void everyUserHoldsExactlyTheGrantsOfTheContract(String overlay) {
         Map<String, Set<String>> contract = Map.of(
                 "ingest-service", Set.of("Write on topic news.ingested"),

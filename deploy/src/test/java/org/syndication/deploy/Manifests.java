@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 /** The overlays of {@code deploy/overlays}, each rendered once per test JVM. */
 final class Manifests {
 
+    /** For {@code @MethodSource}: every overlay name. */
+    static final String OVERLAYS = "org.syndication.deploy.Manifests#overlays";
+
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Map<String, List<Resource>> RENDERED = new ConcurrentHashMap<>();
 

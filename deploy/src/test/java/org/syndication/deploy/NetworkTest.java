@@ -14,12 +14,8 @@ class NetworkTest {
 
     private static final List<String> SERVICES = ServiceModule.SERVICES;
 
-    static List<String> overlays() {
-        return Manifests.overlays();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Manifests.OVERLAYS)
     void everyPodDeniesIncomingTrafficUnlessAllowed(String overlay) {
         Resource deny = WorkloadRules.find(Manifests.overlay(overlay), "NetworkPolicy", "default-deny-ingress").orElseThrow();
 
@@ -29,7 +25,7 @@ class NetworkTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Manifests.OVERLAYS)
     void onlyTheFeedServiceIsReachableFromOutside(String overlay) {
         List<Resource> resources = Manifests.overlay(overlay);
 
@@ -53,7 +49,7 @@ class NetworkTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Manifests.OVERLAYS)
     void onlyTheServicesReachKafkaAndPostgres(String overlay) {
         List<Resource> resources = Manifests.overlay(overlay);
 

@@ -10,12 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every object of every overlay matches its API model: unknown or misspelt fields fail here, not at apply time. */
 class OverlayModelTest {
 
-    static List<String> overlays() {
-        return Manifests.overlays();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Manifests.OVERLAYS)
     void everyResourceMatchesItsApiModel(String overlay) {
         List<Resource> resources = Manifests.overlay(overlay);
 
@@ -27,7 +23,7 @@ class OverlayModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Manifests.OVERLAYS)
     void everythingLivesInTheSyndicationNamespace(String overlay) {
         assertThat(Manifests.overlay(overlay))
                 .filteredOn(r -> !r.kind().equals("Namespace"))
@@ -35,7 +31,7 @@ class OverlayModelTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Manifests.OVERLAYS)
     void namesAreUniquePerKind(String overlay) {
         assertThat(Manifests.overlay(overlay)).extracting(r -> r.kind() + "/" + r.name()).doesNotHaveDuplicates();
     }

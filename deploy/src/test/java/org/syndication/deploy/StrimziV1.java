@@ -35,6 +35,15 @@ final class StrimziV1 {
             "KafkaTopic", List.of(),
             "KafkaUser", List.of());
 
+    /**
+     * Broker options Strimzi sets itself and ignores in spec.kafka.config (Strimzi's documentation, "Kafka
+     * configuration"): listeners, security and node identity belong to the listeners and node pools.
+     */
+    private static final List<String> FORBIDDEN_CONFIG_PREFIXES = List.of("listeners", "advertised.", "broker.",
+            "listener.", "host.name", "port", "inter.broker.listener.name", "sasl.", "ssl.", "security.",
+            "password.", "log.dir", "zookeeper.", "authorizer.", "super.user", "node.id", "process.roles",
+            "controller.", "metadata.log.dir");
+
     private static final Set<String> AUTHORIZATION_TYPES = Set.of("simple", "custom");
     private static final Set<String> LISTENER_AUTHENTICATION_TYPES = Set.of("tls", "scram-sha-512", "custom");
 
@@ -67,6 +76,11 @@ final class StrimziV1 {
             if (!authorization.isMissingNode() && !AUTHORIZATION_TYPES.contains(authorization.asText())) {
                 problems.add(resource.id() + ": authorization type " + authorization.asText() + " is not in v1 " + AUTHORIZATION_TYPES);
             }
+            resource.at("/spec/kafka/config").fieldNames().forEachRemaining(option -> {
+                if (FORBIDDEN_CONFIG_PREFIXES.stream().anyMatch(option::startsWith)) {
+                    problems.add(resource.id() + ": spec.kafka.config." + option + " is managed by Strimzi and ignored");
+                }
+            });
             for (JsonNode listener : resource.at("/spec/kafka/listeners")) {
                 JsonNode type = listener.path("authentication").path("type");
                 if (!type.isMissingNode() && !LISTENER_AUTHENTICATION_TYPES.contains(type.asText())) {

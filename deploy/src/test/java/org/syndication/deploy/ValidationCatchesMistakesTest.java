@@ -45,11 +45,16 @@ class ValidationCatchesMistakesTest {
     @Test
     void strimziFieldsThatV1Removed() {
         Resource user = mutate("KafkaUser", "partner", tree -> at(tree, "/spec/authorization/acls/0").put("operation", "Read"));
-        Resource kafka = mutate("Kafka", "syndication", tree -> at(tree, "/spec/kafka").put("replicas", 3));
+        Resource kafka = mutate("Kafka", "syndication", tree -> {
+            at(tree, "/spec/kafka").put("replicas", 3);
+            at(tree, "/spec/kafka/config").put("listeners", "PLAINTEXT://:9092");
+        });
 
         assertThat(ApiModels.check(user)).singleElement().asString()
                 .contains("/spec/authorization/acls/0/operation does not exist in kafka.strimzi.io/v1");
-        assertThat(ApiModels.check(kafka)).singleElement().asString().contains("/spec/kafka/replicas does not exist");
+        assertThat(ApiModels.check(kafka)).hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("/spec/kafka/replicas does not exist"))
+                .anySatisfy(p -> assertThat(p).contains("spec.kafka.config.listeners is managed by Strimzi"));
     }
 
     @Test
@@ -105,6 +110,21 @@ class ValidationCatchesMistakesTest {
                 .anySatisfy(p -> assertThat(p).contains("readOnlyRootFilesystem must be true"))
                 .anySatisfy(p -> assertThat(p).contains("allowPrivilegeEscalation must be false"))
                 .anySatisfy(p -> assertThat(p).contains("Secrets are never committed"));
+    }
+
+    @Test
+    void serviceWiredToAnotherServicesDatabaseOrAWrongListener() {
+        List<Resource> resources = replace(mutate("ConfigMap", "ingest-service-config", tree -> at(tree, "/data")
+                .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://syndication-db-rw:5432/catalog")
+                .put("KAFKA_BOOTSTRAP_SERVERS", "syndication-kafka-bootstrap:9092")));
+
+        assertThat(WiringRules.check(resources, ServiceModule.all())).containsExactly(
+                "Deployment/ingest-service in overlays/local: KAFKA_BOOTSTRAP_SERVERS syndication-kafka-bootstrap:9092"
+                        + " is not a listener of Kafka syndication",
+                "Deployment/ingest-service in overlays/local: QUARKUS_DATASOURCE_USERNAME secret (of role catalog) is"
+                        + " ingest-service-db/username, expected catalog-service-db/username",
+                "Deployment/ingest-service in overlays/local: QUARKUS_DATASOURCE_PASSWORD secret (of role catalog) is"
+                        + " ingest-service-db/password, expected catalog-service-db/password");
     }
 
     @Test

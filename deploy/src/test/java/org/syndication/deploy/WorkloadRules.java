@@ -86,7 +86,7 @@ final class WorkloadRules {
             probes(container);
             resources(container);
             security(pod, container);
-            shutdown(pod);
+            shutdown(pod, container);
             configuration(pod, container);
             service();
             return problems;
@@ -222,15 +222,17 @@ final class WorkloadRules {
             }
         }
 
-        private void shutdown(JsonNode pod) {
+        private void shutdown(JsonNode pod, JsonNode container) {
             String timeout = configMapValue("QUARKUS_SHUTDOWN_TIMEOUT");
             if (timeout == null) {
                 problem("ConfigMap " + name + "-config must set QUARKUS_SHUTDOWN_TIMEOUT (graceful shutdown)");
                 return;
             }
             long grace = pod.path("terminationGracePeriodSeconds").asLong(30);
-            if (Quantities.duration(timeout).getSeconds() >= grace) {
-                problem("terminationGracePeriodSeconds " + grace + " must exceed quarkus.shutdown.timeout " + timeout);
+            long preStop = container.path("lifecycle").path("preStop").path("sleep").path("seconds").asLong(0);
+            if (preStop + Quantities.duration(timeout).getSeconds() >= grace) {
+                problem("terminationGracePeriodSeconds " + grace + " must exceed the preStop pause (" + preStop
+                        + " s) plus quarkus.shutdown.timeout " + timeout);
             }
         }
 

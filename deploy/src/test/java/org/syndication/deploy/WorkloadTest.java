@@ -11,14 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The three services follow the workload rules in every overlay; the overlays differ only where intended. */
 class WorkloadTest {
 
-    static List<String> overlays() {
-        return Manifests.overlays();
+    @ParameterizedTest
+    @MethodSource(Manifests.OVERLAYS)
+    void everyServiceFollowsTheWorkloadRules(String overlay) {
+        assertThat(WorkloadRules.check(Manifests.overlay(overlay), ServiceModule.all())).isEmpty();
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
-    void everyServiceFollowsTheWorkloadRules(String overlay) {
-        assertThat(WorkloadRules.check(Manifests.overlay(overlay), ServiceModule.all())).isEmpty();
+    @MethodSource(Manifests.OVERLAYS)
+    void everyServiceIsWiredToWhatTheOperatorsCreate(String overlay) {
+        assertThat(WiringRules.check(Manifests.overlay(overlay), ServiceModule.all())).isEmpty();
     }
 
     @Test
