@@ -71,6 +71,16 @@ class ValidationCatchesMistakesTest {
     }
 
     @Test
+    void numberWhereKubernetesWantsAString() {
+        Resource config = mutate("ConfigMap", "feed-service-config", tree -> at(tree, "/data").put("QUARKUS_MAILER_PORT", 587));
+        Resource deployment = mutate("Deployment", "ingest-service",
+                tree -> at(tree, CONTAINER + "/env/0").put("value", 60));
+
+        assertThat(ApiModels.check(config)).singleElement().asString().contains("data.QUARKUS_MAILER_PORT");
+        assertThat(ApiModels.check(deployment)).singleElement().asString().contains("spec.template.spec.containers[0].env[0].value");
+    }
+
+    @Test
     void kindWithoutAModel() {
         Resource job = mutate("ConfigMap", "ingest-service-config", tree -> tree.put("apiVersion", "v2"));
 
