@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.syndication.events.Topics;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ final class KafkaRules {
                 problems.add(user.id() + ": authentication must be scram-sha-512 (KAFKA_SASL_MECHANISM SCRAM-SHA-512)");
             }
             Set<Grant> granted = grants(user, problems);
-            Set<Grant> needed = new TreeSet<>(java.util.Comparator.comparing(Grant::toString));
+            Set<Grant> needed = new TreeSet<>(Comparator.comparing(Grant::toString));
             for (ServiceModule.TopicBinding binding : module.bindings()) {
                 if (binding.access() == ServiceModule.Access.READ) {
                     needed.add(new Grant("topic", binding.topic(), "Read"));
@@ -153,7 +154,7 @@ final class KafkaRules {
 
     /** The allow-ACLs of a user as grants (prefix patterns keep their prefix as name and are marked with *). */
     static Set<Grant> grants(Resource user, List<String> problems) {
-        Set<Grant> grants = new TreeSet<>(java.util.Comparator.comparing(Grant::toString));
+        Set<Grant> grants = new TreeSet<>(Comparator.comparing(Grant::toString));
         for (JsonNode acl : user.at("/spec/authorization/acls")) {
             if (acl.path("type").asText("allow").equals("deny")) {
                 continue;

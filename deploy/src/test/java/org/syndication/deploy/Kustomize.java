@@ -1,5 +1,6 @@
 package org.syndication.deploy;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ final class Kustomize {
         candidates.add(Path.of("/usr/bin/kubectl"));
         String path = System.getenv("PATH");
         if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String dir : path.split(File.pathSeparator)) {
                 if (!dir.isBlank()) {
                     candidates.add(Path.of(dir, "kubectl"));
                 }
