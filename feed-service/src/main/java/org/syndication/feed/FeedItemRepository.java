@@ -1,0 +1,111 @@
+package org.syndication.feed;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.syndication.events.ItemStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** Queries of the feed projection. Feed keys are theme slugs or {@link #ALL}. */
+@ApplicationScoped
+public class FeedItemRepository implements PanacheRepositoryBase<FeedItem, String> {
+
+    /** The feed of every published item, whatever its themes. */
+    public static final String ALL = "all";
+
+    private static final String NEWEST_FIRST = " order by i.itemDate desc, i.ingestedAt desc nulls last, i.itemId";
+
+    /** The newest published items of a feed, newest first. */
+    public List<FeedItem> newest(String feedKey, int limit) {
+        return select(feedKey, "").page(0, limit).list();
+    }
+
+    /** Every published item of a feed whose own date lies in the month, newest first. */
+    public List<FeedItem> inMonth(String feedKey, YearMonth month) {
+        return select(feedKey, " and i.itemDate between :from and :to",
+                "from", month.atDay(1), "to", month.atEndOfMonth()).list();
+    }
+
+    /** The months that hold at least one published item of the feed, oldest first. */
+    public SortedSet<YearMonth> months(String feedKey) {
+        String jpql = ALL.equals(feedKey)
+                ? "select distinct i.itemDate from FeedItem i where i.status = :status"
+                : "select distinct i.itemDate from FeedItem i join i.themes t where t = :slug and i.status = :status";
+        var query = getEntityManager().createQuery(jpql, LocalDate.class).setParameter("status", ItemStatus.PUBLISHED);
+        if (!ALL.equals(feedKey)) {
+            query.setParameter("slug", feedKey);
+        }
+        SortedSet<YearMonth> months = new TreeSet<>();
+        query.getResultList().forEach(date -> months.add(YearMonth.from(date)));
+        return months;
+    }
+
+    /** Published item count per theme slug, plus {@link #ALL}. */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new HashMap<>();
+        getEntityManager().createQuery("select t, count(i) from FeedItem i join i.themes t"
+                        + " where i.status = :status group by t", Object[].class)
+                .setParameter("status", ItemStatus.PUBLISHED)
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        counts.put(ALL, count("status", ItemStatus.PUBLISHED));
+        return counts;
+    }
+
+    public List<FeedTheme> learnedThemes() {
+        return getEntityManager().createQuery("from FeedTheme order by slug", FeedTheme.class).getResultList();
+    }
+
+    /** Records a theme seen in an event, with its latest title. */
+    public void upsertTheme(String slug, String title) {
+        getEntityManager().createNativeQuery("insert into feed_theme (slug, title) values (:slug, :title)"
+                        + " on conflict (slug) do update set title = excluded.title")
+                .setParameter("slug", slug)
+                .setParameter("title", title)
+                .executeUpdate();
+    }
+
+    /** Moves the last-change time of a feed forward (never back). */
+    public void touch(String feedKey, Instant changedAt) {
+        getEntityManager().createNativeQuery("insert into feed_change (feed_key, last_changed) values (:key, :at)"
+                        + " on conflict (feed_key) do update"
+                        + " set last_changed = greatest(feed_change.last_changed, excluded.last_changed)")
+                .setParameter("key", feedKey)
+                .setParameter("at", changedAt)
+                .executeUpdate();
+    }
+
+    public Optional<Instant> lastChanged(String feedKey) {
+        FeedChange change = getEntityManager().find(FeedChange.class, feedKey);
+        return Optional.ofNullable(change).map(c -> c.lastChanged);
+    }
+
+    /** Empties the projection before a rebuild from offset zero; last-change times stay (they only move forward). */
+    public void clearProjection() {
+        getEntityManager().createNativeQuery("delete from feed_item_theme").executeUpdate();
+        getEntityManager().createNativeQuery("delete from feed_item").executeUpdate();
+        getEntityManager().createNativeQuery("delete from feed_theme").executeUpdate();
+    }
+
+    private io.quarkus.hibernate.orm.panache.PanacheQuery<FeedItem> select(String feedKey, String extra, Object... params) {
+        Map<String, Object> named = new HashMap<>();
+        named.put("status", ItemStatus.PUBLISHED);
+        for (int i = 0; i < params.length; i += 2) {
+            named.put((String) params[i], params[i + 1]);
+        }
+        if (ALL.equals(feedKey)) {
+            return find("select i from FeedItem i where i.status = :status" + extra + NEWEST_FIRST, named);
+        }
+        named.put("slug", feedKey);
+        return find("select i from FeedItem i join i.themes t where t = :slug and i.status = :status"
+                + extra + NEWEST_FIRST, named);
+    }
+}

@@ -1,0 +1,122 @@
+package org.syndication.feed.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting of the feed service, prefix {@code feed}. */
+@ConfigMapping(prefix = "feed")
+public interface FeedConfig {
+
+    /** Absolute URL under which readers reach this service; every link in feeds, pages and mails starts with it. */
+    @WithDefault("http://localhost:8083")
+    String publicBaseUrl();
+
+    /** Name of the site, shown as feed author and page title. */
+    @WithDefault("Syndication")
+    String siteTitle();
+
+    /** Newest entries per subscription feed document. */
+    @WithDefault("50")
+    int pageSize();
+
+    /** Clear the projection and read news.catalogued again from offset zero when the service starts. */
+    @WithDefault("false")
+    boolean rebuildOnStart();
+
+    /** Bearer token of the operator API ({@code /api/digests}); the API refuses every call when absent. */
+    Optional<String> apiToken();
+
+    /** The default taxonomy, so every theme has a feed even before it has items; themes seen in events are added. */
+    List<Theme> themes();
+
+    Cache cache();
+
+    Render render();
+
+    Digest digest();
+
+    Mail mail();
+
+    Subscription subscription();
+
+    /** HMAC key of subscription tokens; when absent a random key is created once and kept in the database. */
+    Optional<String> tokenSecret();
+
+    interface Theme {
+        String slug();
+
+        String title();
+    }
+
+    interface Cache {
+        /** Cache-Control max-age of subscription feeds and the OPML list. */
+        @WithDefault("PT60S")
+        Duration maxAge();
+
+        /** Cache-Control max-age of archive documents of months that are over. */
+        @WithDefault("P365D")
+        Duration archiveMaxAge();
+    }
+
+    interface Render {
+        /** Wait this long after a projection change before rendering, so a burst renders once. */
+        @WithDefault("PT0.005S")
+        Duration debounce();
+    }
+
+    interface Digest {
+        /** Time zone in which days and ISO weeks of digests begin and end. */
+        @WithDefault("UTC")
+        String zone();
+
+        /** When the scheduler issues yesterday's daily digests (and, on Mondays, last week's weekly ones). */
+        @WithDefault("0 0 6 * * ?")
+        String cron();
+
+        /** Whether the scheduler issues digests at all (the API always can). */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /** Most items shown in one digest. */
+        @WithDefault("100")
+        int maxItems();
+
+        /** Mails sent per batch of the send loop. */
+        @WithDefault("200")
+        int sendBatch();
+
+        /** Attempts per mail before it is reported as failed. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubles with every attempt. */
+        @WithDefault("PT30S")
+        Duration retryBackoff();
+    }
+
+    interface Mail {
+        /** Sender of digests and confirmations. */
+        @WithDefault("Syndication <digests@syndication.localhost>")
+        String from();
+
+        /** Optional mailto address for List-Unsubscribe, besides the https URL. */
+        Optional<String> unsubscribeMailto();
+    }
+
+    interface Subscription {
+        /** How long a confirmation link stays valid. */
+        @WithDefault("P2D")
+        Duration confirmTtl();
+
+        /** Subscription requests accepted per address within {@link #rateWindow()}. */
+        @WithDefault("3")
+        int rateLimit();
+
+        @WithDefault("PT1H")
+        Duration rateWindow();
+    }
+}

@@ -1,0 +1,13 @@
+package org.syndication.feed.messaging;
+
+/** Channel names; the channel → topic binding lives only in application.properties. */
+public final class Channels {
+
+    /** In: {@code news.catalogued}, the latest state of every item. */
+    public static final String NEWS_CATALOGUED = "news-catalogued";
+    /** Out: {@code news.digests}, one DigestIssued per digest, sent by the outbox relay. */
+    public static final String NEWS_DIGESTS = "news-digests";
+
+    private Channels() {
+    }
+}

@@ -1,0 +1,31 @@
+package org.syndication.feed.render;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One feed document in one format, format-neutral: a subscription document (newest entries) or an RFC 5005
+ * archive document (one month).
+ *
+ * @param uri          the feed's stable id as a URI (Atom id)
+ * @param selfUrl      absolute URL of this very document
+ * @param htmlUrl      absolute URL of the HTML page of the theme
+ * @param currentUrl   absolute URL of the subscription document (RFC 5005 {@code current})
+ * @param prevArchive  the next older archive document, if any
+ * @param nextArchive  the next newer archive document (archive documents only), if any
+ */
+public record FeedDocument(
+        String uri,
+        String title,
+        String description,
+        String author,
+        String selfUrl,
+        String htmlUrl,
+        String currentUrl,
+        Instant updated,
+        List<FeedEntry> entries,
+        boolean archive,
+        Optional<String> prevArchive,
+        Optional<String> nextArchive) {
+}

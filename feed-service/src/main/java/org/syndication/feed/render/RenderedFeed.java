@@ -1,0 +1,118 @@
+package org.syndication.feed.render;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A document rendered once and served many times: the bytes, the same bytes gzipped, and every header value,
+ * prepared so that serving it allocates nothing but the response.
+ *
+ * <p>The ETag is strong and derived from the bytes only, so the same content has the same ETag after a restart
+ * or a rebuild; the gzipped representation gets its own ETag ({@code "<hash>-gz"}).
+ */
+public final class RenderedFeed {
+
+    private final byte[] bytes;
+    private final Buffer identity;
+    private final Buffer gzip;
+    private final String hash;
+    private final CharSequence etag;
+    private final CharSequence gzipEtag;
+    private final Instant lastModified;
+    private final CharSequence lastModifiedHeader;
+    private final CharSequence contentType;
+    private final CharSequence cacheControl;
+    private final CharSequence identityLength;
+    private final CharSequence gzipLength;
+
+    public RenderedFeed(byte[] bytes, String contentType, Instant lastModified, String cacheControl) {
+        this.bytes = bytes;
+        byte[] gzipped = gzip(bytes);
+        this.identity = Buffer.buffer(bytes);
+        this.gzip = Buffer.buffer(gzipped);
+        this.hash = sha256(bytes).substring(0, 32);
+        this.etag = HttpHeaders.createOptimized('"' + hash + '"');
+        this.gzipEtag = HttpHeaders.createOptimized('"' + hash + "-gz\"");
+        this.lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS);
+        this.lastModifiedHeader = HttpHeaders.createOptimized(
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(this.lastModified.atOffset(ZoneOffset.UTC)));
+        this.contentType = HttpHeaders.createOptimized(contentType);
+        this.cacheControl = HttpHeaders.createOptimized(cacheControl);
+        this.identityLength = HttpHeaders.createOptimized(Integer.toString(bytes.length));
+        this.gzipLength = HttpHeaders.createOptimized(Integer.toString(gzipped.length));
+    }
+
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    public String text() {
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public Buffer body(boolean gzipped) {
+        return gzipped ? gzip : identity;
+    }
+
+    public CharSequence contentLength(boolean gzipped) {
+        return gzipped ? gzipLength : identityLength;
+    }
+
+    public CharSequence etag(boolean gzipped) {
+        return gzipped ? gzipEtag : etag;
+    }
+
+    /**
+     * Whether an {@code If-None-Match} value matches either representation (weak comparison, RFC 9110 13.1.2):
+     * {@code *}, or any listed tag carrying this content hash.
+     */
+    public boolean matches(String ifNoneMatch) {
+        return ifNoneMatch.indexOf(hash) >= 0 || "*".equals(ifNoneMatch.trim());
+    }
+
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    public CharSequence lastModifiedHeader() {
+        return lastModifiedHeader;
+    }
+
+    public CharSequence contentType() {
+        return contentType;
+    }
+
+    public CharSequence cacheControl() {
+        return cacheControl;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 3));
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

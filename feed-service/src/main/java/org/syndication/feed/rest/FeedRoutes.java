@@ -1,0 +1,172 @@
+package org.syndication.feed.rest;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.syndication.feed.render.FeedFormat;
+import org.syndication.feed.render.RenderedFeed;
+import org.syndication.feed.service.FeedCache;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Serves feed documents straight from memory on the event loop: no JAX-RS, no blocking, no copy of the body;
+ * conditional GET (ETag first, then Last-Modified), gzip when accepted, HEAD. Archive documents that are not
+ * rendered yet are rendered on a worker thread.
+ */
+@ApplicationScoped
+public class FeedRoutes {
+
+    private static final CharSequence VARY_VALUE = HttpHeaders.createOptimized("Accept-Encoding");
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+    private static final CharSequence X_CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
+
+    private final FeedCache cache;
+
+    public FeedRoutes(FeedCache cache) {
+        this.cache = cache;
+    }
+
+    void routes(@Observes Router router) {
+        router.route("/feeds.opml").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(ctx -> serve(ctx, cache.opml()));
+        router.route("/feeds/:file").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(this::subscription);
+        router.route("/feeds/:feed/:file").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .blockingHandler(this::archive, false);
+    }
+
+    private void subscription(RoutingContext ctx) {
+        RenderedFeed doc = cache.document(ctx.pathParam("file"));
+        if (doc == null) {
+            unknown(ctx, ctx.pathParam("file"));
+            return;
+        }
+        serve(ctx, doc);
+    }
+
+    private void archive(RoutingContext ctx) {
+        String feed = ctx.pathParam("feed");
+        String file = ctx.pathParam("file");
+        int dot = file.lastIndexOf('.');
+        Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.ofExtension(file.substring(dot + 1));
+        Optional<YearMonth> month = dot < 0 ? Optional.empty() : month(file.substring(0, dot));
+        if (!cache.isFeed(feed) || format.isEmpty() || month.isEmpty()) {
+            unknown(ctx, feed + "/" + file);
+            return;
+        }
+        Optional<RenderedFeed> doc = cache.archive(feed, month.get(), format.get());
+        if (doc.isEmpty()) {
+            problem(ctx, Problems.body(Problems.NOT_FOUND, "No archive", 404,
+                    "Feed '" + feed + "' has no item in " + month.get(), ctx.request().path()));
+            return;
+        }
+        serve(ctx, doc.get());
+    }
+
+    static void serve(RoutingContext ctx, RenderedFeed doc) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        MultiMap headers = response.headers();
+        headers.set(HttpHeaders.CONTENT_TYPE, doc.contentType());
+        headers.set(HttpHeaders.ETAG, doc.etag(gzip));
+        headers.set(HttpHeaders.LAST_MODIFIED, doc.lastModifiedHeader());
+        headers.set(HttpHeaders.CACHE_CONTROL, doc.cacheControl());
+        headers.set(HttpHeaders.VARY, VARY_VALUE);
+        headers.set(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
+        if (notModified(request, doc)) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        if (gzip) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, GZIP);
+        }
+        headers.set(HttpHeaders.CONTENT_LENGTH, doc.contentLength(gzip));
+        if (request.method() == HttpMethod.HEAD) {
+            response.end();
+        } else {
+            Buffer body = doc.body(gzip);
+            response.end(body);
+        }
+    }
+
+    /** If-None-Match decides when present (RFC 9110 13.2.2); otherwise If-Modified-Since. */
+    static boolean notModified(HttpServerRequest request, RenderedFeed doc) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            return doc.matches(ifNoneMatch);
+        }
+        String ifModifiedSince = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince == null) {
+            return false;
+        }
+        if (doc.lastModifiedHeader().toString().equals(ifModifiedSince)) {
+            return true;
+        }
+        try {
+            Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !doc.lastModified().isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** Whether Accept-Encoding lists gzip (or *) without q=0; the common forms need no allocation. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        int at = acceptEncoding.indexOf("gzip");
+        int next = at + 4;
+        if (at < 0) {
+            at = acceptEncoding.indexOf('*');
+            next = at + 1;
+            if (at < 0) {
+                return false;
+            }
+        }
+        while (next < acceptEncoding.length() && acceptEncoding.charAt(next) == ' ') {
+            next++;
+        }
+        if (next >= acceptEncoding.length() || acceptEncoding.charAt(next) == ',') {
+            return true;
+        }
+        int end = acceptEncoding.indexOf(',', next);
+        String params = acceptEncoding.substring(next, end < 0 ? acceptEncoding.length() : end).replace(" ", "");
+        return !params.matches(";q=0(\\.0*)?");
+    }
+
+    private void unknown(RoutingContext ctx, String what) {
+        problem(ctx, Problems.unknownFeed(Problems.UNKNOWN_FEED,
+                "There is no feed '" + what + "'. Feeds are /feeds/{theme}.{rss|atom|json} for the themes listed.",
+                ctx.request().path(), cache.validFeeds()));
+    }
+
+    private static void problem(RoutingContext ctx, java.util.Map<String, Object> problem) {
+        ctx.response().setStatusCode((Integer) problem.get("status"))
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                .end(Buffer.buffer(Problems.bytes(problem)));
+    }
+
+    private static Optional<YearMonth> month(String text) {
+        try {
+            return Optional.of(YearMonth.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.syndication.feed.rest;
+
+/** A theme slug that has no feed. */
+public class UnknownThemeException extends RuntimeException {
+
+    public UnknownThemeException(String slug) {
+        super("There is no theme '" + slug + "'.");
+    }
+}

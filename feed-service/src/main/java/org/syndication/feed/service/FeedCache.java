@@ -1,0 +1,162 @@
+package org.syndication.feed.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.Theme;
+import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.render.FeedFormat;
+import org.syndication.feed.render.RenderedFeed;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Rendered feed documents in memory. A projection change marks feeds dirty; one render thread re-renders them a
+ * few milliseconds later (so a burst renders once) and swaps the new bytes in. Requests only ever read.
+ */
+@ApplicationScoped
+public class FeedCache {
+
+    private static final List<FeedFormat> RENDER_ORDER = List.of(FeedFormat.ATOM, FeedFormat.RSS, FeedFormat.JSON);
+
+    private final FeedRenderService renderer;
+    private final FeedConfig config;
+    /** Subscription documents by file name, e.g. {@code all.atom}. */
+    private final Map<String, RenderedFeed> documents = new ConcurrentHashMap<>();
+    /** Archive documents by path, e.g. {@code all/2026-11.atom}; rendered on first request. */
+    private final Map<String, Optional<RenderedFeed>> archives = new ConcurrentHashMap<>();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "feed-render");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile List<Theme> themes = List.of();
+    private volatile Set<String> feedKeys = Set.of();
+    private volatile RenderedFeed opml;
+
+    public FeedCache(FeedRenderService renderer, FeedConfig config) {
+        this.renderer = renderer;
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        renderNow(null);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectionChanged change) {
+        pending.addAll(change.feedKeys());
+        if (scheduled.compareAndSet(false, true)) {
+            executor.schedule(this::drain, config.render().debounce().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A subscription document by file name ({@code <feed>.<format>}), if that feed exists. */
+    public RenderedFeed document(String fileName) {
+        return documents.get(fileName);
+    }
+
+    public RenderedFeed opml() {
+        return opml;
+    }
+
+    /** An archive document, rendered on first use; blocks, so call it from a worker thread. */
+    public Optional<RenderedFeed> archive(String feedKey, YearMonth month, FeedFormat format) {
+        if (!feedKeys.contains(feedKey)) {
+            return Optional.empty();
+        }
+        return archives.computeIfAbsent(feedKey + "/" + month + "." + format.extension(),
+                k -> renderer.archive(feedKey, month, format));
+    }
+
+    public boolean isFeed(String feedKey) {
+        return feedKeys.contains(feedKey);
+    }
+
+    /** {@code all} and every theme slug. */
+    public List<String> validFeeds() {
+        List<String> valid = new ArrayList<>();
+        valid.add(FeedItemRepository.ALL);
+        themes.forEach(t -> valid.add(t.slug()));
+        return valid;
+    }
+
+    /** Re-renders the pending feeds now (the render thread's job; tests and the rebuild call it too). */
+    public synchronized void renderNow(Set<String> only) {
+        long started = System.nanoTime();
+        List<Theme> known = renderer.themes();
+        Set<String> keys = new HashSet<>();
+        keys.add(FeedItemRepository.ALL);
+        known.forEach(t -> keys.add(t.slug()));
+        boolean themesChanged = !keys.equals(feedKeys);
+        themes = known;
+        feedKeys = Set.copyOf(keys);
+        Set<String> targets = only == null || themesChanged ? keys : only;
+        List<FeedRenderService.Snapshot> snapshots = new ArrayList<>();
+        if (targets.contains(FeedItemRepository.ALL)) {
+            snapshots.add(renderer.snapshot(FeedItemRepository.ALL, known));
+        }
+        for (String key : targets) {
+            if (keys.contains(key) && !FeedItemRepository.ALL.equals(key)) {
+                snapshots.add(renderer.snapshot(key, known));
+            }
+        }
+        // Atom first, `all` first: the document readers poll most is swapped in soonest.
+        for (FeedFormat format : RENDER_ORDER) {
+            for (FeedRenderService.Snapshot snapshot : snapshots) {
+                documents.put(snapshot.feedKey() + "." + format.extension(), renderer.subscription(snapshot, format));
+            }
+        }
+        for (FeedRenderService.Snapshot snapshot : snapshots) {
+            archives.keySet().removeIf(path -> path.startsWith(snapshot.feedKey() + "/"));
+        }
+        Instant newest = documents.values().stream().map(RenderedFeed::lastModified)
+                .max(Instant::compareTo).orElse(Instant.EPOCH);
+        opml = renderer.opml(known, newest);
+        Log.infof("rendered feeds=%d in %d ms", targets.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void drain() {
+        scheduled.set(false);
+        Set<String> keys = new HashSet<>();
+        for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+            keys.add(it.next());
+            it.remove();
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
+            renderNow(keys);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "render failed feeds=%s; retrying", keys);
+            pending.addAll(keys);
+            if (scheduled.compareAndSet(false, true)) {
+                executor.schedule(this::drain, 1, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

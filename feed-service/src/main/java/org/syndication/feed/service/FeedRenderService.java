@@ -1,0 +1,160 @@
+package org.syndication.feed.service;
+
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.transaction.Transactional;
+import org.syndication.feed.FeedItem;
+import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.PublicUrls;
+import org.syndication.feed.Theme;
+import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.mapping.EntryMapper;
+import org.syndication.feed.render.FeedDocument;
+import org.syndication.feed.render.FeedEntry;
+import org.syndication.feed.render.FeedFormat;
+import org.syndication.feed.render.JsonFeedWriter;
+import org.syndication.feed.render.OpmlWriter;
+import org.syndication.feed.render.RenderedFeed;
+import org.syndication.feed.render.RomeFeedWriter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+
+/** Reads the projection and renders feed documents (subscription, archive, OPML) into bytes. */
+@ApplicationScoped
+@Unremovable
+public class FeedRenderService {
+
+    private final FeedItemRepository repository;
+    private final ThemeCatalog themes;
+    private final PublicUrls urls;
+    private final FeedConfig config;
+    private final Clock clock;
+    private final RomeFeedWriter rome = new RomeFeedWriter();
+    private final JsonFeedWriter json = new JsonFeedWriter();
+    private final OpmlWriter opml = new OpmlWriter();
+
+    public FeedRenderService(FeedItemRepository repository, ThemeCatalog themes, PublicUrls urls, FeedConfig config,
+                             Clock clock) {
+        this.repository = repository;
+        this.themes = themes;
+        this.urls = urls;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Every theme, for validation and listing. */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Theme> themes() {
+        return themes.themes();
+    }
+
+    /** What a subscription document shows, read from the projection once for all formats. */
+    public record Snapshot(String feedKey, Map<String, String> titles, List<FeedEntry> entries, Instant updated,
+                           Optional<YearMonth> prevArchive) {
+    }
+
+    /** Reads the newest entries of one feed. */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Snapshot snapshot(String feedKey, List<Theme> known) {
+        Map<String, String> titles = ThemeCatalog.titles(known);
+        List<FeedItem> items = repository.newest(feedKey, config.pageSize());
+        List<FeedEntry> entries = items.stream().map(i -> EntryMapper.toEntry(i, titles, urls)).toList();
+        Optional<YearMonth> prev = items.size() < config.pageSize()
+                ? Optional.empty()
+                : Optional.of(YearMonth.from(items.get(items.size() - 1).itemDate));
+        return new Snapshot(feedKey, titles, entries, updated(feedKey, entries), prev);
+    }
+
+    /** The subscription document of a snapshot in one format. */
+    public RenderedFeed subscription(Snapshot snapshot, FeedFormat format) {
+        String key = snapshot.feedKey();
+        FeedDocument doc = document(key, snapshot.titles(), format, snapshot.entries(), snapshot.updated(), false,
+                urls.feed(key, format), snapshot.prevArchive().map(m -> urls.archive(key, m, format)), Optional.empty());
+        return new RenderedFeed(write(doc, format), format.contentType(), snapshot.updated(),
+                "public, max-age=" + config.cache().maxAge().toSeconds());
+    }
+
+    /** The RFC 5005 archive document of one month of a feed, empty when that month holds no item. */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RenderedFeed> archive(String feedKey, YearMonth month, FeedFormat format) {
+        List<FeedItem> items = repository.inMonth(feedKey, month);
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> titles = ThemeCatalog.titles(themes.themes());
+        List<FeedEntry> entries = items.stream().map(i -> EntryMapper.toEntry(i, titles, urls)).toList();
+        SortedSet<YearMonth> months = repository.months(feedKey);
+        Optional<String> prev = Optional.ofNullable(months.headSet(month).isEmpty() ? null : months.headSet(month).last())
+                .map(m -> urls.archive(feedKey, m, format));
+        SortedSet<YearMonth> newer = months.tailSet(month.plusMonths(1));
+        Optional<String> next = Optional.ofNullable(newer.isEmpty() ? null : newer.first())
+                .map(m -> urls.archive(feedKey, m, format));
+        Instant updated = entries.stream().map(FeedEntry::updated).max(Comparator.naturalOrder()).orElseThrow();
+        boolean over = month.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        String cacheControl = over
+                ? "public, max-age=" + config.cache().archiveMaxAge().toSeconds() + ", immutable"
+                : "public, max-age=" + config.cache().maxAge().toSeconds();
+        FeedDocument doc = document(feedKey, titles, format, entries, updated, true,
+                urls.archive(feedKey, month, format), prev, next);
+        return Optional.of(new RenderedFeed(write(doc, format), format.contentType(), updated, cacheControl));
+    }
+
+    /** The OPML list of every feed. */
+    public RenderedFeed opml(List<Theme> known, Instant updated) {
+        List<OpmlWriter.Listed> listed = new java.util.ArrayList<>();
+        listed.add(new OpmlWriter.Listed(title(FeedItemRepository.ALL, Map.of()), urls.theme(FeedItemRepository.ALL),
+                FeedItemRepository.ALL));
+        known.forEach(t -> listed.add(new OpmlWriter.Listed(title(t.slug(), ThemeCatalog.titles(known)),
+                urls.theme(t.slug()), t.slug())));
+        byte[] bytes = opml.write(config.siteTitle() + " feeds", listed, urls::feed);
+        return new RenderedFeed(bytes, "text/x-opml; charset=utf-8", updated,
+                "public, max-age=" + config.cache().maxAge().toSeconds());
+    }
+
+    private FeedDocument document(String feedKey, Map<String, String> titles, FeedFormat format, List<FeedEntry> entries,
+                                  Instant updated, boolean archive, String self, Optional<String> prev,
+                                  Optional<String> next) {
+        String title = title(feedKey, titles);
+        String description = FeedItemRepository.ALL.equals(feedKey)
+                ? "Every news item published by " + config.siteTitle()
+                : "News about " + titles.getOrDefault(feedKey, feedKey) + " from " + config.siteTitle();
+        return new FeedDocument(EntryMapper.feedUri(feedKey), title, description, config.siteTitle(), self,
+                urls.theme(feedKey), urls.feed(feedKey, format), updated, entries, archive, prev, next);
+    }
+
+    private String title(String feedKey, Map<String, String> titles) {
+        return FeedItemRepository.ALL.equals(feedKey)
+                ? config.siteTitle() + ": all news"
+                : config.siteTitle() + ": " + titles.getOrDefault(feedKey, feedKey);
+    }
+
+    private Instant updated(String feedKey, List<FeedEntry> entries) {
+        Instant updated = repository.lastChanged(feedKey).orElse(Instant.EPOCH);
+        for (FeedEntry entry : entries) {
+            if (entry.updated().isAfter(updated)) {
+                updated = entry.updated();
+            }
+        }
+        return updated;
+    }
+
+    private byte[] write(FeedDocument doc, FeedFormat format) {
+        return switch (format) {
+            case RSS -> rome.rss(doc);
+            case ATOM -> rome.atom(doc);
+            case JSON -> json.write(doc);
+        };
+    }
+}

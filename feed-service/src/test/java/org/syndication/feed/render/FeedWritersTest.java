@@ -1,0 +1,142 @@
+package org.syndication.feed.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import org.junit.jupiter.api.Test;
+import org.syndication.events.NewsItemCatalogued;
+import org.syndication.feed.FeedChecks;
+import org.syndication.feed.FeedItem;
+import org.syndication.feed.PublicUrls;
+import org.syndication.feed.TestData;
+import org.syndication.feed.mapping.EntryMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FeedWritersTest {
+
+    private static final PublicUrls URLS = new PublicUrls("https://feeds.example.org/");
+    private static final Map<String, String> TITLES = Map.of("corruption", "Corruption and economic crime",
+            "cybercrime", "Cyber & crime");
+
+    private final RomeFeedWriter rome = new RomeFeedWriter();
+    private final JsonFeedWriter json = new JsonFeedWriter();
+
+    private static FeedEntry entry(NewsItemCatalogued event) {
+        FeedItem item = new FeedItem();
+        EntryMapper.fromCatalogued(event, item);
+        return EntryMapper.toEntry(item, TITLES, URLS);
+    }
+
+    private static FeedDocument doc(FeedFormat format, boolean archive, List<FeedEntry> entries) {
+        return new FeedDocument("urn:uuid:00000000-0000-3000-8000-000000000001", "Syndication: Corruption",
+                "News about corruption", "Syndication", URLS.feed("corruption", format), URLS.theme("corruption"),
+                URLS.feed("corruption", format), Instant.parse("2026-11-22T08:00:00Z"), entries, archive,
+                Optional.of("https://feeds.example.org/feeds/corruption/2026-10." + format.extension()),
+                archive ? Optional.of("https://feeds.example.org/feeds/corruption/2026-12." + format.extension())
+                        : Optional.empty());
+    }
+
+    private static List<FeedEntry> entries() {
+        return List.of(
+                entry(TestData.item().id("a-1").title("Bad \u0000chars\u000B & <tags> \uD800 here")
+                        .body("Text with \u0001control and emoji \uD83D\uDE00.").themes(TestData.CORRUPTION, TestData.CYBERCRIME).build()),
+                entry(TestData.item().id("b-2").date(LocalDate.of(2024, 2, 29)).link("/relative/page.html").build()));
+    }
+
+    @Test
+    void atomIsValidAgainstRfc4287AndCarriesEverything() {
+        byte[] xml = rome.atom(doc(FeedFormat.ATOM, false, entries()));
+        SyndFeed feed = FeedChecks.validAtom(xml);
+        String text = new String(xml, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        assertThat(text).contains("rel=\"self\"", "rel=\"prev-archive\"", "rel=\"alternate\"");
+        assertThat(text).doesNotContain("\u0000", "\u000B", "\u0001");
+        SyndEntry first = feed.getEntries().get(0);
+        assertThat(first.getUri()).isEqualTo(EntryMapper.uri("a-1")).startsWith("urn:uuid:");
+        assertThat(first.getTitle()).isEqualTo("Bad chars & <tags>  here");
+        assertThat(first.getPublishedDate().toInstant()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
+        assertThat(first.getUpdatedDate().toInstant()).isEqualTo(Instant.parse("2026-11-21T10:15:30Z"));
+        assertThat(first.getCategories()).extracting(c -> c.getName()).containsExactly("corruption", "cybercrime");
+        assertThat(first.getCategories()).extracting(c -> c.getLabel())
+                .containsExactly("Corruption and economic crime", "Cyber & crime");
+        assertThat(first.getDescription().getValue()).isEqualTo("A short summary.");
+        assertThat(first.getContents().get(0).getValue()).contains("emoji \uD83D\uDE00");
+        assertThat(feed.getEntries().get(1).getLink()).isEqualTo("https://www.unodc.org/relative/page.html");
+    }
+
+    @Test
+    void atomArchiveDocumentIsMarkedAndLinked() {
+        byte[] xml = rome.atom(doc(FeedFormat.ATOM, true, entries()));
+        FeedChecks.validAtom(xml);
+        String text = new String(xml, StandardCharsets.UTF_8);
+        assertThat(text).contains("<fh:archive", "rel=\"current\"", "rel=\"next-archive\"", "rel=\"prev-archive\"");
+    }
+
+    @Test
+    void emptyAtomFeedIsValid() {
+        FeedChecks.validAtom(rome.atom(doc(FeedFormat.ATOM, false, List.of())));
+    }
+
+    @Test
+    void rssHasGuidsSelfLinkDatesAndFullText() {
+        byte[] xml = rome.rss(doc(FeedFormat.RSS, false, entries()));
+        SyndFeed feed = FeedChecks.validRss(xml);
+        String text = new String(xml, StandardCharsets.UTF_8);
+        assertThat(text).contains("<guid isPermaLink=\"false\">a-1</guid>", "<atom:link rel=\"self\"",
+                "<content:encoded>", "<atom:updated>2026-11-21T10:15:30Z</atom:updated>",
+                "domain=\"https://feeds.example.org/themes/\"");
+        SyndEntry first = feed.getEntries().get(0);
+        assertThat(first.getPublishedDate().toInstant()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
+        assertThat(first.getLink()).isEqualTo("https://www.unodc.org/news/item.html");
+        assertThat(feed.getLink()).isEqualTo("https://feeds.example.org/themes/corruption");
+        assertThat(first.getContents().get(0).getValue()).contains("<p>Text with control");
+    }
+
+    @Test
+    void jsonFeedFollowsVersionOneOne() {
+        JsonNode feed = FeedChecks.validJsonFeed(json.write(doc(FeedFormat.JSON, false, entries())));
+        JsonNode first = feed.path("items").get(0);
+        assertThat(first.path("id").asText()).isEqualTo("a-1");
+        assertThat(first.path("date_published").asText()).isEqualTo("2026-11-20T00:00:00Z");
+        assertThat(first.path("tags").toString()).contains("Cyber & crime");
+        assertThat(first.path("_syndication").path("themes").get(1).path("slug").asText()).isEqualTo("cybercrime");
+        assertThat(feed.path("next_url").asText()).endsWith("/feeds/corruption/2026-10.json");
+    }
+
+    @Test
+    void renderingIsDeterministicSoEtagsAreStable() {
+        byte[] once = rome.atom(doc(FeedFormat.ATOM, false, entries()));
+        byte[] twice = rome.atom(doc(FeedFormat.ATOM, false, entries()));
+        assertThat(once).isEqualTo(twice);
+        RenderedFeed a = new RenderedFeed(once, FeedFormat.ATOM.contentType(), Instant.EPOCH, "max-age=60");
+        RenderedFeed b = new RenderedFeed(twice, FeedFormat.ATOM.contentType(), Instant.EPOCH, "max-age=60");
+        assertThat(a.etag(false).toString()).isEqualTo(b.etag(false).toString()).startsWith("\"").endsWith("\"");
+        assertThat(a.etag(true).toString()).isNotEqualTo(a.etag(false).toString());
+        assertThat(a.matches(b.etag(true).toString())).isTrue();
+        assertThat(a.matches("\"other\"")).isFalse();
+    }
+
+    @Test
+    void opmlListsEveryFeedInEveryFormat() {
+        byte[] xml = new OpmlWriter().write("Syndication feeds",
+                List.of(new OpmlWriter.Listed("All & more", URLS.theme("all"), "all")), URLS::feed);
+        String text = new String(xml, StandardCharsets.UTF_8);
+        assertThat(text).contains("<opml version=\"2.0\">", "xmlUrl=\"https://feeds.example.org/feeds/all.atom\"",
+                "xmlUrl=\"https://feeds.example.org/feeds/all.rss\"", "xmlUrl=\"https://feeds.example.org/feeds/all.json\"",
+                "All &amp; more");
+    }
+
+    @Test
+    void xmlTextRemovesOnlyIllegalCharacters() {
+        assertThat(XmlText.clean("a\u0000b\tc\nd\u0008e\uFFFEf\uD83D\uDE00g\uDC00")).isEqualTo("ab\tc\nde" + "f\uD83D\uDE00g");
+        assertThat(XmlText.clean("plain")).isSameAs("plain");
+    }
+}
