@@ -42,6 +42,9 @@ final class AnchorFinder {
 
     /** The anchor this line is, if any. */
     Optional<ItemAnchor> find(int index, String text) {
+        if (!hasDigit(text, Math.min(text.length(), MAX_PLACE_LENGTH + MAX_DATE_LENGTH))) {
+            return Optional.empty(); // every date has a year: most lines are ruled out without parsing
+        }
         int start = skipBullet(text);
         Optional<DateMatch> head = grammar.parseAt(text, start, Math.min(text.length(), start + MAX_DATE_LENGTH));
         if (head.isPresent()) {
@@ -143,6 +146,15 @@ final class AnchorFinder {
             end--;
         }
         return prefix.substring(0, end);
+    }
+
+    private static boolean hasDigit(String text, int limit) {
+        for (int i = 0; i < limit; i++) {
+            if (DateGrammar.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int skipBullet(String text) {

@@ -1,7 +1,6 @@
 package org.syndication.ingest.parse;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,19 +26,20 @@ public final class DateGrammar {
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2100;
 
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
-            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),
-            Map.entry("jul", 7), Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9),
-            Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("october", 10), Map.entry("oct", 10),
-            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
+    /** Month names and abbreviations; the month is the index in {@link #MONTH_NUMBERS}. */
+    private static final String[] MONTH_NAMES = {
+        "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
+        "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec"};
 
-    private static final java.util.Set<String> WEEKDAYS = java.util.Set.of(
-            "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs",
-            "friday", "fri", "saturday", "sat", "sunday", "sun");
+    private static final int[] MONTH_NUMBERS = {1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 9, 10, 10, 11, 11, 12, 12};
 
-    private static final java.util.Set<String> RANGE_WORDS = java.util.Set.of("to", "till", "until", "and", "through");
+    private static final String[] WEEKDAYS = {
+        "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday",
+        "fri", "saturday", "sat", "sunday", "sun"};
+
+    private static final String[] RANGE_WORDS = {"to", "till", "until", "and", "through"};
+
+    private static final String[] OF = {"of"};
 
     /** Parses a date starting exactly at {@code from}. */
     public Optional<DateMatch> parseAt(CharSequence text, int from) {
@@ -51,7 +51,7 @@ public final class DateGrammar {
         if (from < 0 || from >= limit) {
             return Optional.empty();
         }
-        return Optional.ofNullable(scan(new Cursor(text, from, Math.min(limit, text.length()))));
+        return Optional.ofNullable(scan(new Cursor(text.toString(), from, Math.min(limit, text.length()))));
     }
 
     /** Parses a whole string (surrounding spaces allowed) as one date. */
@@ -359,24 +359,18 @@ public final class DateGrammar {
 
     /** Reads a month name (full or abbreviated, optional dot); returns 1-12 or -1 (cursor unchanged). */
     private static int readMonth(Cursor c) {
-        int start = c.pos;
-        String word = c.readWord(9);
-        Integer month = word == null ? null : MONTHS.get(word);
-        if (month == null) {
-            c.pos = start;
+        int index = c.readWordOf(MONTH_NAMES);
+        if (index < 0) {
             return -1;
         }
-        if (c.peek() == '.' && word.length() <= 4) {
+        if (c.peek() == '.' && MONTH_NAMES[index].length() <= 4) {
             c.pos++;
         }
-        return month;
+        return MONTH_NUMBERS[index];
     }
 
     private static void skipWeekday(Cursor c) {
-        int start = c.pos;
-        String word = c.readWord(9);
-        if (word == null || !WEEKDAYS.contains(word)) {
-            c.pos = start;
+        if (c.readWordOf(WEEKDAYS) < 0) {
             return;
         }
         if (c.peek() == '.') {
@@ -390,10 +384,9 @@ public final class DateGrammar {
 
     private static void skipOf(Cursor c) {
         int start = c.pos;
-        if ("of".equals(c.readWord(2)) && c.skipSpaces() > 0) {
-            return;
+        if (c.readWordOf(OF) >= 0 && c.skipSpaces() == 0) {
+            c.pos = start;
         }
-        c.pos = start;
     }
 
     /** Reads a range separator with its surrounding spaces: a dash of any kind, "to", "and", "&"; else unchanged. */
@@ -409,8 +402,7 @@ public final class DateGrammar {
         } else if (ch == '&') {
             c.pos++;
         } else {
-            String word = c.readWord(7);
-            if (word == null || !RANGE_WORDS.contains(word) || c.skipSpaces() == 0) {
+            if (c.readWordOf(RANGE_WORDS) < 0 || c.skipSpaces() == 0) {
                 c.pos = start;
                 return false;
             }
@@ -458,11 +450,11 @@ public final class DateGrammar {
 
     /** A position in a text, bounded by a limit; reading past the limit yields {@code '\0'}. */
     private static final class Cursor {
-        private final CharSequence text;
+        private final String text;
         private final int limit;
         private int pos;
 
-        Cursor(CharSequence text, int pos, int limit) {
+        Cursor(String text, int pos, int limit) {
             this.text = text;
             this.pos = pos;
             this.limit = limit;
@@ -485,17 +477,23 @@ public final class DateGrammar {
             return pos - start;
         }
 
-        /** Reads a run of at most {@code max} letters (lower-cased) not followed by a letter; else null, unmoved. */
-        String readWord(int max) {
-            int start = pos;
-            while (pos < limit && Character.isLetter(text.charAt(pos)) && pos - start <= max) {
-                pos++;
+        /**
+         * Reads a whole word (a run of letters) equal, ignoring case, to one of {@code words}; returns its index, or
+         * -1 with the cursor unmoved. Compares in place: this runs on every line, so it allocates nothing.
+         */
+        int readWordOf(String[] words) {
+            int end = pos;
+            while (end < limit && Character.isLetter(text.charAt(end)) && end - pos <= 10) {
+                end++;
             }
-            if (pos == start || pos - start > max) {
-                pos = start;
-                return null;
+            int length = end - pos;
+            for (int i = 0; i < words.length; i++) {
+                if (words[i].length() == length && text.regionMatches(true, pos, words[i], 0, length)) {
+                    pos = end;
+                    return i;
+                }
             }
-            return text.subSequence(start, pos).toString().toLowerCase(java.util.Locale.ROOT);
+            return -1;
         }
     }
 }

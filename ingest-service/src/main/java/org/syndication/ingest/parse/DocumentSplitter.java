@@ -1,5 +1,6 @@
 package org.syndication.ingest.parse;
 
+import java.net.URI;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -39,10 +40,29 @@ public final class DocumentSplitter {
             return List.of();
         }
         try {
-            return layout.assemble(HtmlLines.read(html, pageUrl));
+            HtmlLines.Page page = HtmlLines.read(html, pageUrl);
+            return layout.assemble(page.lines()).stream()
+                    .map(item -> item.link() == null ? item : withLink(item, absolute(page.baseUrl(), item.link())))
+                    .toList();
         } catch (RuntimeException e) {
             LOG.debugf(e, "html not splittable: length=%d", html.length());
             return List.of();
+        }
+    }
+
+    private static NewsItemDraft withLink(NewsItemDraft item, String link) {
+        return new NewsItemDraft(item.date(), item.endDate(), item.title(), item.body(), link, item.place());
+    }
+
+    /** The link resolved against the page address; as written when there is no address or it cannot be resolved. */
+    static String absolute(String pageUrl, String href) {
+        if (pageUrl == null || pageUrl.isBlank()) {
+            return href;
+        }
+        try {
+            return URI.create(pageUrl.strip()).resolve(href.strip().replace(" ", "%20")).toString();
+        } catch (IllegalArgumentException e) {
+            return href;
         }
     }
 }

@@ -15,7 +15,7 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads an HTML page into {@link Line}s with jsoup: scripts, styles, navigation, page header and footer and figure
- * captions dropped; one line per block; links kept with their absolute targets; headings marked. The walk is
+ * captions dropped; one line per block; links kept with their raw targets; headings marked. The walk is
  * iterative, so deeply nested markup cannot overflow the stack.
  */
 final class HtmlLines {
@@ -32,8 +32,14 @@ final class HtmlLines {
     private HtmlLines() {
     }
 
-    static List<Line> read(String html, String pageUrl) {
-        Document document = Jsoup.parse(html, pageUrl == null ? "" : pageUrl);
+    /** The lines of a page and the address its relative links are relative to. */
+    record Page(List<Line> lines, String baseUrl) {
+    }
+
+    static Page read(String html, String pageUrl) {
+        Document document = Jsoup.parse(html);
+        Element base = document.selectFirst("base[href]");
+        String baseUrl = base == null ? pageUrl : DocumentSplitter.absolute(pageUrl, base.attr("href"));
         document.select(DROPPED).remove();
         for (Element element : document.select("header, footer")) {
             if (element.parents().stream().noneMatch(parent -> parent.nameIs("article"))) { // an article's own header stays
@@ -43,7 +49,7 @@ final class HtmlLines {
         Collector collector = new Collector();
         NodeTraversor.traverse(collector, document.body() == null ? document : document.body());
         collector.flush();
-        return collector.lines;
+        return new Page(collector.lines, baseUrl);
     }
 
     /** Walks the tree once, cutting lines at block boundaries. */
@@ -59,8 +65,9 @@ final class HtmlLines {
         @Override
         public void head(Node node, int depth) {
             if (node instanceof TextNode textNode) {
-                text.append(textNode.text());
-                sawHeading |= headingDepth > 0 && !textNode.isBlank();
+                String raw = textNode.getWholeText(); // collapsed once per line in flush(), not per node
+                text.append(raw);
+                sawHeading |= headingDepth > 0 && !raw.isBlank();
                 return;
             }
             if (!(node instanceof Element element)) {
@@ -111,8 +118,20 @@ final class HtmlLines {
 
         private static boolean breaksLine(Element element) {
             String name = element.normalName();
-            return element.isBlock() || LINE_BREAKING.contains(name)
-                    || element.className().toLowerCase(Locale.ROOT).contains("date");
+            return element.isBlock() || LINE_BREAKING.contains(name) || hasDateClass(element);
+        }
+
+        private static boolean hasDateClass(Element element) {
+            if (!element.hasAttr("class")) {
+                return false;
+            }
+            String classes = element.className();
+            for (int i = 0; i + 4 <= classes.length(); i++) {
+                if (classes.regionMatches(true, i, "date", 0, 4)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The absolute target of a link, or null for in-page, script and mail links. */
@@ -123,8 +142,7 @@ final class HtmlLines {
                     || lower.startsWith("tel:")) {
                 return null;
             }
-            String absolute = link.absUrl("href");
-            return absolute.isEmpty() ? raw : absolute;
+            return raw; // resolved against the page address only for the few links that become item links
         }
     }
 }

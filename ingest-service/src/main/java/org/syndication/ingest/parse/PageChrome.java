@@ -19,6 +19,9 @@ final class PageChrome {
             "top", "top of page", "home", "menu", "search", "skip to content", "skip to main content", "next",
             "previous", "older posts", "newer posts", "load more");
 
+    private static final Set<String> MORE_LINKS = Set.of(
+            "more", "read more", "continue reading", "full story", "read the full story", "read full story", "details");
+
     private static final Pattern CHROME = Pattern.compile(
             "(?i)(?:please see below\\b.*"
                     + "|(?:please )?follow (?:the|us|our)\\b.*\\b(?:on|for more information)[.:]?"
@@ -47,15 +50,30 @@ final class PageChrome {
         if (line.length() > MAX_CHROME_LENGTH) {
             return false;
         }
-        String lower = line.toLowerCase(Locale.ROOT);
-        return CHROME_LINES.contains(lower) || isPunctuationOnly(line) || CHROME.matcher(line).matches();
+        if (isPunctuationOnly(line)) {
+            return true;
+        }
+        if (line.length() <= 25 && CHROME_LINES.contains(line.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        char first = Character.toLowerCase(line.charAt(0));
+        boolean candidate = "pfrics(©".indexOf(first) >= 0 || line.regionMatches(true, line.length() - 8, "brochure", 0, 8);
+        return candidate && CHROME.matcher(line).matches();
     }
 
     /** Whether a line is a "more" link (kept for its href, never for its text). */
     static boolean isMoreLink(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").trim();
-        return lower.equals("more") || lower.equals("read more") || lower.equals("continue reading")
-                || lower.equals("full story") || lower.equals("read the full story") || lower.equals("read full story");
+        if (text.length() > 30) {
+            return false;
+        }
+        StringBuilder letters = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isLetter(ch) || ch == ' ') {
+                letters.append(Character.toLowerCase(ch));
+            }
+        }
+        return MORE_LINKS.contains(letters.toString().strip());
     }
 
     /** Whether a short last line of a body only introduced a list of links that the text no longer has. */

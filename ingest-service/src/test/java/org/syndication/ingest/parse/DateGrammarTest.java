@@ -1,0 +1,173 @@
+package org.syndication.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Property-style tests of the date grammar: thousands of random dates and ranges (fixed seed, so a failure is
+ * reproducible) written in every supported shape read back as the same dates; invalid or incomplete dates never read.
+ */
+class DateGrammarTest {
+
+    private static final int SAMPLES = 3_000;
+
+    private final DateGrammar grammar = new DateGrammar();
+    private final Random random = new Random(20261123L);
+
+    private static final List<Function<LocalDate, String>> SINGLE_DAY_SHAPES = List.of(
+            pattern("d MMMM yyyy"), pattern("dd MMMM yyyy"), pattern("d MMM yyyy"), pattern("MMMM d, yyyy"),
+            pattern("MMMM d yyyy"), pattern("MMM. d, yyyy"), pattern("dd.MM.yyyy"), pattern("d.M.yyyy"),
+            pattern("dd/MM/yyyy"), pattern("dd-MM-yyyy"), pattern("yyyy-MM-dd"), pattern("EEEE, d MMMM yyyy"),
+            pattern("EEE d MMMM yyyy"), date -> date.getDayOfMonth() + ordinal(date.getDayOfMonth())
+                    + pattern(" MMMM yyyy").apply(date),
+            date -> date.getDayOfMonth() + ordinal(date.getDayOfMonth()) + " of " + pattern("MMMM yyyy").apply(date),
+            date -> pattern("d MMMM yyyy").apply(date).toUpperCase(Locale.ROOT),
+            date -> pattern("d MMMM yyyy").apply(date).toLowerCase(Locale.ROOT));
+
+    @Test
+    void everySingleDayShapeReadsBackAsTheSameDay() {
+        for (int i = 0; i < SAMPLES; i++) {
+            LocalDate date = randomDate();
+            for (Function<LocalDate, String> shape : SINGLE_DAY_SHAPES) {
+                String text = shape.apply(date);
+                assertThat(grammar.parse(text)).as(text).contains(new ItemDate(date, null));
+            }
+        }
+    }
+
+    @Test
+    void everyRangeShapeReadsBackAsTheSameRange() {
+        for (int i = 0; i < SAMPLES; i++) {
+            LocalDate start = randomDate();
+            LocalDate end = start.plusDays(1 + random.nextInt(45));
+            ItemDate range = new ItemDate(start, end);
+            for (String text : rangeShapes(start, end)) {
+                assertThat(grammar.parse(text)).as(text).contains(range);
+            }
+        }
+    }
+
+    @Test
+    void aSpaceTypedInsideTheDayIsRepaired() {
+        for (int i = 0; i < SAMPLES; i++) {
+            LocalDate date = randomDate();
+            String day = String.format("%02d", date.getDayOfMonth());
+            String split = day.charAt(0) + " " + day.charAt(1);
+            for (String text : List.of(split + pattern(".MM.yyyy").apply(date), split + pattern(" MMMM yyyy").apply(date))) {
+                assertThat(grammar.parse(text)).as(text).contains(new ItemDate(date, null));
+            }
+        }
+    }
+
+    @Test
+    void theDateEndsWhereItsTextEnds() {
+        for (int i = 0; i < SAMPLES; i++) {
+            LocalDate date = randomDate();
+            String written = SINGLE_DAY_SHAPES.get(random.nextInt(SINGLE_DAY_SHAPES.size())).apply(date);
+            String line = written + (random.nextBoolean() ? ": " : " - ") + "Title of the item 2019";
+            assertThat(grammar.parseAt(line, 0)).as(line).map(DateMatch::endIndex).contains(written.length());
+        }
+    }
+
+    @Test
+    void randomDateLikeTextNeverBreaksTheScanner() {
+        String[] pieces = {"1", "2", "3", "0", "9", "12", "31", "2019", "1066", " ", " ", "-", "–", ".", "/", ",",
+            "March", "Sept.", "jun", "to", "and", "th", "Monday", "of", "x", "\t", "  "};
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int parts = 1 + random.nextInt(12);
+            for (int p = 0; p < parts; p++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            Optional<DateMatch> match = grammar.parseAt(text, 0);
+            match.ifPresent(found -> {
+                assertThat(found.endIndex()).isBetween(1, text.length());
+                assertThat(found.date().end() == null || found.date().end().isAfter(found.date().start())).isTrue();
+                assertThat(found.date().start().getYear()).isBetween(DateGrammar.MIN_YEAR, DateGrammar.MAX_YEAR);
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"31 February 2019", "29.02.2019", "32.01.2020", "00.01.2020", "15.13.2020", "0 0 May 2020",
+        "31/04/2020", "9-10 June", "On 9 June 2019", "June 2019", "2019", "3 March 1066", "3 March 20199",
+        "21 - 20 April 2017", "1 January 2020 - 1 January 2022", "12.2019", "24-06", "24/06", "1.5 days",
+        "Mayday 2019", "March 3rd", "10 Marchy 2019", "", " - ", "Title 3 March 2017"})
+    void notADate(String text) {
+        assertThat(grammar.parse(text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "20 - 21 April 2017          | 2017-04-20 | 2017-04-21",
+        "24-25.06.2019               | 2019-06-24 | 2019-06-25",
+        "30 June - 2 July 2019       | 2019-06-30 | 2019-07-02",
+        "30 December - 2 January 2020 | 2019-12-30 | 2020-01-02",
+        "July 30, 2014               | 2014-07-30 |",
+        "June 30 - July 2, 2014      | 2014-06-30 | 2014-07-02",
+        "24/01/2005                  | 2005-01-24 |",
+        "01/30/2005                  | 2005-01-30 |",
+        "1 8.03.2019                 | 2019-03-18 |",
+        "0 7 February 2019           | 2019-02-07 |",
+        "18 th March 2019            | 2019-03-18 |",
+        "9 and 10 March 2019         | 2019-03-09 | 2019-03-10",
+        "7 to 9 June 2021            | 2021-06-07 | 2021-06-09",
+        "30.06. - 02.07.2019         | 2019-06-30 | 2019-07-02",
+        "Sunday, 3 March 2019        | 2019-03-03 |"})
+    void readsTheFormatsOfTheIssue(String text, LocalDate start, LocalDate end) {
+        assertThat(grammar.parse(text)).contains(new ItemDate(start, end));
+    }
+
+    private List<String> rangeShapes(LocalDate start, LocalDate end) {
+        boolean sameMonth = start.getMonth() == end.getMonth() && start.getYear() == end.getYear();
+        List<String> shapes = new java.util.ArrayList<>(List.of(
+                pattern("d MMMM yyyy").apply(start) + " - " + pattern("d MMMM yyyy").apply(end),
+                pattern("dd.MM.yyyy").apply(start) + " – " + pattern("dd.MM.yyyy").apply(end),
+                pattern("d MMMM").apply(start) + " - " + pattern("d MMMM yyyy").apply(end),
+                pattern("dd.MM").apply(start) + " - " + pattern("dd.MM.yyyy").apply(end),
+                pattern("MMMM d").apply(start) + " - " + pattern("MMMM d, yyyy").apply(end),
+                pattern("MMMM d, yyyy").apply(start) + " - " + pattern("MMMM d, yyyy").apply(end)));
+        if (sameMonth) {
+            shapes.addAll(List.of(
+                    start.getDayOfMonth() + " - " + pattern("d MMMM yyyy").apply(end),
+                    start.getDayOfMonth() + "-" + pattern("d MMMM yyyy").apply(end),
+                    start.getDayOfMonth() + "–" + pattern("dd.MM.yyyy").apply(end),
+                    pattern("dd").apply(start) + "-" + pattern("dd.MM.yyyy").apply(end),
+                    pattern("MMMM d").apply(start) + "-" + end.getDayOfMonth() + ", " + end.getYear()));
+        }
+        return shapes;
+    }
+
+    private LocalDate randomDate() {
+        return LocalDate.of(1950, 1, 1).plusDays(random.nextInt(150 * 365 - 60));
+    }
+
+    private static Function<LocalDate, String> pattern(String pattern) {
+        DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
+        return formatter::format;
+    }
+
+    private static String ordinal(int day) {
+        if (day >= 11 && day <= 13) {
+            return "th";
+        }
+        return switch (day % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+    }
+}
