@@ -1,0 +1,33 @@
+package org.syndication.catalog;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
+
+    /**
+     * Locks the oldest unpublished rows in insertion order; rows locked by another relay are skipped.
+     * Must run in a transaction; the locks hold until it ends.
+     */
+    @SuppressWarnings("unchecked")
+    public List<OutboxEvent> lockUnpublished(int limit) {
+        return getEntityManager().createNativeQuery(
+                        "select * from outbox_event where published_at is null order by seq limit :limit for update skip locked",
+                        OutboxEvent.class)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    public long countUnpublished() {
+        return count("publishedAt is null");
+    }
+
+    public long deletePublishedBefore(Instant cutoff) {
+        return delete("publishedAt < ?1", cutoff);
+    }
+}

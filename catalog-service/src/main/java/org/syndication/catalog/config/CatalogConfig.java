@@ -1,0 +1,86 @@
+package org.syndication.catalog.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** All settings of the catalog service (prefix {@code catalog}). */
+@ConfigMapping(prefix = "catalog")
+public interface CatalogConfig {
+
+    /** Bearer token required by every write endpoint (PUT, POST, DELETE). No default: supply it as CATALOG_API_TOKEN. */
+    String apiToken();
+
+    /** CloudEvents {@code source} of the events this service publishes. */
+    @WithDefault("/catalog-service")
+    String eventSource();
+
+    Api api();
+
+    Classifier classifier();
+
+    Outbox outbox();
+
+    Recategorise recategorise();
+
+    interface Api {
+        /** Page size when the request gives none. */
+        @WithDefault("20")
+        int defaultPageSize();
+
+        /** Largest page size a client may ask for; larger is a 400 problem. */
+        @WithDefault("100")
+        int maxPageSize();
+    }
+
+    interface Classifier {
+        /** A taxonomy file (YAML) to seed from instead of the bundled classpath:taxonomy.yaml. */
+        Optional<String> taxonomyFile();
+
+        /** Minimum score for a theme whose rules set no threshold of their own. */
+        @WithDefault("6.0")
+        double defaultThreshold();
+
+        /** Points per weight unit for a term found in the title (once per term). */
+        @WithDefault("3.0")
+        double titleBoost();
+
+        /** Body length (in tokens) up to which body points are not damped; longer bodies need more mentions. */
+        @WithDefault("150")
+        int bodyReferenceLength();
+
+        /** How often the in-memory taxonomy is compared with the database (other instances may change it). */
+        @WithDefault("30s")
+        Duration refreshInterval();
+    }
+
+    interface Outbox {
+        /** Whether this instance runs the relay (rows are still written when false, and published by another instance). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows published per relay transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long the relay waits for Kafka to acknowledge a batch before it retries later. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+
+        /** Periodic sweep for rows left unpublished (e.g. after a crash); commits also wake the relay at once. */
+        @WithDefault("2s")
+        Duration sweepInterval();
+
+        /** Published rows older than this are deleted by the sweep (the topic is compacted; the DB keeps state). */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    interface Recategorise {
+        /** Items re-classified per transaction. */
+        @WithDefault("100")
+        int batchSize();
+    }
+}

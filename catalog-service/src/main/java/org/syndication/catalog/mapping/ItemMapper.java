@@ -1,0 +1,82 @@
+package org.syndication.catalog.mapping;
+
+import org.syndication.catalog.ItemTheme;
+import org.syndication.catalog.NewsItem;
+import org.syndication.catalog.classify.ThemeReason;
+import org.syndication.catalog.rest.ItemSummary;
+import org.syndication.catalog.rest.ItemView;
+import org.syndication.events.NewsItemCatalogued;
+import org.syndication.events.NewsItemIngested;
+import org.syndication.events.SourceRef;
+import org.syndication.events.ThemeTag;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** Conversions between the entity, the events and the API records. Pure functions. */
+public final class ItemMapper {
+
+    private ItemMapper() {
+    }
+
+    /**
+     * Copies the ingested content onto the item.
+     *
+     * @return true when anything a reader can see changed (always true for a new item)
+     */
+    public static boolean applyIngested(NewsItemIngested event, NewsItem item) {
+        boolean changed = !Objects.equals(item.sourceName, event.source().name())
+                || !Objects.equals(item.sourceUrl, event.source().url())
+                || !Objects.equals(item.date, event.date())
+                || !Objects.equals(item.endDate, event.endDate())
+                || !Objects.equals(item.title, event.title())
+                || !Objects.equals(item.summary, event.summary())
+                || !Objects.equals(item.body, event.body())
+                || !Objects.equals(item.link, event.link())
+                || !Objects.equals(item.language, event.language())
+                || !Objects.equals(item.contentHash, event.contentHash());
+        item.id = event.itemId();
+        item.sourceName = event.source().name();
+        item.sourceUrl = event.source().url();
+        item.date = event.date();
+        item.endDate = event.endDate();
+        item.title = event.title();
+        item.summary = event.summary();
+        item.body = event.body();
+        item.link = event.link();
+        item.language = event.language();
+        item.contentHash = event.contentHash();
+        item.ingestVersion = event.version();
+        item.ingestedAt = event.ingestedAt();
+        return changed;
+    }
+
+    /** The partner event of the item's current state; {@code themeTitle} resolves a slug to its display title. */
+    public static NewsItemCatalogued toCatalogued(NewsItem item, Function<String, String> themeTitle) {
+        List<ThemeTag> themes = item.themes.stream()
+                .map(t -> new ThemeTag(t.slug, themeTitle.apply(t.slug)))
+                .toList();
+        return new NewsItemCatalogued(item.id, item.version, new SourceRef(item.sourceName, item.sourceUrl), item.date,
+                item.endDate, item.title, item.summary, item.body, item.link, item.language, item.contentHash, themes,
+                item.status, item.ingestedAt, item.updatedAt);
+    }
+
+    public static ItemView toView(NewsItem item, Function<String, String> themeTitle) {
+        List<ItemView.Theme> themes = item.themes.stream()
+                .map(t -> new ItemView.Theme(t.slug, themeTitle.apply(t.slug), t.score, reasonOf(t)))
+                .toList();
+        return new ItemView(item.id, item.version, item.status, new ItemView.Source(item.sourceName, item.sourceUrl),
+                item.date, item.endDate, item.title, item.summary, item.body, item.link, item.language, item.contentHash,
+                item.ingestVersion, themes, item.ingestedAt, item.updatedAt);
+    }
+
+    public static ItemSummary toSummary(NewsItem item) {
+        return new ItemSummary(item.id, item.version, item.status, item.sourceName, item.date, item.endDate, item.title,
+                item.summary, item.link, item.themes.stream().map(t -> t.slug).toList(), item.updatedAt);
+    }
+
+    private static ThemeReason reasonOf(ItemTheme theme) {
+        return JsonText.read(theme.reason, ThemeReason.class);
+    }
+}

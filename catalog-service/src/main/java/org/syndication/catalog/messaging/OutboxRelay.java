@@ -1,0 +1,137 @@
+package org.syndication.catalog.messaging;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.syndication.catalog.OutboxEvent;
+import org.syndication.catalog.OutboxRepository;
+import org.syndication.catalog.config.CatalogConfig;
+import org.syndication.catalog.mapping.JsonText;
+import org.syndication.events.CeHeaders;
+import org.syndication.events.EventJson;
+import org.syndication.events.NewsItemCatalogued;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes the transactional outbox to {@code news.catalogued}. In one transaction it locks the oldest
+ * unpublished rows ({@code FOR UPDATE SKIP LOCKED}, insertion order), sends them with CloudEvents binary headers
+ * ({@code ce_id} = row id, key = item id), waits for every ack and only then marks them published. A crash at any
+ * point leaves the rows unpublished, so they are sent again: at-least-once, with a stable {@code ce_id}.
+ * It wakes right after each commit that wrote a row; {@link OutboxSweeper} wakes it periodically for anything left
+ * behind (e.g. by a crashed instance).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private final OutboxRepository outbox;
+    private final MutinyEmitter<NewsItemCatalogued> emitter;
+    private final CatalogConfig config;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    public OutboxRelay(OutboxRepository outbox,
+                       @Channel(Channels.NEWS_CATALOGUED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+                       MutinyEmitter<NewsItemCatalogued> emitter,
+                       CatalogConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.emitter = emitter;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten event) {
+        wake();
+    }
+
+    /** Asks for a drain; many wakes while one is queued collapse into one. */
+    public void wake() {
+        if (!config.outbox().enabled()) {
+            return;
+        }
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::drain);
+            } catch (RuntimeException e) {
+                scheduled.set(false);
+            }
+        }
+    }
+
+    private void drain() {
+        scheduled.set(false);
+        try {
+            int sent;
+            do {
+                sent = publishBatch();
+            } while (sent > 0);
+        } catch (RuntimeException e) {
+            Log.warnf("outbox relay paused, will retry on the next sweep: %s", e.toString());
+        }
+    }
+
+    /** Publishes one batch; returns how many rows it published. */
+    /** Publishes one batch now; returns how many rows it published (0 when the outbox is drained). */
+    public int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<OutboxEvent> rows = outbox.lockUnpublished(config.outbox().batchSize());
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            long start = System.nanoTime();
+            List<Uni<Void>> acks = new ArrayList<>(rows.size());
+            for (OutboxEvent row : rows) {
+                acks.add(emitter.sendMessage(toMessage(row)));
+            }
+            Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
+            Instant now = clock.instant();
+            rows.forEach(r -> r.publishedAt = now);
+            Log.debugf("outbox published rows=%d ms=%d", rows.size(), (System.nanoTime() - start) / 1_000_000);
+            return rows.size();
+        });
+    }
+
+    private Message<NewsItemCatalogued> toMessage(OutboxEvent row) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CeHeaders.SPEC_VERSION, CeHeaders.SPEC_VERSION_1_0);
+        header(headers, CeHeaders.ID, row.id.toString());
+        header(headers, CeHeaders.TYPE, row.type);
+        header(headers, CeHeaders.SOURCE, config.eventSource());
+        header(headers, CeHeaders.TIME, row.createdAt.toString());
+        header(headers, CeHeaders.SUBJECT, row.aggregateId);
+        header(headers, CeHeaders.CONTENT_TYPE, CeHeaders.JSON);
+        JsonText.readHeaders(row.headers).forEach((name, value) -> header(headers, name, value));
+        NewsItemCatalogued payload = EventJson.fromJson(row.payload, NewsItemCatalogued.class);
+        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(row.aggregateId)
+                .withHeaders(headers)
+                .build());
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,71 @@
+package org.syndication.catalog.rest;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.syndication.catalog.InvalidRequestException;
+import org.syndication.catalog.ItemQuery;
+import org.syndication.catalog.config.CatalogConfig;
+import org.syndication.catalog.service.CatalogService;
+import org.syndication.catalog.service.ItemQueryService;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+@Path("/api/items")
+@Produces(MediaType.APPLICATION_JSON)
+public class ItemResource {
+
+    private final ItemQueryService queries;
+    private final CatalogService catalog;
+    private final CatalogConfig config;
+
+    public ItemResource(ItemQueryService queries, CatalogService catalog, CatalogConfig config) {
+        this.queries = queries;
+        this.catalog = catalog;
+        this.config = config;
+    }
+
+    /** Published items, newest first; {@code q} uses PostgreSQL web-search syntax; dates are ISO (yyyy-mm-dd). */
+    @GET
+    public ItemPage search(@QueryParam("theme") String theme, @QueryParam("q") String q, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        ItemQuery query = new ItemQuery(text(theme), text(q), date("from", from), date("to", to),
+                page == null ? 0 : page, size == null ? config.api().defaultPageSize() : size);
+        return queries.search(query);
+    }
+
+    @GET
+    @Path("{itemId}")
+    public ItemView find(@PathParam("itemId") String itemId) {
+        return queries.find(itemId);
+    }
+
+    /** Withdraws the item: it leaves the feeds and its event says WITHDRAWN. */
+    @DELETE
+    @Path("{itemId}")
+    public ItemView withdraw(@PathParam("itemId") String itemId) {
+        catalog.withdraw(itemId);
+        return queries.find(itemId);
+    }
+
+    private static Optional<String> text(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static Optional<LocalDate> date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name, name + " must be an ISO date (yyyy-mm-dd)");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.syndication.catalog.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.syndication.catalog.InvalidRequestException;
+import org.syndication.catalog.service.TaxonomyService;
+
+import java.util.List;
+
+@Path("/api/themes")
+@Produces(MediaType.APPLICATION_JSON)
+public class ThemeResource {
+
+    private final TaxonomyService taxonomy;
+
+    public ThemeResource(TaxonomyService taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    /** Every theme with its rules, revision and number of published items. */
+    @GET
+    public List<ThemeView> list() {
+        return taxonomy.overview();
+    }
+
+    /** Creates or replaces a theme's title, description and rules (a new taxonomy revision). */
+    @PUT
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ThemeView update(@PathParam("slug") String slug, ThemeUpdate update) {
+        if (update == null) {
+            throw new InvalidRequestException("body", "a JSON body with title, description and rules is required");
+        }
+        return taxonomy.update(slug, update.title(), update.description(), update.rules());
+    }
+}

@@ -1,0 +1,53 @@
+package org.syndication.catalog.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.syndication.catalog.InvalidRequestException;
+import org.syndication.catalog.ItemNotFoundException;
+import org.syndication.catalog.ItemQuery;
+import org.syndication.catalog.NewsItem;
+import org.syndication.catalog.NewsItemRepository;
+import org.syndication.catalog.config.CatalogConfig;
+import org.syndication.catalog.mapping.ItemMapper;
+import org.syndication.catalog.rest.ItemPage;
+import org.syndication.catalog.rest.ItemView;
+
+import java.util.List;
+
+/** The read side: search and item details. */
+@ApplicationScoped
+public class ItemQueryService {
+
+    private final NewsItemRepository items;
+    private final TaxonomyService taxonomy;
+    private final CatalogConfig config;
+
+    public ItemQueryService(NewsItemRepository items, TaxonomyService taxonomy, CatalogConfig config) {
+        this.items = items;
+        this.taxonomy = taxonomy;
+        this.config = config;
+    }
+
+    @Transactional
+    public ItemPage search(ItemQuery query) {
+        query.theme().ifPresent(taxonomy::requireTheme);
+        if (query.page() < 0) {
+            throw new InvalidRequestException("page", "page must be 0 or more");
+        }
+        if (query.size() < 1 || query.size() > config.api().maxPageSize()) {
+            throw new InvalidRequestException("size", "size must be between 1 and " + config.api().maxPageSize());
+        }
+        if (query.from().isPresent() && query.to().isPresent() && query.from().get().isAfter(query.to().get())) {
+            throw new InvalidRequestException("from", "from must not be after to");
+        }
+        List<NewsItem> page = items.search(query);
+        long total = items.count(query);
+        return new ItemPage(page.stream().map(ItemMapper::toSummary).toList(), query.page(), query.size(), total);
+    }
+
+    @Transactional
+    public ItemView find(String itemId) {
+        NewsItem item = items.findByIdOptional(itemId).orElseThrow(() -> new ItemNotFoundException(itemId));
+        return ItemMapper.toView(item, taxonomy::titleOf);
+    }
+}

@@ -1,0 +1,166 @@
+package org.syndication.catalog.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.Transactional;
+import org.syndication.catalog.InvalidRequestException;
+import org.syndication.catalog.NewsItemRepository;
+import org.syndication.catalog.TaxonomyRepository;
+import org.syndication.catalog.TaxonomyRevision;
+import org.syndication.catalog.TaxonomyTheme;
+import org.syndication.catalog.UnknownThemeException;
+import org.syndication.catalog.classify.Classifier;
+import org.syndication.catalog.classify.Taxonomy;
+import org.syndication.catalog.classify.TaxonomyFile;
+import org.syndication.catalog.classify.ThemeDefinition;
+import org.syndication.catalog.classify.ThemeRules;
+import org.syndication.catalog.config.CatalogConfig;
+import org.syndication.catalog.mapping.ThemeMapper;
+import org.syndication.catalog.rest.ThemeView;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The taxonomy: seeded from the shipped file into the database at startup (themes missing from the database are
+ * added; themes already there keep their run-time edits), versioned on every change, and held in memory as a
+ * ready {@link Classifier}.
+ */
+@ApplicationScoped
+public class TaxonomyService {
+
+    private final TaxonomyRepository themes;
+    private final NewsItemRepository items;
+    private final CatalogConfig config;
+    private final Clock clock;
+    private final Event<TaxonomyChanged> changed;
+    private final AtomicReference<Classifier> current = new AtomicReference<>();
+
+    public TaxonomyService(TaxonomyRepository themes, NewsItemRepository items, CatalogConfig config, Clock clock,
+                           Event<TaxonomyChanged> changed) {
+        this.themes = themes;
+        this.items = items;
+        this.config = config;
+        this.clock = clock;
+        this.changed = changed;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Taxonomy file = config.classifier().taxonomyFile()
+                .map(f -> TaxonomyFile.read(Path.of(f)))
+                .orElseGet(TaxonomyFile::readClasspathDefault);
+        QuarkusTransaction.requiringNew().run(() -> seed(file));
+        reload();
+    }
+
+    private void seed(Taxonomy file) {
+        for (ThemeDefinition def : file.themes()) {
+            if (themes.findByIdOptional(def.slug()).isEmpty()) {
+                store(def);
+                Log.infof("taxonomy theme seeded slug=%s", def.slug());
+            }
+        }
+    }
+
+    /** The classifier of the taxonomy in force. */
+    public Classifier classifier() {
+        Classifier c = current.get();
+        return c != null ? c : reload();
+    }
+
+    public String titleOf(String slug) {
+        return classifier().taxonomy().theme(slug).map(ThemeDefinition::title).orElse(slug);
+    }
+
+    /** Throws {@link UnknownThemeException} listing the valid slugs when the slug is not a theme. */
+    public void requireTheme(String slug) {
+        Taxonomy taxonomy = classifier().taxonomy();
+        if (taxonomy.theme(slug).isEmpty()) {
+            throw new UnknownThemeException(slug, taxonomy.slugs());
+        }
+    }
+
+    @Transactional
+    public List<ThemeView> overview() {
+        Map<String, Long> counts = items.countPublishedByTheme();
+        return themes.listInOrder().stream().map(t -> ThemeMapper.toView(t, counts.getOrDefault(t.slug, 0L))).toList();
+    }
+
+    /** Creates or changes a theme; items keep their themes until {@code POST /api/recategorise}. */
+    @Transactional
+    public ThemeView update(String slug, String title, String description, ThemeRules rules) {
+        ThemeDefinition def;
+        try {
+            def = new ThemeDefinition(slug, title, description, rules);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("body", e.getMessage());
+        }
+        try {
+            new Classifier(new Taxonomy(0, List.of(def)), settings());
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("rules", "rules cannot be compiled: " + e.getMessage());
+        }
+        TaxonomyTheme row = store(def);
+        changed.fire(new TaxonomyChanged(row.revision));
+        Log.infof("taxonomy theme changed slug=%s revision=%d", slug, row.revision);
+        return ThemeMapper.toView(row, items.countPublishedByTheme().getOrDefault(slug, 0L));
+    }
+
+    private TaxonomyTheme store(ThemeDefinition def) {
+        long revision = themes.nextRevision();
+        TaxonomyTheme row = themes.findByIdOptional(def.slug()).orElseGet(TaxonomyTheme::new);
+        boolean created = row.slug == null;
+        ThemeMapper.apply(def, revision, row);
+        row.updatedAt = clock.instant();
+        if (created) {
+            themes.persist(row);
+        }
+        TaxonomyRevision history = new TaxonomyRevision();
+        history.revision = revision;
+        history.slug = row.slug;
+        history.title = row.title;
+        history.description = row.description;
+        history.rules = row.rules;
+        history.changedAt = row.updatedAt;
+        themes.addRevision(history);
+        return row;
+    }
+
+    void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaxonomyChanged event) {
+        reload();
+    }
+
+    /** Other instances may change the taxonomy: compare the revision now and then. */
+    @Scheduled(every = "${catalog.classifier.refresh-interval:30s}", delayed = "${catalog.classifier.refresh-interval:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        long revision = QuarkusTransaction.requiringNew().call(themes::currentRevision);
+        Classifier c = current.get();
+        if (c == null || c.taxonomy().revision() != revision) {
+            reload();
+        }
+    }
+
+    private Classifier reload() {
+        Taxonomy taxonomy = QuarkusTransaction.requiringNew().call(() -> new Taxonomy(themes.currentRevision(),
+                themes.listInOrder().stream().map(ThemeMapper::toDefinition).toList()));
+        Classifier classifier = new Classifier(taxonomy, settings());
+        current.set(classifier);
+        Log.infof("taxonomy loaded revision=%d themes=%d", taxonomy.revision(), taxonomy.themes().size());
+        return classifier;
+    }
+
+    private Classifier.Settings settings() {
+        CatalogConfig.Classifier c = config.classifier();
+        return new Classifier.Settings(c.defaultThreshold(), c.titleBoost(), c.bodyReferenceLength());
+    }
+}

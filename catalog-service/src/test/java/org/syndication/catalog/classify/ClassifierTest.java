@@ -1,0 +1,117 @@
+package org.syndication.catalog.classify;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassifierTest {
+
+    static final Classifier.Settings SETTINGS = new Classifier.Settings(6.0, 3.0, 150);
+
+    static ThemeDefinition theme(String slug, Term... terms) {
+        return new ThemeDefinition(slug, slug.toUpperCase(), "", new ThemeRules(null, List.of(terms), null, null));
+    }
+
+    static Classifier classifier(ThemeDefinition... themes) {
+        return new Classifier(new Taxonomy(1, List.of(themes)), SETTINGS);
+    }
+
+    @Test
+    void aTitleMatchCountsMoreThanTheSameWordInTheBody() {
+        Classifier c = classifier(theme("cyber", new Term("cybercrime", 2, false)));
+        assertThat(c.classify("Exchange on cybercrime", "Officials met.")).extracting(ThemeAssignment::slug)
+                .containsExactly("cyber");
+        assertThat(c.classify("Officials met", "They spoke about cybercrime.")).isEmpty();
+    }
+
+    @Test
+    void aPassingMentionInALongBodyDoesNotGiveTheTheme() {
+        Classifier c = classifier(theme("terror", new Term("terrorism", 3, false)));
+        String filler = "The partners discussed budgets, staffing and the calendar of meetings for next year. ".repeat(40);
+        assertThat(c.classify("Annual partnership meeting", filler + "Terrorism was mentioned once.")).isEmpty();
+        assertThat(c.classify("Annual partnership meeting",
+                "Terrorism prevention was the topic. Terrorism laws and terrorism trials were discussed.")).hasSize(1);
+    }
+
+    @Test
+    void zeroThemesIsAValidOutcome() {
+        Classifier c = classifier(theme("drugs", new Term("drug policy", 3, false)));
+        assertThat(c.classify("Youth event in Strasbourg", "Young people met the parliament.")).isEmpty();
+    }
+
+    @Test
+    void stemmingMatchesOtherFormsOfTheWordsAndStopWordsAreIgnored() {
+        Classifier c = classifier(theme("tip", new Term("trafficking in persons", 3, false)));
+        List<ThemeAssignment> result = c.classify("Trafficked persons get support", "Trafficking of persons and trafficked persons.");
+        assertThat(result).hasSize(1);
+        ThemeReason.Match match = result.get(0).reason().matches().get(0);
+        assertThat(match.term()).isEqualTo("trafficking in persons");
+        assertThat(match.titleHits()).isEqualTo(1);
+        assertThat(match.bodyHits()).isEqualTo(2);
+    }
+
+    @Test
+    void caseSensitiveAcronymsDoNotMatchOrdinaryWords() {
+        Classifier c = classifier(theme("tip", new Term("TIP", 3, true)));
+        assertThat(c.classify("A useful tip", "One more tip.")).isEmpty();
+        assertThat(c.classify("Exchange on TIP", "")).hasSize(1);
+    }
+
+    @Test
+    void explainsEachThemeWithItsTermsWeightsAndPoints() {
+        Classifier c = classifier(theme("env", new Term("wildlife", 3, false), new Term("timber", 2, false)));
+        ThemeAssignment a = c.classify("Wildlife crime briefing", "Illegal timber and wildlife trade.").get(0);
+        assertThat(a.reason().threshold()).isEqualTo(6.0);
+        assertThat(a.reason().matches()).extracting(ThemeReason.Match::term).containsExactly("wildlife", "timber");
+        ThemeReason.Match wildlife = a.reason().matches().get(0);
+        assertThat(wildlife.weight()).isEqualTo(3.0);
+        assertThat(wildlife.titleHits()).isEqualTo(1);
+        assertThat(wildlife.bodyHits()).isEqualTo(1);
+        assertThat(wildlife.points()).isEqualTo(12.0);
+        assertThat(a.score()).isEqualTo(14.0);
+    }
+
+    @Test
+    void aLongerPhraseTakesItsWordsAwayFromShorterTerms() {
+        Classifier c = classifier(theme("som", new Term("smuggling of migrants", 3, false), new Term("migrants", 1, false)));
+        ThemeReason reason = c.classify("Smuggling of migrants", "").get(0).reason();
+        assertThat(reason.matches()).extracting(ThemeReason.Match::term).containsExactly("smuggling of migrants");
+    }
+
+    @Test
+    void ignoredPhrasesNeverCount() {
+        ThemeDefinition drugs = new ThemeDefinition("drugs", "Drugs", "",
+                new ThemeRules(null, List.of(new Term("drugs", 3, false)), null, List.of("Office on Drugs and Crime")));
+        Classifier c = classifier(drugs);
+        assertThat(c.classify("United Nations Office on Drugs and Crime meets partners", "")).isEmpty();
+        assertThat(c.classify("Drugs report launched", "")).hasSize(1);
+    }
+
+    @Test
+    void aGeneralThemeYieldsToAStrongerSpecificOne() {
+        ThemeDefinition general = new ThemeDefinition("general", "General", "",
+                new ThemeRules(null, List.of(new Term("criminal networks", 2, false)), List.of("specific"), null));
+        ThemeDefinition specific = theme("specific", new Term("human trafficking", 3, false));
+        Classifier c = classifier(general, specific);
+        assertThat(c.classify("Dismantling human trafficking criminal networks", "")).extracting(ThemeAssignment::slug)
+                .containsExactly("specific");
+        assertThat(c.classify("Dismantling criminal networks", "")).extracting(ThemeAssignment::slug)
+                .containsExactly("general");
+    }
+
+    @Test
+    void negativeWeightsCountAgainstATheme() {
+        Classifier c = classifier(theme("ports", new Term("port", 3, false), new Term("port wine", -3, false)));
+        assertThat(c.classify("Port wine festival", "")).isEmpty();
+        assertThat(c.classify("Port security training", "")).hasSize(1);
+    }
+
+    @Test
+    void theDefaultTaxonomyHasTheTenThemesOfTheBriefWithStableSlugs() {
+        assertThat(TaxonomyFile.readClasspathDefault().slugs()).containsExactlyInAnyOrder(
+                "trafficking-in-persons", "migrant-smuggling", "corruption", "terrorism-prevention", "drugs-and-health",
+                "organized-crime", "cybercrime", "border-and-maritime-security", "environmental-crime", "criminal-justice");
+    }
+}
