@@ -16,6 +16,9 @@ final class AnchorFinder {
     /** The longest date text worth scanning ("Wednesday, 30 December 2019 - Saturday, 2 January 2020"). */
     private static final int MAX_DATE_LENGTH = 80;
 
+    /** A line with a trailing date longer than this is a paragraph that happens to end with a date. */
+    private static final int MAX_TRAILING_TITLE_LINE = 250;
+
     /** Capitalised words that open sentences, never place names. */
     private static final Set<String> NOT_PLACES = Set.of(
             "on", "in", "at", "from", "since", "by", "until", "between", "during", "before", "after", "the", "this",
@@ -43,7 +46,7 @@ final class AnchorFinder {
     /** The anchor this line is, if any. */
     Optional<ItemAnchor> find(int index, String text) {
         if (!hasDigit(text, Math.min(text.length(), MAX_PLACE_LENGTH + MAX_DATE_LENGTH))) {
-            return Optional.empty(); // every date has a year: most lines are ruled out without parsing
+            return trailingDate(index, text); // every date has a year: most lines are ruled out without parsing
         }
         int start = skipBullet(text);
         Optional<DateMatch> head = grammar.parseAt(text, start, Math.min(text.length(), start + MAX_DATE_LENGTH));
@@ -52,7 +55,8 @@ final class AnchorFinder {
                     .map(rest -> new ItemAnchor(index, rest.isEmpty() ? ItemAnchor.Kind.DATE_ONLY : ItemAnchor.Kind.HEADED,
                             head.get().date(), rest.isEmpty() ? null : rest, null));
         }
-        return dateline(index, text);
+        Optional<ItemAnchor> dateline = dateline(index, text);
+        return dateline.isPresent() ? dateline : trailingDate(index, text);
     }
 
     private Optional<ItemAnchor> dateline(int index, String text) {
@@ -84,8 +88,9 @@ final class AnchorFinder {
     }
 
     /**
-     * What follows a heading date: empty when nothing does, the text after a separator ({@code : - – |}), or
-     * nothing at all when the date runs into ordinary text (then the line is not an anchor).
+     * What follows a heading date: empty when nothing does, the text after a separator ({@code : - – | .}) or after
+     * spaces when it starts like a title (a capital letter or a quote), or nothing at all when the date runs into
+     * ordinary text (then the line is not an anchor).
      */
     private static Optional<String> afterDate(String text, int end) {
         int i = skipSpaces(text, end);
@@ -93,13 +98,57 @@ final class AnchorFinder {
             return Optional.of("");
         }
         char ch = text.charAt(i);
-        if (ch != ':' && ch != '|' && !DateGrammar.isDash(ch)) {
+        if (ch == ':' || ch == '|' || DateGrammar.isDash(ch) || ch == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+            while (i < text.length() && isSeparator(text.charAt(i))) {
+                i++;
+            }
+            return Optional.of(text.substring(skipSpaces(text, i)).strip());
+        }
+        boolean spaced = i > end;
+        if (spaced && (Character.isUpperCase(ch) || ch == '"' || ch == '“' || ch == '‘')) {
+            return Optional.of(text.substring(i).strip());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isSeparator(char ch) {
+        return ch == ':' || ch == '|' || ch == '.' || DateGrammar.isDash(ch);
+    }
+
+    /**
+     * A title followed by its date at the end of the line ({@code Title (22 November 2022)},
+     * {@code Title - 22.11.2022}); only short lines that do not end a sentence qualify.
+     */
+    private Optional<ItemAnchor> trailingDate(int index, String text) {
+        int length = text.length();
+        if (length > MAX_TRAILING_TITLE_LINE || length < 8) {
             return Optional.empty();
         }
-        while (i < text.length() && (text.charAt(i) == ':' || text.charAt(i) == '|' || DateGrammar.isDash(text.charAt(i)))) {
-            i++;
+        boolean parenthesised = text.charAt(length - 1) == ')';
+        int dateEnd = parenthesised ? length - 1 : length;
+        if (!DateGrammar.isDigit(text.charAt(dateEnd - 1))) {
+            return Optional.empty();
         }
-        return Optional.of(text.substring(skipSpaces(text, i)).strip());
+        int from = Math.max(1, dateEnd - MAX_DATE_LENGTH);
+        for (int i = from; i < dateEnd; i++) {
+            char prev = text.charAt(i - 1);
+            boolean afterSeparator = parenthesised ? prev == '(' : prev == ' ' && i >= 3 && isSeparator(text.charAt(i - 2));
+            if (!afterSeparator) {
+                continue;
+            }
+            Optional<DateMatch> match = grammar.parseAt(text, i, dateEnd);
+            if (match.isPresent() && match.get().endIndex() == dateEnd) {
+                String title = text.substring(0, parenthesised ? i - 1 : i - 2).strip();
+                while (!title.isEmpty() && isSeparator(title.charAt(title.length() - 1))) {
+                    title = title.substring(0, title.length() - 1).strip();
+                }
+                if (title.length() < 3 || title.endsWith(".")) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.TRAILING, match.get().date(), title, null));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

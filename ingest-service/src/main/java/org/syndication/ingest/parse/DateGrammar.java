@@ -33,6 +33,14 @@ public final class DateGrammar {
 
     private static final int[] MONTH_NUMBERS = {1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 9, 10, 10, 11, 11, 12, 12};
 
+    /** Full month names, January first: a misspelling of one of these still names the month. */
+    private static final String[] FULL_MONTHS = {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december"};
+
+    /** Shorter words are too often other words one letter away from a month ("Marco", "Junes"). */
+    private static final int MIN_MISSPELT_MONTH = 5;
+
     private static final String[] WEEKDAYS = {
         "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday",
         "fri", "saturday", "sat", "sunday", "sun"};
@@ -260,6 +268,9 @@ public final class DateGrammar {
             return null;
         }
         c.pos++;
+        if (sep == '.') { // "18. 03. 2019"
+            c.skipSpaces();
+        }
         int m = readNumber(c, 1, 2);
         if (m < 0) {
             c.pos = start;
@@ -269,6 +280,9 @@ public final class DateGrammar {
         int y = -1;
         if (c.peek() == sep) {
             c.pos++;
+            if (sep == '.') {
+                c.skipSpaces();
+            }
             y = readNumber(c, 4, 4);
             if (y < 0) {
                 c.pos = sep == '.' ? afterMonth + 1 : afterMonth; // "30.06. - 02.07.2019" keeps its trailing dot
@@ -361,7 +375,7 @@ public final class DateGrammar {
     private static int readMonth(Cursor c) {
         int index = c.readWordOf(MONTH_NAMES);
         if (index < 0) {
-            return -1;
+            return c.readMisspeltMonth();
         }
         if (c.peek() == '.' && MONTH_NAMES[index].length() <= 4) {
             c.pos++;
@@ -475,6 +489,63 @@ public final class DateGrammar {
                 pos++;
             }
             return pos - start;
+        }
+
+        /**
+         * Reads a whole word one typo away (a letter missing, extra, wrong or swapped with its neighbour) from a full
+         * month name with the same first letter ("Febuary", "Setpember"); returns 1-12 or -1, cursor unmoved.
+         */
+        int readMisspeltMonth() {
+            int end = pos;
+            while (end < limit && Character.isLetter(text.charAt(end)) && end - pos <= 10) {
+                end++;
+            }
+            int length = end - pos;
+            if (length < MIN_MISSPELT_MONTH || length > 10) {
+                return -1;
+            }
+            for (int m = 0; m < FULL_MONTHS.length; m++) {
+                if (FULL_MONTHS[m].length() >= MIN_MISSPELT_MONTH - 1 && oneEditAway(pos, length, FULL_MONTHS[m])) {
+                    pos = end;
+                    return m + 1;
+                }
+            }
+            return -1;
+        }
+
+        private boolean oneEditAway(int from, int length, String word) {
+            int n = word.length();
+            if (Math.abs(length - n) > 1 || lower(from) != word.charAt(0)) {
+                return false;
+            }
+            int i = 0;
+            while (i < length && i < n && lower(from + i) == word.charAt(i)) {
+                i++;
+            }
+            if (i == length && i == n) {
+                return false; // identical: an exact name is read elsewhere, this is for typos only
+            }
+            if (length == n) { // one substitution, or two neighbours swapped
+                boolean swapped = i + 1 < n && lower(from + i) == word.charAt(i + 1) && lower(from + i + 1) == word.charAt(i);
+                return sameTail(from, i + (swapped ? 2 : 1), word, i + (swapped ? 2 : 1), length);
+            }
+            return length > n ? sameTail(from, i + 1, word, i, length) : sameTail(from, i, word, i + 1, length);
+        }
+
+        private boolean sameTail(int from, int textIndex, String word, int wordIndex, int length) {
+            if (length - textIndex != word.length() - wordIndex) {
+                return false;
+            }
+            for (int t = textIndex, w = wordIndex; t < length; t++, w++) {
+                if (lower(from + t) != word.charAt(w)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private char lower(int index) {
+            return Character.toLowerCase(text.charAt(index));
         }
 
         /**

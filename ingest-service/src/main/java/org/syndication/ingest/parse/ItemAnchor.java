@@ -17,6 +17,8 @@ record ItemAnchor(int line, Kind kind, ItemDate date, String rest, String place)
         /** {@code 30 July 2023} alone: the title is on a neighbouring line. */
         DATE_ONLY,
         /** {@code New York, 22 November 2022 [- text]}: a place, then the date; the title usually comes before. */
-        DATELINE
+        DATELINE,
+        /** {@code Title (22 November 2022)}: the title, then its date at the end of the line. */
+        TRAILING
     }
 }

@@ -138,7 +138,14 @@ final class ListingLayout {
                 }
                 return next >= 0 ? new Draft(anchor, TitleDeriver.fromParagraph(lines.get(next).text()), -1, null) : null;
             }
+            case TRAILING -> {
+                return new Draft(anchor, rest, -1, null);
+            }
             default -> { // DATELINE
+                boolean restIsTitle = rest != null && !isParagraph(rest) && !endsSentence(rest);
+                if (restIsTitle && (prev < 0 || !lines.get(prev).heading())) {
+                    return new Draft(anchor, rest, -1, null); // "Vienna, 3 March 2019: Title"
+                }
                 if (prev >= 0 && titleScore(lines.get(prev)) >= 1) {
                     return new Draft(anchor, lines.get(prev).text(), prev, rest);
                 }
@@ -151,6 +158,11 @@ final class ListingLayout {
                 return next >= 0 ? new Draft(anchor, TitleDeriver.fromParagraph(lines.get(next).text()), -1, null) : null;
             }
         }
+    }
+
+    private static boolean endsSentence(String text) {
+        char last = text.charAt(text.length() - 1);
+        return last == '.' || last == '!' || last == '?';
     }
 
     /** Whether text after a date is an opening paragraph rather than a title. */
@@ -177,7 +189,8 @@ final class ListingLayout {
             }
             for (int i = from; i < to; i++) {
                 if (i != draft.anchor.line() && i != draft.titleLine) {
-                    body.add(lines.get(i).text());
+                    String text = lines.get(i).text();
+                    body.add(body.isEmpty() ? PhotoCredits.stripGluedCaption(text) : text);
                 }
             }
             while (!body.isEmpty() && PageChrome.isDanglingLabel(body.get(body.size() - 1))) {

@@ -24,7 +24,7 @@ final class PageChrome {
 
     private static final Pattern CHROME = Pattern.compile(
             "(?i)(?:please see below\\b.*"
-                    + "|(?:please )?follow (?:the|us|our)\\b.*\\b(?:on|for more information)[.:]?"
+                    + "|(?:please )?follow (?:the|us|our)\\b[^.!?]{0,100}[.:]?"
                     + "|read (?:our|all|the) (?:[\\w-]+ ){0,3}(?:stories|news|articles)\\b.*"
                     + "|[\\w-]+(?: [\\w-]+){0,3} brochure"
                     + "|(?:image|photo|picture|foto)?\\s*(?:©|\\(c\\)|credits?:|photo credits?:?)\\s*[^.!?]{0,40}"
@@ -53,7 +53,7 @@ final class PageChrome {
         if (isPunctuationOnly(line)) {
             return true;
         }
-        if (line.length() <= 25 && CHROME_LINES.contains(line.toLowerCase(Locale.ROOT))) {
+        if (line.length() <= 25 && (CHROME_LINES.contains(line.toLowerCase(Locale.ROOT)) || isMoreLink(line))) {
             return true;
         }
         char first = Character.toLowerCase(line.charAt(0));
@@ -100,7 +100,7 @@ final class PageChrome {
      * ("... Campaignmore"); elsewhere only one that follows the end of a sentence ("... event. more").
      */
     static String stripTrailingMore(String text, boolean listing) {
-        String trimmed = text.strip();
+        String trimmed = withoutLinkDecoration(text.strip());
         int n = trimmed.length();
         if (n < 4 || !trimmed.regionMatches(true, n - 4, "more", 0, 4)) {
             return text;
@@ -111,9 +111,13 @@ final class PageChrome {
         }
         char before = trimmed.charAt(cut - 1);
         if (before == ' ') {
+            String head = trimmed.substring(0, cut).strip();
+            if (head.regionMatches(true, Math.max(0, head.length() - 5), " read", 0, 5) || head.equalsIgnoreCase("read")) {
+                return head.substring(0, head.length() - 4).strip(); // "... events. Read more"
+            }
             char end = cut > 1 ? trimmed.charAt(cut - 2) : '.';
             boolean afterSentence = end == '.' || end == '!' || end == '?' || end == '"' || end == '”' || end == ')';
-            return listing || afterSentence ? trimmed.substring(0, cut).strip() : text;
+            return listing || afterSentence ? head : text;
         }
         if (before == '.' || before == '!' || before == '?' || before == '"' || before == '”' || before == ')') {
             return listing ? trimmed.substring(0, cut).strip() : text;
@@ -124,6 +128,20 @@ final class PageChrome {
         int wordStart = trimmed.lastIndexOf(' ', cut - 1) + 1;
         String word = trimmed.substring(wordStart).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
         return WORDS_ENDING_IN_MORE.contains(word) ? text : trimmed.substring(0, cut).strip();
+    }
+
+    /** The text without the arrows and brackets that decorate a trailing "more" link ("more »", "[more]"). */
+    private static String withoutLinkDecoration(String text) {
+        int end = text.length();
+        while (end > 0 && " »>›…].".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == text.length() || end < 4 || !text.regionMatches(true, end - 4, "more", 0, 4)) {
+            return text;
+        }
+        String head = text.substring(0, end);
+        int open = head.lastIndexOf('[');
+        return open >= 0 && head.length() - open <= 11 ? head.substring(0, open) + head.substring(open + 1) : head;
     }
 
     /** Whether a text ends with a "more" link, as the summaries of a listing page do. */

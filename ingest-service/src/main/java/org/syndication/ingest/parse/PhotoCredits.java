@@ -14,6 +14,12 @@ final class PhotoCredits {
 
     private static final int MAX_CREDIT_WORDS = 4;
 
+    private static final int MAX_CAPTION_LENGTH = 80;
+    private static final int MIN_CAPTION_WORDS = 3;
+    private static final int MIN_TEXT_AFTER_CAPTION = 40;
+    private static final java.util.Set<String> CAPTION_CONNECTORS = java.util.Set.of(
+            "of", "the", "and", "for", "in", "on", "at", "to", "with", "de", "-", "&");
+
     private final List<String> known;
 
     private PhotoCredits(List<String> known) {
@@ -55,6 +61,41 @@ final class PhotoCredits {
             return line.substring(glue).strip();
         }
         return line.substring(fallbackEnd(line, marker)).strip();
+    }
+
+    /**
+     * The paragraph without an image caption glued to its first word ("EU -UN Partnership ReportPartnership between
+     * the European Union ..."): a few capitalised words, then a capitalised word glued to the last one. Applied to
+     * the first paragraph of an item only, where the page puts its pictures.
+     */
+    static String stripGluedCaption(String paragraph) {
+        int limit = Math.min(paragraph.length(), MAX_CAPTION_LENGTH);
+        for (int i = 1; i + 1 < limit; i++) {
+            char prev = paragraph.charAt(i - 1);
+            char ch = paragraph.charAt(i);
+            if (Character.isLowerCase(prev) && Character.isUpperCase(ch) && Character.isLowerCase(paragraph.charAt(i + 1))) {
+                return isCaption(paragraph.substring(0, i), paragraph.length() - i) ? paragraph.substring(i) : paragraph;
+            }
+            if (prev == '.' || prev == ',' || prev == ':' || prev == ';') {
+                return paragraph; // a sentence has begun: no caption
+            }
+        }
+        return paragraph;
+    }
+
+    private static boolean isCaption(String prefix, int remaining) {
+        String[] words = prefix.split(" ");
+        String glued = words[words.length - 1];
+        if (words.length < MIN_CAPTION_WORDS || remaining < MIN_TEXT_AFTER_CAPTION || glued.length() < 3) {
+            return false;
+        }
+        for (String word : words) {
+            String letters = word.startsWith("-") ? word.substring(1) : word;
+            if (letters.isEmpty() || !Character.isUpperCase(letters.charAt(0)) && !CAPTION_CONNECTORS.contains(letters)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

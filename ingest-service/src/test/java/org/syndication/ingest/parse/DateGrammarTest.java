@@ -72,6 +72,22 @@ class DateGrammarTest {
     }
 
     @Test
+    void aMonthNameWithOneTypoIsStillThatMonth() {
+        String[] months = {"january", "february", "march", "april", "august", "september", "october", "november",
+            "december"};
+        for (int i = 0; i < SAMPLES; i++) {
+            int month = random.nextInt(months.length);
+            String typo = withOneTypo(months[month]);
+            if (typo.length() < 5) {
+                continue;
+            }
+            LocalDate date = LocalDate.of(2019, monthNumber(months[month]), 1 + random.nextInt(28));
+            String text = date.getDayOfMonth() + " " + typo + " 2019";
+            assertThat(grammar.parse(text)).as(text).contains(new ItemDate(date, null));
+        }
+    }
+
+    @Test
     void theDateEndsWhereItsTextEnds() {
         for (int i = 0; i < SAMPLES; i++) {
             LocalDate date = randomDate();
@@ -104,7 +120,7 @@ class DateGrammarTest {
     @ValueSource(strings = {"31 February 2019", "29.02.2019", "32.01.2020", "00.01.2020", "15.13.2020", "0 0 May 2020",
         "31/04/2020", "9-10 June", "On 9 June 2019", "June 2019", "2019", "3 March 1066", "3 March 20199",
         "21 - 20 April 2017", "1 January 2020 - 1 January 2022", "12.2019", "24-06", "24/06", "1.5 days",
-        "Mayday 2019", "March 3rd", "10 Marchy 2019", "", " - ", "Title 3 March 2017"})
+        "Mayday 2019", "March 3rd", "10 Marchingly 2019", "10 Mrch 2019", "3 Jnue 2019", "", " - ", "Title 3 March 2017"})
     void notADate(String text) {
         assertThat(grammar.parse(text)).as(text).isEmpty();
     }
@@ -125,7 +141,10 @@ class DateGrammarTest {
         "9 and 10 March 2019         | 2019-03-09 | 2019-03-10",
         "7 to 9 June 2021            | 2021-06-07 | 2021-06-09",
         "30.06. - 02.07.2019         | 2019-06-30 | 2019-07-02",
-        "Sunday, 3 March 2019        | 2019-03-03 |"})
+        "Sunday, 3 March 2019        | 2019-03-03 |",
+        "12 Febuary 2019             | 2019-02-12 |",
+        "Agust 3, 2018               | 2018-08-03 |",
+        "18. 03. 2019                | 2019-03-18 |"})
     void readsTheFormatsOfTheIssue(String text, LocalDate start, LocalDate end) {
         assertThat(grammar.parse(text)).contains(new ItemDate(start, end));
     }
@@ -148,6 +167,22 @@ class DateGrammarTest {
                     pattern("MMMM d").apply(start) + "-" + end.getDayOfMonth() + ", " + end.getYear()));
         }
         return shapes;
+    }
+
+    /** The word with one letter (never the first) dropped, doubled, replaced or swapped with its neighbour. */
+    private String withOneTypo(String word) {
+        int at = 1 + random.nextInt(word.length() - 1);
+        return switch (random.nextInt(4)) {
+            case 0 -> word.substring(0, at) + word.substring(at + 1);
+            case 1 -> word.substring(0, at) + word.charAt(at) + word.substring(at);
+            case 2 -> word.substring(0, at) + (char) ('a' + random.nextInt(26)) + word.substring(at + 1);
+            default -> at + 1 < word.length()
+                    ? word.substring(0, at) + word.charAt(at + 1) + word.charAt(at) + word.substring(at + 2) : word;
+        };
+    }
+
+    private static int monthNumber(String name) {
+        return java.time.Month.valueOf(name.toUpperCase(Locale.ROOT)).getValue();
     }
 
     private LocalDate randomDate() {
