@@ -28,7 +28,9 @@ final class PageChrome {
                     + "|read (?:our|all|the) (?:[\\w-]+ ){0,3}(?:stories|news|articles)\\b.*"
                     + "|[\\w-]+(?: [\\w-]+){0,3} brochure"
                     + "|(?:image|photo|picture|foto)?\\s*(?:©|\\(c\\)|credits?:|photo credits?:?)\\s*[^.!?]{0,40}"
-                    + "|share (?:this|on)\\b.{0,40})");
+                    + "|share (?:this|on)\\b.{0,40}"
+                    + "|(?:media advisory|press release|news release|for immediate release|note to correspondents)[.:]?"
+                    + "|for information only\\b.{0,60}|embargo(?:ed)?\\b.{0,60}|unis/[\\w/-]{1,30})");
 
     /** Leading photo credit glued to the text that follows it ("Image © UNODCThe delegation ..."). */
     private static final Pattern CREDIT_MARKER = Pattern.compile(
@@ -57,7 +59,7 @@ final class PageChrome {
             return true;
         }
         char first = Character.toLowerCase(line.charAt(0));
-        boolean candidate = "pfrics(©".indexOf(first) >= 0 || line.regionMatches(true, line.length() - 8, "brochure", 0, 8);
+        boolean candidate = "pfricsmnue(©".indexOf(first) >= 0 || line.regionMatches(true, line.length() - 8, "brochure", 0, 8);
         return candidate && CHROME.matcher(line).matches();
     }
 

@@ -104,6 +104,10 @@ final class PhotoCredits {
      * acronym followed by one ({@code UNODCThe}), or a letter followed by an opening quote ({@code UNODC"We}).
      */
     private static int glueIndex(String line, int from) {
+        int doubled = doubledAcronymEnd(line, from);
+        if (doubled > 0) {
+            return doubled;
+        }
         int words = 0;
         int n = line.length();
         for (int i = from + 1; i < n && words < MAX_CREDIT_WORDS; i++) {
@@ -127,6 +131,23 @@ final class PhotoCredits {
             }
         }
         return -1;
+    }
+
+    /**
+     * "UNODCUNODC, IOM and ...": an acronym credit glued to the same acronym opening the text; returns the index
+     * where the second copy starts, or -1.
+     */
+    private static int doubledAcronymEnd(String line, int from) {
+        int end = from;
+        while (end < line.length() && Character.isUpperCase(line.charAt(end))) {
+            end++;
+        }
+        int length = end - from;
+        if (length < 4 || length % 2 != 0) {
+            return -1;
+        }
+        int half = length / 2;
+        return line.regionMatches(from, line, from + half, half) ? from + half : -1;
     }
 
     /** Without glue or a learned credit: the first word plus following acronym-like words ("Belgian MoFA"). */

@@ -19,6 +19,11 @@ final class TitleDeriver {
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "col", "sen",
             "rep", "gov", "amb", "approx", "fig", "inc", "ltd", "co", "jr", "sr");
 
+    /** Words that cannot end a title cut short. */
+    private static final Set<String> DANGLING = Set.of(
+            "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as",
+            "that", "which", "who", "its", "their", "his", "her", "is", "are", "was", "were", "be", "has", "have", "-");
+
     private TitleDeriver() {
     }
 
@@ -29,7 +34,7 @@ final class TitleDeriver {
         String sentence = (end < 0 ? text : text.substring(0, end)).strip();
         if (sentence.length() > MAX_TITLE_LENGTH) {
             int cut = sentence.lastIndexOf(' ', MAX_TITLE_LENGTH);
-            sentence = sentence.substring(0, cut > MAX_TITLE_LENGTH / 2 ? cut : MAX_TITLE_LENGTH);
+            sentence = withoutDanglingWords(sentence.substring(0, cut > MAX_TITLE_LENGTH / 2 ? cut : MAX_TITLE_LENGTH));
         }
         return trimTrailingPunctuation(sentence);
     }
@@ -66,6 +71,19 @@ final class TitleDeriver {
         }
         String word = text.substring(start, stop).toLowerCase(Locale.ROOT);
         return word.length() == 1 && Character.isLetter(word.charAt(0)) || ABBREVIATIONS.contains(word);
+    }
+
+    /** A cut title does not end on a word that needs the next one ("... outlined priorities and"). */
+    private static String withoutDanglingWords(String cut) {
+        String title = cut.strip();
+        for (int i = 0; i < 3; i++) {
+            int space = title.lastIndexOf(' ');
+            if (space < MAX_TITLE_LENGTH / 2 || !DANGLING.contains(title.substring(space + 1).toLowerCase(Locale.ROOT))) {
+                break;
+            }
+            title = trimTrailingPunctuation(title.substring(0, space));
+        }
+        return title;
     }
 
     static String trimTrailingPunctuation(String title) {

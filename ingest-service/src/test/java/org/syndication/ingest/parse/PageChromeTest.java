@@ -51,6 +51,8 @@ class PageChromeTest {
         "Image © UNRICOn World day against Human Trafficking, a play was staged.   | On World day against Human Trafficking, a play was staged.",
         "Image © Belgian MoFA Originally published by UNODC Vienna.                | Originally published by UNODC Vienna.",
         "Photo credit UNODC BrusselsDeeply concerned by the sharp increase of flows. | Deeply concerned by the sharp increase of flows.",
+        "Image © UNRICEvery year, thousands of migrants die on perilous journeys.    | Every year, thousands of migrants die on perilous journeys.",
+        "Image © UNODCUNODC, IOM and UNICEF met in Brussels.                        | UNODC, IOM and UNICEF met in Brussels.",
         "The delegation met the EEAS.                                               | The delegation met the EEAS."})
     void stripsAPhotoCreditGluedToTheText(String line, String expected) {
         assertThat(PhotoCredits.learn(List.of(line)).strip(line)).isEqualTo(expected);
@@ -76,6 +78,31 @@ class PageChromeTest {
         "A sentence without any final stop                                                                                | A sentence without any final stop"})
     void derivesATitleFromTheFirstSentence(String paragraph, String title) {
         assertThat(TitleDeriver.fromParagraph(paragraph)).isEqualTo(title);
+    }
+
+    @Test
+    void aCutTitleNeverEndsOnAWordThatNeedsTheNextOne() {
+        String paragraph = "On his first official visit to Vienna, the Secretary-General of the United Nations today "
+                + "outlined his priorities and highlighted the urgent need to tackle crime.";
+
+        assertThat(TitleDeriver.fromParagraph(paragraph)).isEqualTo(
+                "On his first official visit to Vienna, the Secretary-General of the United Nations today outlined his priorities");
+    }
+
+    @Test
+    void aGluedImageCaptionIsRemovedFromTheFirstParagraph() {
+        assertThat(PhotoCredits.stripGluedCaption("EU -UN Partnership ReportPartnership between the European Union "
+                + "and the United Nations has benefited millions of people."))
+                .startsWith("Partnership between the European Union");
+        assertThat(PhotoCredits.stripGluedCaption("The YouTube channel of UNODC has published a new video series."))
+                .startsWith("The YouTube channel");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MEDIA ADVISORY", "Press release", "For information only - not an official document",
+        "UNIS/MA/149", "Follow the latest news on Twitter"})
+    void recognisesPressAndSocialChrome(String line) {
+        assertThat(PageChrome.isChromeLine(line)).isTrue();
     }
 
     @Test
