@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs every benchmark in one process on this machine and prints a table of figures next to the targets.
- * Start it with {@code benchmarks/run} from the repository root.
+ * Start it with {@code benchmarks/run} from the repository root; {@code benchmarks/run parse} measures the parser
+ * alone.
  */
 public final class BenchmarkMain {
 
@@ -26,12 +27,17 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        boolean parseOnly = args.length > 1 && args[1].equals("parse");
         Path work = Files.createTempDirectory("syndication-bench-");
         Report report = new Report();
         System.out.printf("Syndication benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
 
         ParseThroughput.run(root.resolve("demo"), report);
+        if (parseOnly) {
+            report.print();
+            return;
+        }
         try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS)) {
             product.readyAfter().forEach((service, time) ->
                     report.add(service + ": start to ready (JVM mode, incl. Flyway, Kafka)", time.toMillis() + " ms",
