@@ -110,15 +110,10 @@ public final class DateGrammar {
         int afterDay = c.pos;
         if (readRangeSeparator(c)) { // 20 - 21 April 2017
             int d2 = readDay(c, typos, true);
-            if (d2 > 0) {
-                c.skipSpaces();
-                skipOf(c);
-                int m = readMonth(c);
-                int y = m > 0 ? readYear(c) : -1;
-                ItemDate range = y > 0 ? range(y, m, d1, y, m, d2) : null;
-                if (range != null) {
-                    return range;
-                }
+            int[] shared = d2 > 0 ? monthAndYear(c) : null;
+            ItemDate range = shared != null ? range(shared[1], shared[0], d1, shared[1], shared[0], d2) : null;
+            if (range != null) {
+                return range;
             }
             c.pos = afterDay;
         }
@@ -133,22 +128,26 @@ public final class DateGrammar {
         int afterYear = c.pos;
         if (readRangeSeparator(c)) { // 30 June - 2 July 2019, 30 June 2019 - 2 July 2019
             int d2 = readDay(c, typos, true);
-            if (d2 > 0) {
-                c.skipSpaces();
-                skipOf(c);
-                int m2 = readMonth(c);
-                int y2 = m2 > 0 ? readYear(c) : -1;
-                if (y2 > 0) {
-                    int startYear = y1 > 0 ? y1 : (m1 > m2 ? y2 - 1 : y2);
-                    ItemDate range = range(startYear, m1, d1, y2, m2, d2);
-                    if (range != null) {
-                        return range;
-                    }
+            int[] end = d2 > 0 ? monthAndYear(c) : null;
+            if (end != null) {
+                int startYear = y1 > 0 ? y1 : (m1 > end[0] ? end[1] - 1 : end[1]);
+                ItemDate range = range(startYear, m1, d1, end[1], end[0], d2);
+                if (range != null) {
+                    return range;
                 }
             }
         }
         c.pos = y1 > 0 ? afterYear : afterMonth;
         return y1 > 0 ? single(y1, m1, d1) : null;
+    }
+
+    /** Reads "[of] Month[,] Year" after a day; returns {month, year}, or null. */
+    private static int[] monthAndYear(Cursor c) {
+        c.skipSpaces();
+        skipOf(c);
+        int month = readMonth(c);
+        int year = month > 0 ? readYear(c) : -1;
+        return year > 0 ? new int[] {month, year} : null;
     }
 
     private ItemDate monthFirst(Cursor c) {

@@ -15,35 +15,41 @@ final class TextSanitizer {
     /** The non-blank, trimmed, space-collapsed lines of a text. */
     static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder(128);
-        boolean pendingSpace = false;
+        Collapser line = new Collapser(128);
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char ch = text.charAt(i);
             if (isLineBreak(ch)) {
-                flush(line, lines);
-                pendingSpace = false;
-            } else if (isSpace(ch)) {
-                pendingSpace = line.length() > 0;
-            } else if (!isInvisible(ch)) {
-                if (pendingSpace) {
-                    line.append(' ');
-                    pendingSpace = false;
-                }
-                line.append(ch);
+                line.flushTo(lines);
+            } else {
+                line.accept(ch);
             }
         }
-        flush(line, lines);
+        line.flushTo(lines);
         return lines;
     }
 
     /** One line of text: collapsed spaces, no control characters, trimmed. */
     static String collapse(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean pendingSpace = false;
+        Collapser line = new Collapser(text.length());
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (isSpace(ch) || isLineBreak(ch)) {
+            line.accept(isLineBreak(ch) ? ' ' : ch);
+        }
+        return line.out.toString();
+    }
+
+    /** Builds one line: spaces collapsed to one, none leading or trailing, invisible characters dropped. */
+    private static final class Collapser {
+        private final StringBuilder out;
+        private boolean pendingSpace;
+
+        Collapser(int capacity) {
+            out = new StringBuilder(capacity);
+        }
+
+        void accept(char ch) {
+            if (isSpace(ch)) {
                 pendingSpace = out.length() > 0;
             } else if (!isInvisible(ch)) {
                 if (pendingSpace) {
@@ -53,13 +59,13 @@ final class TextSanitizer {
                 out.append(ch);
             }
         }
-        return out.toString();
-    }
 
-    private static void flush(StringBuilder line, List<String> lines) {
-        if (line.length() > 0) {
-            lines.add(line.toString());
-            line.setLength(0);
+        void flushTo(List<String> lines) {
+            if (out.length() > 0) {
+                lines.add(out.toString());
+                out.setLength(0);
+            }
+            pendingSpace = false;
         }
     }
 
