@@ -1,0 +1,25 @@
+package org.syndication.ingest.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.syndication.ingest.feeds.FeedFetcher;
+import org.syndication.ingest.feeds.UrlGuard;
+
+/** The feed-fetching beans, built from {@link IngestConfig}. */
+@Singleton
+public class FeedBeans {
+
+    @Produces
+    @Singleton
+    UrlGuard urlGuard(IngestConfig config) {
+        return new UrlGuard(config.sources().allowedHosts(), config.sources().allowPrivate());
+    }
+
+    @Produces
+    @Singleton
+    FeedFetcher feedFetcher(UrlGuard guard, IngestConfig config) {
+        IngestConfig.Sources sources = config.sources();
+        return new FeedFetcher(guard, new FeedFetcher.Limits(sources.connectTimeout(), sources.readTimeout(),
+                sources.maxFeedSize().asLongValue(), sources.maxRedirects(), sources.userAgent()));
+    }
+}

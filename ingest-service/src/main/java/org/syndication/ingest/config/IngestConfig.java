@@ -1,0 +1,98 @@
+package org.syndication.ingest.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The typed configuration of the ingest service: every key starts with {@code ingest.}. */
+@ConfigMapping(prefix = "ingest")
+public interface IngestConfig {
+
+    /** Largest document body accepted by {@code POST /api/documents}; a larger one gets 413. */
+    @WithDefault("5M")
+    MemorySize maxBodySize();
+
+    /** BCP 47 language tag given to items whose source does not say. */
+    @WithDefault("en")
+    String defaultLanguage();
+
+    /** Publishing to {@code news.ingested}. */
+    Publish publish();
+
+    /** Polled RSS/Atom sources. */
+    Sources sources();
+
+    interface Publish {
+        /** The {@code ce_source} attribute of every event. */
+        @WithDefault("/ingest-service")
+        String ceSource();
+
+        /** How long a request waits for Kafka to acknowledge all its records before answering 503. */
+        @WithDefault("10s")
+        Duration ackTimeout();
+
+        /** The {@code Retry-After} (seconds) of a 503 when Kafka is unavailable. */
+        @WithDefault("30")
+        int retryAfterSeconds();
+    }
+
+    interface Sources {
+        /**
+         * How often the scheduler looks for sources that are due (a Quarkus {@code every} value, or
+         * {@code off} to disable polling).
+         */
+        @WithDefault("10s")
+        String pollEvery();
+
+        /** Polling interval of a source registered without {@code intervalSeconds}. */
+        @WithDefault("15m")
+        Duration defaultInterval();
+
+        /** Shortest interval a source may ask for. */
+        @WithDefault("10s")
+        Duration minInterval();
+
+        /** Longest wait after repeated failures (the backoff doubles the interval up to this). */
+        @WithDefault("6h")
+        Duration maxBackoff();
+
+        /**
+         * Host names a source URL may use: exact names, {@code *.example.org} for any sub-domain, or
+         * {@code *} for any host.
+         * Loopback and private addresses stay refused unless {@link #allowPrivate()}.
+         */
+        @WithDefault("*")
+        List<String> allowedHosts();
+
+        /** Allows loopback, private, link-local and other non-public addresses (the local stack sets it). */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        /** TCP connect timeout of a fetch. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Time allowed for the response headers and for the whole body of a fetch. */
+        @WithDefault("15s")
+        Duration readTimeout();
+
+        /** Largest feed document read; a larger one fails the poll. */
+        @WithDefault("5M")
+        MemorySize maxFeedSize();
+
+        /** Redirects followed per fetch (each hop is checked again against the allow-list). */
+        @WithDefault("5")
+        int maxRedirects();
+
+        /** Entity expansions allowed in one feed document (internal DTD entities); more is refused. */
+        @WithDefault("1000")
+        int maxEntityExpansions();
+
+        /** The {@code User-Agent} header of fetches. */
+        @WithDefault("syndication-ingest/1.0 (+https://github.com/syndication)")
+        String userAgent();
+    }
+}

@@ -1,0 +1,31 @@
+package org.syndication.ingest.rest;
+
+import java.net.URI;
+
+/** The stable {@code type} URIs of the ingest service's problem documents (RFC 9457), listed in the README. */
+public final class ProblemTypes {
+
+    static final String BASE = "https://syndication.example.org/problems/";
+
+    public static final URI EMPTY_DOCUMENT = of("empty-document");
+    public static final URI NO_ITEMS_FOUND = of("no-items-found");
+    public static final URI DOCUMENT_TOO_LARGE = of("document-too-large");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+    public static final URI UNDECODABLE_DOCUMENT = of("undecodable-document");
+    public static final URI INVALID_REQUEST = of("invalid-request");
+    public static final URI SOURCE_URL_REFUSED = of("source-url-refused");
+    public static final URI SOURCE_NOT_FOUND = of("source-not-found");
+    public static final URI KAFKA_UNAVAILABLE = of("kafka-unavailable");
+
+    private ProblemTypes() {
+    }
+
+    /** The type of a problem that has no kind of its own: {@code .../http-<status>}. */
+    public static URI forStatus(int status) {
+        return of("http-" + status);
+    }
+
+    private static URI of(String kind) {
+        return URI.create(BASE + kind);
+    }
+}
