@@ -39,6 +39,9 @@ public final class DocumentSplitter {
         if (html == null || html.isBlank()) {
             return List.of();
         }
+        if (!looksLikeMarkup(html)) { // text sent as HTML: its line breaks are its structure
+            return splitText(html);
+        }
         try {
             HtmlLines.Page page = HtmlLines.read(html, pageUrl);
             return layout.assemble(page.lines()).stream()
@@ -48,6 +51,18 @@ public final class DocumentSplitter {
             LOG.debugf(e, "html not splittable: length=%d", html.length());
             return List.of();
         }
+    }
+
+    /** Whether the text has at least one tag ("<p", "</div", "<!DOCTYPE"); looks at the first 64 kB only. */
+    private static boolean looksLikeMarkup(String text) {
+        int limit = Math.min(text.length() - 1, 64 * 1024);
+        for (int i = 0; i < limit; i++) {
+            char next = text.charAt(i + 1);
+            if (text.charAt(i) == '<' && (Character.isLetter(next) || next == '/' || next == '!')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static NewsItemDraft withLink(NewsItemDraft item, String link) {

@@ -60,14 +60,19 @@ final class HtmlLines {
         private final List<int[]> openLinks = new ArrayList<>();
         private final List<String> openHrefs = new ArrayList<>();
         private int headingDepth;
+        private int preDepth;
         private boolean sawHeading;
 
         @Override
         public void head(Node node, int depth) {
             if (node instanceof TextNode textNode) {
                 String raw = textNode.getWholeText(); // collapsed once per line in flush(), not per node
-                text.append(raw);
                 sawHeading |= headingDepth > 0 && !raw.isBlank();
+                if (preDepth > 0) { // preformatted text keeps its lines
+                    appendPreformatted(raw);
+                } else {
+                    text.append(raw);
+                }
                 return;
             }
             if (!(node instanceof Element element)) {
@@ -77,6 +82,9 @@ final class HtmlLines {
                 flush();
             }
             String name = element.normalName();
+            if (name.equals("pre") || name.equals("plaintext") || name.equals("xmp")) {
+                preDepth++;
+            }
             if (HEADINGS.contains(name)) {
                 headingDepth++;
             } else if (name.equals("a") && element.hasAttr("href")) {
@@ -91,6 +99,9 @@ final class HtmlLines {
                 return;
             }
             String name = element.normalName();
+            if (name.equals("pre") || name.equals("plaintext") || name.equals("xmp")) {
+                preDepth--;
+            }
             if (HEADINGS.contains(name)) {
                 headingDepth--;
             } else if (name.equals("a") && element.hasAttr("href") && !openLinks.isEmpty()) {
@@ -104,6 +115,16 @@ final class HtmlLines {
             if (breaksLine(element)) {
                 flush();
             }
+        }
+
+        private void appendPreformatted(String raw) {
+            int start = 0;
+            for (int newline = raw.indexOf('\n'); newline >= 0; newline = raw.indexOf('\n', start)) {
+                text.append(raw, start, newline);
+                flush();
+                start = newline + 1;
+            }
+            text.append(raw, start, raw.length());
         }
 
         void flush() {
