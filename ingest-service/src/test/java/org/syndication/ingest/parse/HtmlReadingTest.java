@@ -2,14 +2,22 @@ package org.syndication.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** HTML input is read the same way as text: the same page as markup, preformatted or tag-less gives the same items. */
+/**
+ * HTML input is read the same way as text: the same page as markup, preformatted or tag-less gives the same items;
+ * and one splitter is safe to share between threads.
+ */
 class HtmlReadingTest {
 
     private final DocumentSplitter splitter = new DocumentSplitter();
@@ -53,6 +61,29 @@ class HtmlReadingTest {
                 .containsExactly("https://www.unodc.org/brussels/news/maritime%20crime.html");
         assertThat(splitter.splitHtml(html, null)).extracting(NewsItemDraft::link)
                 .containsExactly("../news/maritime crime.html");
+    }
+
+    @Test
+    void oneSplitterServesManyThreadsAtOnce() throws Exception {
+        String text = PageFixtures.read("001_ca76045d2c7af8ae.txt");
+        String html = PageFixtures.read("html-listing.html");
+        List<NewsItemDraft> textItems = splitter.splitText(text);
+        List<NewsItemDraft> htmlItems = splitter.splitHtml(html, PageFixtures.PAGE_URL);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                boolean asHtml = i % 2 == 0;
+                runs.add(pool.submit(() -> asHtml
+                        ? splitter.splitHtml(html, PageFixtures.PAGE_URL).equals(htmlItems)
+                        : splitter.splitText(text).equals(textItems)));
+            }
+            for (Future<Boolean> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static List<String> datesAndTitles(List<NewsItemDraft> items) {
