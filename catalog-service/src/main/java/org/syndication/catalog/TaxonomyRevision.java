@@ -29,4 +29,16 @@ public class TaxonomyRevision {
 
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
+
+    /** The history row of a theme as it is now. */
+    public static TaxonomyRevision of(TaxonomyTheme theme) {
+        TaxonomyRevision r = new TaxonomyRevision();
+        r.revision = theme.revision;
+        r.slug = theme.slug;
+        r.title = theme.title;
+        r.description = theme.description;
+        r.rules = theme.rules;
+        r.changedAt = theme.updatedAt;
+        return r;
+    }
 }

@@ -3,6 +3,8 @@ package org.syndication.catalog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -19,9 +21,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -34,9 +38,18 @@ import static org.awaitility.Awaitility.await;
  * Items are the 95 real demo-corpus items (title and body), each sent under fresh ids.
  */
 @QuarkusTest
+@TestProfile(CatalogThroughputBenchmark.QuietLogs.class)
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
 class CatalogThroughputBenchmark {
+
+    /** Production log level: per-item DEBUG lines would be measured too. */
+    public static class QuietLogs implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.log.category.\"org.syndication\".level", "INFO");
+        }
+    }
 
     @Inject
     OutboxRepository outbox;
@@ -89,7 +102,7 @@ class CatalogThroughputBenchmark {
     }
 
     private static List<Long> latencies(KafkaTestClient kafka, List<String> ids) {
-        java.util.Set<String> wanted = new java.util.HashSet<>(ids);
+        Set<String> wanted = new HashSet<>(ids);
         Map<String, Long> in = new HashMap<>();
         kafka.await(Topics.NEWS_INGESTED, wanted::contains, ids.size()).forEach(r -> in.put(r.key(), r.timestamp()));
         List<Long> out = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -140,5 +141,20 @@ class ItemApiIT {
                 .put("/api/themes/Not A Slug").then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-request"));
         given().header("Authorization", "Bearer test-token").contentType(ContentType.JSON)
                 .body(Map.of("description", "no title")).put("/api/themes/cybercrime").then().statusCode(400);
+        given().header("Authorization", "Bearer test-token").contentType(ContentType.JSON)
+                .body("{\"title\":\"Cybercrime\",\"rules\":{\"terms\":[{\"match\":\"cyber\",\"weight\":0}]}}")
+                .put("/api/themes/cybercrime").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "invalid-request")).body("parameter", equalTo("body"));
+        given().get("/api/themes").then().body("find { it.slug == 'cybercrime' }.rules.terms.match", hasItem("digital evidence"));
+    }
+
+    @Test
+    void reportsReadinessOfKafkaAndTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("catalog_outbox_published_total"));
+        given().get("/q/health/live").then().statusCode(200);
     }
 }

@@ -1,5 +1,7 @@
 package org.syndication.catalog.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,9 +26,15 @@ public class NewsIngestedConsumer {
     static final String DESERIALIZATION_FAILURE_REASON = "deserialization-failure-reason";
 
     private final CatalogService catalog;
+    private final MeterRegistry meters;
 
-    public NewsIngestedConsumer(CatalogService catalog) {
+    public NewsIngestedConsumer(CatalogService catalog, MeterRegistry meters) {
         this.catalog = catalog;
+        this.meters = meters;
+        for (CatalogService.Outcome o : CatalogService.Outcome.values()) {
+            counter(o.name());
+        }
+        counter("DLQ");
     }
 
     @Incoming(Channels.NEWS_INGESTED)
@@ -41,13 +49,20 @@ public class NewsIngestedConsumer {
                 throw new PoisonRecordException("record key does not match itemId");
             }
             CatalogService.Outcome outcome = catalog.ingest(event);
+            counter(outcome.name()).increment();
             Log.debugf("news.ingested consumed itemId=%s version=%d outcome=%s partition=%d offset=%d",
                     event.itemId(), event.version(), outcome, record.partition(), record.offset());
         } catch (RuntimeException e) {
             Log.warnf("news.ingested record to DLQ topic=%s partition=%d offset=%d key=%s reason=%s", record.topic(),
                     record.partition(), record.offset(), record.key(), e.getMessage());
+            counter("DLQ").increment();
             throw e;
         }
+    }
+
+    /** {@code catalog_ingested_total{outcome}}: CREATED, UPDATED, UNCHANGED, IGNORED or DLQ. */
+    private Counter counter(String outcome) {
+        return meters.counter("catalog.ingested", "outcome", outcome);
     }
 
     private static String deserializationFailure(ConsumerRecord<String, ?> record) {

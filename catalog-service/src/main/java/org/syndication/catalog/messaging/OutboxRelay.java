@@ -1,5 +1,7 @@
 package org.syndication.catalog.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
@@ -45,14 +47,16 @@ public class OutboxRelay {
     private final MutinyEmitter<NewsItemCatalogued> emitter;
     private final CatalogConfig config;
     private final Clock clock;
+    private final Counter published;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
     public OutboxRelay(OutboxRepository outbox,
                        @Channel(Channels.NEWS_CATALOGUED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
                        MutinyEmitter<NewsItemCatalogued> emitter,
-                       CatalogConfig config, Clock clock) {
+                       CatalogConfig config, Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
+        this.published = meters.counter("catalog.outbox.published");
         this.emitter = emitter;
         this.config = config;
         this.clock = clock;
@@ -104,6 +108,7 @@ public class OutboxRelay {
             Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
             Instant now = clock.instant();
             rows.forEach(r -> r.publishedAt = now);
+            published.increment(rows.size());
             Log.debugf("outbox published rows=%d ms=%d", rows.size(), (System.nanoTime() - start) / 1_000_000);
             return rows.size();
         });

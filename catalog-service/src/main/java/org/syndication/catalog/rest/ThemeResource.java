@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.syndication.catalog.InvalidRequestException;
+import org.syndication.catalog.mapping.ThemeMapper;
 import org.syndication.catalog.service.TaxonomyService;
 
 import java.util.List;
@@ -32,10 +32,8 @@ public class ThemeResource {
     @PUT
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ThemeView update(@PathParam("slug") String slug, ThemeUpdate update) {
-        if (update == null) {
-            throw new InvalidRequestException("body", "a JSON body with title, description and rules is required");
-        }
+    public ThemeView update(@PathParam("slug") String slug, String body) {
+        ThemeUpdate update = ThemeMapper.readUpdate(body);
         return taxonomy.update(slug, update.title(), update.description(), update.rules());
     }
 }

@@ -124,14 +124,7 @@ public class TaxonomyService {
         if (created) {
             themes.persist(row);
         }
-        TaxonomyRevision history = new TaxonomyRevision();
-        history.revision = revision;
-        history.slug = row.slug;
-        history.title = row.title;
-        history.description = row.description;
-        history.rules = row.rules;
-        history.changedAt = row.updatedAt;
-        themes.addRevision(history);
+        themes.addRevision(TaxonomyRevision.of(row));
         return row;
     }
 
