@@ -1,0 +1,44 @@
+package org.syndication.catalog.messaging;
+
+import org.junit.jupiter.api.Test;
+import org.syndication.events.Topics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The channel → topic bindings of application.properties use only Channels and Topics constants. */
+class ChannelConfigTest {
+
+    @Test
+    void everyConfiguredChannelIsAConstantBoundToAContractTopic() throws IOException {
+        Properties props = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {
+            props.load(in);
+        }
+        Map<String, String> topics = new TreeMap<>();
+        props.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("mp.messaging.") && (k.endsWith(".topic")))
+                .forEach(k -> topics.put(k, props.getProperty(k)));
+
+        assertThat(topics).containsOnly(
+                Map.entry("mp.messaging.incoming." + Channels.NEWS_INGESTED + ".topic", Topics.NEWS_INGESTED),
+                Map.entry("mp.messaging.incoming." + Channels.NEWS_INGESTED + ".dead-letter-queue.topic", Topics.NEWS_INGESTED_DLQ),
+                Map.entry("mp.messaging.outgoing." + Channels.NEWS_CATALOGUED + ".topic", Topics.NEWS_CATALOGUED));
+        Set<String> channels = props.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("mp.messaging.incoming.") || k.startsWith("mp.messaging.outgoing."))
+                .map(k -> k.split("\\.")[3])
+                .collect(Collectors.toSet());
+        assertThat(channels).containsExactlyInAnyOrder(Channels.NEWS_INGESTED, Channels.NEWS_CATALOGUED);
+        assertThat(props.getProperty("mp.messaging.incoming." + Channels.NEWS_INGESTED + ".failure-strategy"))
+                .isEqualTo("dead-letter-queue");
+        assertThat(props.getProperty("mp.messaging.incoming." + Channels.NEWS_INGESTED + ".fail-on-deserialization-failure"))
+                .isEqualTo("false");
+    }
+}
