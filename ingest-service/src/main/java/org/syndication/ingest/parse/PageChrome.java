@@ -17,7 +17,11 @@ final class PageChrome {
             "more", "read more", "more...", "more…", "[more]", "more »", "» more", "read more »", "read more...",
             "continue reading", "full story", "news", "latest news", "share", "print", "tweet", "back to top",
             "top", "top of page", "home", "menu", "search", "skip to content", "skip to main content", "next",
-            "previous", "older posts", "newer posts", "load more");
+            "previous", "older posts", "newer posts", "load more", "archive", "archives", "news archive",
+            "news archives", "related links", "related news", "see also", "print this page", "share this page");
+
+    /** A row of year links ("2016 | 2017 | 2018"): archive navigation. */
+    private static final Pattern YEAR_LINKS = Pattern.compile("(?:(?:19|20)\\d{2}\\s*[|/,·•-]?\\s*){2,}");
 
     private static final Set<String> MORE_LINKS = Set.of(
             "more", "read more", "continue reading", "full story", "read the full story", "read full story", "details");
@@ -28,7 +32,7 @@ final class PageChrome {
                     + "|read (?:our|all|the) (?:[\\w-]+ ){0,3}(?:stories|news|articles)\\b.*"
                     + "|[\\w-]+(?: [\\w-]+){0,3} brochure"
                     + "|(?:image|photo|picture|foto)?\\s*(?:©|\\(c\\)|credits?:|photo credits?:?)\\s*[^.!?]{0,40}"
-                    + "|share (?:this|on)\\b.{0,40}"
+                    + "|share (?:this|on)\\b.{0,40}|back to (?:top|news|the)\\b.{0,40}"
                     + "|(?:media advisory|press release|news release|for immediate release|note to correspondents)[.:]?"
                     + "|for information only\\b.{0,60}|embargo(?:ed)?\\b.{0,60}|unis/[\\w/-]{1,30})");
 
@@ -58,8 +62,11 @@ final class PageChrome {
         if (line.length() <= 25 && (CHROME_LINES.contains(line.toLowerCase(Locale.ROOT)) || isMoreLink(line))) {
             return true;
         }
+        if (DateGrammar.isDigit(line.charAt(0)) && YEAR_LINKS.matcher(line).matches()) {
+            return true;
+        }
         char first = Character.toLowerCase(line.charAt(0));
-        boolean candidate = "pfricsmnue(©".indexOf(first) >= 0 || line.regionMatches(true, line.length() - 8, "brochure", 0, 8);
+        boolean candidate = "pfricsmnueb(©".indexOf(first) >= 0 || line.regionMatches(true, line.length() - 8, "brochure", 0, 8);
         return candidate && CHROME.matcher(line).matches();
     }
 

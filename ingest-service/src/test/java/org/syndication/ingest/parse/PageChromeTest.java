@@ -25,6 +25,7 @@ class PageChromeTest {
     @ParameterizedTest
     @ValueSource(strings = {"Exchange on Cybercrime", "UNODC stories from the Middle East and North Africa",
         "Follow-up to the Valletta Summit on migration", "Readiness of ports to detect illicit trade",
+        "12.03.2019", "2019", "Archives of the Commission open to the public",
         "Image © UNODCAs Part of the United Nations coordinated response to the COVID-19 pandemic in Tunisia, UNODC has equipped five border posts with decontamination units."})
     void keepsContent(String line) {
         assertThat(PageChrome.isChromeLine(line)).isFalse();
@@ -100,7 +101,8 @@ class PageChromeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"MEDIA ADVISORY", "Press release", "For information only - not an official document",
-        "UNIS/MA/149", "Follow the latest news on Twitter"})
+        "UNIS/MA/149", "Follow the latest news on Twitter", "2016 | 2017 | 2018 | 2019", "Back to news archive",
+        "News archives"})
     void recognisesPressAndSocialChrome(String line) {
         assertThat(PageChrome.isChromeLine(line)).isTrue();
     }
