@@ -16,6 +16,8 @@ final class AnchorFinder {
     /** The longest date text worth scanning ("Wednesday, 30 December 2019 - Saturday, 2 January 2020"). */
     private static final int MAX_DATE_LENGTH = 80;
 
+    private static final String[] TIME_SUFFIXES = {"a.m.", "p.m.", "am", "pm", "h", "cet", "cest", "gmt", "utc"};
+
     /** A line with a trailing date longer than this is a paragraph that happens to end with a date. */
     private static final int MAX_TRAILING_TITLE_LINE = 250;
 
@@ -93,7 +95,7 @@ final class AnchorFinder {
      * ordinary text (then the line is not an anchor).
      */
     private static Optional<String> afterDate(String text, int end) {
-        int i = skipSpaces(text, end);
+        int i = skipTime(text, skipSpaces(text, end));
         if (i >= text.length()) {
             return Optional.of("");
         }
@@ -109,6 +111,28 @@ final class AnchorFinder {
             return Optional.of(text.substring(i).strip());
         }
         return Optional.empty();
+    }
+
+    /** Skips a time of day after a date ("30 July 2023, 10:00", "30 July 2023 2.30 pm CET"); else unchanged. */
+    private static int skipTime(String text, int from) {
+        int i = from < text.length() && text.charAt(from) == ',' ? skipSpaces(text, from + 1) : from;
+        int digits = 0;
+        while (i + digits < text.length() && DateGrammar.isDigit(text.charAt(i + digits))) {
+            digits++;
+        }
+        int colon = i + digits;
+        if (digits < 1 || digits > 2 || colon + 2 >= text.length() || (text.charAt(colon) != ':' && text.charAt(colon) != '.')
+                || !DateGrammar.isDigit(text.charAt(colon + 1)) || !DateGrammar.isDigit(text.charAt(colon + 2))) {
+            return from;
+        }
+        int j = skipSpaces(text, colon + 3);
+        for (String suffix : TIME_SUFFIXES) {
+            if (text.regionMatches(true, j, suffix, 0, suffix.length())
+                    && (j + suffix.length() == text.length() || !Character.isLetter(text.charAt(j + suffix.length())))) {
+                j = skipSpaces(text, j + suffix.length());
+            }
+        }
+        return j;
     }
 
     private static boolean isSeparator(char ch) {
