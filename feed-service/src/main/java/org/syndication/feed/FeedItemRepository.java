@@ -34,6 +34,17 @@ public class FeedItemRepository implements PanacheRepositoryBase<FeedItem, Strin
                 "from", month.atDay(1), "to", month.atEndOfMonth()).list();
     }
 
+    /**
+     * Published items of a feed that arrived in a period (ingested in [from, to), or, without an ingest time, dated
+     * within the period's days), newest first.
+     */
+    public List<FeedItem> arrivedIn(String feedKey, Instant from, Instant to, LocalDate firstDay, LocalDate lastDay,
+                                    int limit) {
+        return select(feedKey, " and ((i.ingestedAt >= :from and i.ingestedAt < :to)"
+                        + " or (i.ingestedAt is null and i.itemDate between :firstDay and :lastDay))",
+                "from", from, "to", to, "firstDay", firstDay, "lastDay", lastDay).page(0, limit).list();
+    }
+
     /** The months that hold at least one published item of the feed, oldest first. */
     public SortedSet<YearMonth> months(String feedKey) {
         String jpql = ALL.equals(feedKey)

@@ -61,6 +61,15 @@ public class PublicUrls {
         return base + "/digests/" + theme;
     }
 
+    public String digestsAtom(String theme) {
+        return base + "/digests/" + theme + ".atom";
+    }
+
+    /** A subscription page that acts on a token: {@code confirm}, {@code unsubscribe} or {@code manage}. */
+    public String subscription(String action, String token) {
+        return base + "/subscriptions/" + action + "?token=" + token;
+    }
+
     public String digest(String theme, String periodId) {
         return base + "/digests/" + theme + "/" + periodId;
     }

@@ -28,7 +28,7 @@ public final class TestData {
     private ItemStatus status = ItemStatus.PUBLISHED;
     private Instant updatedAt = Instant.parse("2026-11-21T10:15:30Z");
     /** Now, so that among items of the same date the one built last is the newest. */
-    private final Instant ingestedAt = Instant.now();
+    private Instant ingestedAt = Instant.now();
 
     public static TestData item() {
         return new TestData();
@@ -76,6 +76,11 @@ public final class TestData {
 
     public TestData updatedAt(Instant at) {
         this.updatedAt = at;
+        return this;
+    }
+
+    public TestData ingestedAt(Instant at) {
+        this.ingestedAt = at;
         return this;
     }
 

@@ -85,6 +85,14 @@ public interface FeedConfig {
         @WithDefault("100")
         int maxItems();
 
+        /** How often the sender looks for queued mails. */
+        @WithDefault("1s")
+        String sendEvery();
+
+        /** How often the outbox relay publishes DigestIssued events. */
+        @WithDefault("1s")
+        String relayEvery();
+
         /** Mails sent per batch of the send loop. */
         @WithDefault("200")
         int sendBatch();

@@ -20,6 +20,30 @@ public final class Pages {
         public static native TemplateInstance theme(Site site, ThemeSummary theme, List<ItemSummary> items);
 
         public static native TemplateInstance item(Site site, ItemSummary item);
+
+        public static native TemplateInstance digests(Site site, ThemeSummary theme, List<DigestLink> digests,
+                                                      String atomUrl);
+
+        public static native TemplateInstance digest(Site site, DigestMails.DigestView digest);
+
+        public static native TemplateInstance message(Site site, Message message);
+
+        public static native TemplateInstance manage(Site site, List<ThemeChoice> themes, String frequency,
+                                                     String formAction, String unsubscribeUrl);
+    }
+
+    /** One issued digest in the archive list. */
+    public record DigestLink(String periodId, String label, String url, int items) {
+    }
+
+    /**
+     * A short page: a heading, a text and, optionally, a button that POSTs to {@code formAction} (so that a GET
+     * never changes anything).
+     */
+    public record Message(String title, String text, String formAction, String button) {
+    }
+
+    public record ThemeChoice(String slug, String title, boolean checked) {
     }
 
     /** Site-wide data every page needs. */

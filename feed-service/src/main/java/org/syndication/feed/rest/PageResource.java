@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.UnknownThemeException;
 import org.syndication.feed.render.Pages;
 import org.syndication.feed.service.SiteService;
 

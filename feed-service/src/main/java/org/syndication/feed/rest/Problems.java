@@ -21,6 +21,7 @@ public final class Problems {
     public static final URI MISSING_TOKEN = URI.create("urn:syndication:problem:missing-token");
     public static final URI WRONG_TOKEN = URI.create("urn:syndication:problem:wrong-token");
     public static final URI INVALID_REQUEST = URI.create("urn:syndication:problem:invalid-request");
+    public static final URI INVALID_TOKEN = URI.create("urn:syndication:problem:invalid-token");
     public static final URI RATE_LIMITED = URI.create("urn:syndication:problem:rate-limited");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();

@@ -1,4 +1,4 @@
-package org.syndication.feed.rest;
+package org.syndication.feed;
 
 /** A theme slug that has no feed. */
 public class UnknownThemeException extends RuntimeException {

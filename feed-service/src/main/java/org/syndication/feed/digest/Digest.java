@@ -1,0 +1,64 @@
+package org.syndication.feed.digest;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.syndication.events.DigestIssued.Frequency;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A digest issued for a theme and period; unique per (theme, period id). */
+@Entity
+@Table(name = "digest")
+public class Digest {
+
+    @Id
+    public UUID id;
+
+    public String theme;
+
+    @Enumerated(EnumType.STRING)
+    public Frequency frequency;
+
+    @Column(name = "period_id")
+    public String periodId;
+
+    @Column(name = "from_date")
+    public LocalDate fromDate;
+
+    @Column(name = "to_date")
+    public LocalDate toDate;
+
+    /** Item ids in the order shown, one per line. */
+    @Column(name = "item_ids")
+    public String itemIds;
+
+    @Column(name = "issued_at")
+    public Instant issuedAt;
+
+    public List<String> itemIdList() {
+        return itemIds.isEmpty() ? List.of() : Arrays.asList(itemIds.split("\n"));
+    }
+
+    public Period period() {
+        return new Period(frequency, periodId, fromDate, toDate);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Digest other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

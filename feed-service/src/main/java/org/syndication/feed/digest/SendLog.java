@@ -1,0 +1,89 @@
+package org.syndication.feed.digest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The send log: one row per (subscriber, digest), created when the digest is issued. A row is claimed
+ * (PENDING → SENDING) in a transaction before the mail goes out and never claimed again, so a mail is sent at
+ * most once whatever crashes; the outcome is SENT, PENDING again (retry with backoff), FAILED (reported),
+ * SKIPPED (unsubscribed meanwhile) or UNKNOWN (the service stopped between claim and outcome; never resent).
+ */
+@ApplicationScoped
+public class SendLog {
+
+    public record Claim(UUID subscriberId, UUID digestId, int attempts) {
+    }
+
+    private final EntityManager em;
+
+    public SendLog(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Queues the digest for every confirmed subscriber of its theme and frequency; returns how many. */
+    public int queue(Digest digest, Instant now) {
+        return em.createNativeQuery("insert into send_log (subscriber_id, digest_id, status, attempts, next_attempt_at)"
+                        + " select s.id, :digest, 'PENDING', 0, :now from subscriber s"
+                        + " where s.status = 'CONFIRMED' and s.frequency = :frequency"
+                        + " and (',' || s.themes || ',') like :theme"
+                        + " on conflict do nothing")
+                .setParameter("digest", digest.id)
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("frequency", digest.frequency.name())
+                .setParameter("theme", "%," + digest.theme + ",%")
+                .executeUpdate();
+    }
+
+    /** Claims due rows (PENDING → SENDING, attempts + 1); rows claimed by another sender are skipped. */
+    @SuppressWarnings("unchecked")
+    public List<Claim> claimDue(Instant now, int limit) {
+        List<Object[]> rows = em.createNativeQuery("select subscriber_id, digest_id, attempts from send_log"
+                        + " where status = 'PENDING' and next_attempt_at <= :now"
+                        + " order by next_attempt_at limit :limit for update skip locked")
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("limit", limit)
+                .getResultList();
+        List<Claim> claims = rows.stream()
+                .map(r -> new Claim((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue() + 1)).toList();
+        for (Claim claim : claims) {
+            em.createNativeQuery("update send_log set status = 'SENDING', claimed_at = :now, attempts = attempts + 1"
+                            + " where subscriber_id = :s and digest_id = :d")
+                    .setParameter("now", Timestamp.from(now))
+                    .setParameter("s", claim.subscriberId())
+                    .setParameter("d", claim.digestId())
+                    .executeUpdate();
+        }
+        return claims;
+    }
+
+    public void outcome(Claim claim, String status, Instant nextAttempt, String error, Instant now) {
+        em.createNativeQuery("update send_log set status = :status, next_attempt_at = :next, last_error = :error,"
+                        + " sent_at = case when :status = 'SENT' then cast(:now as timestamp with time zone) else sent_at end"
+                        + " where subscriber_id = :s and digest_id = :d and status = 'SENDING'")
+                .setParameter("status", status)
+                .setParameter("next", Timestamp.from(nextAttempt))
+                .setParameter("error", error == null ? null : error.substring(0, Math.min(300, error.length())))
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("s", claim.subscriberId())
+                .setParameter("d", claim.digestId())
+                .executeUpdate();
+    }
+
+    /** Rows left SENDING by a stop between claim and outcome: marked UNKNOWN, never sent again. */
+    public int abandonInterrupted() {
+        return em.createNativeQuery("update send_log set status = 'UNKNOWN' where status = 'SENDING'").executeUpdate();
+    }
+
+    public long count(UUID digestId, String status) {
+        return ((Number) em.createNativeQuery("select count(*) from send_log where digest_id = :d and status = :status")
+                .setParameter("d", digestId)
+                .setParameter("status", status)
+                .getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,67 @@
+package org.syndication.feed.digest;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.syndication.events.DigestIssued.Frequency;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A newsletter subscriber. The e-mail address is personal data: never logged, only the id is. */
+@Entity
+@Table(name = "subscriber")
+public class Subscriber {
+
+    public enum Status {
+        PENDING,
+        CONFIRMED,
+        UNSUBSCRIBED
+    }
+
+    @Id
+    public UUID id;
+
+    public String email;
+
+    @Enumerated(EnumType.STRING)
+    public Frequency frequency;
+
+    /** Theme slugs (or {@code all}), comma-separated. */
+    public String themes;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Column(name = "window_start")
+    public Instant windowStart;
+
+    @Column(name = "requests_in_window")
+    public int requestsInWindow;
+
+    public List<String> themeList() {
+        return themes.isEmpty() ? List.of() : Arrays.asList(themes.split(","));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Subscriber other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

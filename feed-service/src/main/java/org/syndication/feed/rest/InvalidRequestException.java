@@ -1,0 +1,9 @@
+package org.syndication.feed.rest;
+
+/** A request whose parameters cannot be understood (400). */
+public class InvalidRequestException extends RuntimeException {
+
+    public InvalidRequestException(String message) {
+        super(message);
+    }
+}

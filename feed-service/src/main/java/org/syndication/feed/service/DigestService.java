@@ -1,0 +1,177 @@
+package org.syndication.feed.service;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.syndication.events.CeTypes;
+import org.syndication.events.DigestIssued;
+import org.syndication.events.EventJson;
+import org.syndication.feed.FeedItem;
+import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.PublicUrls;
+import org.syndication.feed.Theme;
+import org.syndication.feed.UnknownThemeException;
+import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.digest.Digest;
+import org.syndication.feed.digest.DigestRepository;
+import org.syndication.feed.digest.OutboxEvent;
+import org.syndication.feed.digest.OutboxRepository;
+import org.syndication.feed.digest.Period;
+import org.syndication.feed.digest.SendLog;
+import org.syndication.feed.mapping.DigestMapper;
+import org.syndication.feed.mapping.EntryMapper;
+import org.syndication.feed.render.DigestMails;
+import org.syndication.feed.render.FeedDocument;
+import org.syndication.feed.render.FeedEntry;
+import org.syndication.feed.render.RomeFeedWriter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Issues digests: once per theme and period (unique key), recorded with its DigestIssued outbox event and the
+ * send-log rows of its recipients in one transaction. An empty period issues nothing.
+ */
+@ApplicationScoped
+public class DigestService {
+
+    /** What an issue request did. */
+    public record Issued(Optional<DigestMails.DigestView> digest, boolean created, int recipients) {
+        static Issued nothing() {
+            return new Issued(Optional.empty(), false, 0);
+        }
+    }
+
+    private final DigestRepository digests;
+    private final FeedItemRepository items;
+    private final OutboxRepository outbox;
+    private final SendLog sendLog;
+    private final ThemeCatalog themes;
+    private final PublicUrls urls;
+    private final FeedConfig config;
+    private final Clock clock;
+    private final RomeFeedWriter rome = new RomeFeedWriter();
+
+    public DigestService(DigestRepository digests, FeedItemRepository items, OutboxRepository outbox, SendLog sendLog,
+                         ThemeCatalog themes, PublicUrls urls, FeedConfig config, Clock clock) {
+        this.digests = digests;
+        this.items = items;
+        this.outbox = outbox;
+        this.sendLog = sendLog;
+        this.themes = themes;
+        this.urls = urls;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Issues (or, with {@code preview}, only renders) the digest of a theme and period. */
+    @Transactional
+    public Issued issue(String theme, Period period, boolean preview) {
+        Theme known = themes.find(theme).orElseThrow(() -> new UnknownThemeException(theme));
+        Optional<Digest> existing = digests.findIssued(theme, period.id());
+        if (existing.isPresent()) {
+            return new Issued(Optional.of(view(existing.get(), known)), false, 0);
+        }
+        ZoneId zone = ZoneId.of(config.digest().zone());
+        Instant from = period.from().atStartOfDay(zone).toInstant();
+        Instant to = period.to().plusDays(1).atStartOfDay(zone).toInstant();
+        List<FeedItem> arrived = items.arrivedIn(theme, from, to, period.from(), period.to(), config.digest().maxItems());
+        if (arrived.isEmpty()) {
+            Log.debugf("digest theme=%s period=%s has no items; nothing issued", theme, period.id());
+            return Issued.nothing();
+        }
+        Digest digest = new Digest();
+        digest.id = UUID.randomUUID();
+        digest.theme = theme;
+        digest.frequency = period.frequency();
+        digest.periodId = period.id();
+        digest.fromDate = period.from();
+        digest.toDate = period.to();
+        digest.itemIds = arrived.stream().map(i -> i.itemId).collect(Collectors.joining("\n"));
+        digest.issuedAt = clock.instant();
+        DigestMails.DigestView view = DigestMapper.toView(digest, known, arrived, urls, config.siteTitle());
+        if (preview) {
+            return new Issued(Optional.of(view), false, 0);
+        }
+        digests.persist(digest);
+        DigestIssued event = DigestMapper.toIssued(digest, urls);
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.randomUUID();
+        row.aggregateId = event.digestId();
+        row.type = CeTypes.DIGEST_ISSUED;
+        row.payload = EventJson.toJson(event);
+        row.createdAt = digest.issuedAt;
+        outbox.persist(row);
+        digests.flush();
+        int recipients = sendLog.queue(digest, digest.issuedAt);
+        Log.infof("digest issued digestId=%s theme=%s period=%s items=%d recipients=%d ceId=%s", digest.id, theme,
+                period.id(), arrived.size(), recipients, row.id);
+        return new Issued(Optional.of(view), true, recipients);
+    }
+
+    /** Issues the last complete period of a frequency for every theme and {@code all}; returns how many were issued. */
+    public int issueDue(DigestIssued.Frequency frequency) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(config.digest().zone())));
+        Period period = Period.previous(frequency, today);
+        int issued = 0;
+        for (String key : themes.feedKeys()) {
+            try {
+                if (issue(key, period, false).created()) {
+                    issued++;
+                }
+            } catch (RuntimeException e) {
+                Log.errorf(e, "digest theme=%s period=%s failed", key, period.id());
+            }
+        }
+        return issued;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Digest> archive(String theme, int limit) {
+        themes.find(theme).orElseThrow(() -> new UnknownThemeException(theme));
+        return digests.ofTheme(theme, limit);
+    }
+
+    /** The web view of an issued digest (withdrawn items left out). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<DigestMails.DigestView> find(String theme, String periodId) {
+        Theme known = themes.find(theme).orElseThrow(() -> new UnknownThemeException(theme));
+        return digests.findIssued(theme, periodId).map(d -> view(d, known));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<DigestMails.DigestView> view(UUID digestId) {
+        return digests.findByIdOptional(digestId)
+                .map(d -> view(d, themes.find(d.theme).orElse(new Theme(d.theme, d.theme))));
+    }
+
+    /** The Atom feed of a theme's digests, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] atom(String theme) {
+        Theme known = themes.find(theme).orElseThrow(() -> new UnknownThemeException(theme));
+        List<Digest> issued = digests.ofTheme(theme, config.pageSize());
+        List<FeedEntry> entries = issued.stream().map(d -> DigestMapper.toEntry(d, known, urls)).toList();
+        Instant updated = issued.isEmpty() ? Instant.EPOCH : issued.get(0).issuedAt;
+        FeedDocument doc = new FeedDocument(EntryMapper.feedUri("digests:" + theme),
+                config.siteTitle() + ": " + known.title() + " digests",
+                "Newsletter digests about " + known.title(), config.siteTitle(), urls.digestsAtom(theme),
+                urls.digests(theme), urls.digestsAtom(theme), updated, entries, false, Optional.empty(), Optional.empty());
+        return rome.atom(doc);
+    }
+
+    private DigestMails.DigestView view(Digest digest, Theme theme) {
+        Map<String, FeedItem> byId = items.list("itemId in ?1", digest.itemIdList()).stream()
+                .collect(Collectors.toMap(i -> i.itemId, Function.identity()));
+        List<FeedItem> shown = digest.itemIdList().stream().map(byId::get)
+                .filter(i -> i != null && i.isPublished()).toList();
+        return DigestMapper.toView(digest, theme, shown, urls, config.siteTitle());
+    }
+}

@@ -1,0 +1,187 @@
+package org.syndication.feed.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.MailTemplate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.syndication.events.DigestIssued.Frequency;
+import org.syndication.feed.PublicUrls;
+import org.syndication.feed.Theme;
+import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.digest.Subscriber;
+import org.syndication.feed.digest.SubscriberRepository;
+import org.syndication.feed.digest.Tokens;
+import org.syndication.feed.render.DigestMails;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Subscriptions with double opt-in. Whatever the address (new, pending, confirmed, unsubscribed), a request gets
+ * the same answer; only the mail differs. Tokens are scoped to one subscriber and one action.
+ */
+@ApplicationScoped
+public class SubscriptionService {
+
+    /** Too many requests for one address within the window. */
+    public static class RateLimitedException extends RuntimeException {
+        public RateLimitedException() {
+            super("Too many subscription requests for this address; try again later.");
+        }
+    }
+
+    /** A token that is unknown, expired, or for another action. */
+    public static class InvalidTokenException extends RuntimeException {
+        public InvalidTokenException() {
+            super("This link is invalid or has expired.");
+        }
+    }
+
+    /** A subscription request that names a theme with no feed. */
+    public static class InvalidSubscriptionException extends RuntimeException {
+        public InvalidSubscriptionException(String message) {
+            super(message);
+        }
+    }
+
+    /** What the manage page shows. */
+    public record Settings(List<String> themes, Frequency frequency, boolean active) {
+    }
+
+    private final SubscriberRepository subscribers;
+    private final ThemeCatalog themes;
+    private final TokenService tokens;
+    private final PublicUrls urls;
+    private final FeedConfig config;
+    private final Clock clock;
+
+    public SubscriptionService(SubscriberRepository subscribers, ThemeCatalog themes, TokenService tokens,
+                               PublicUrls urls, FeedConfig config, Clock clock) {
+        this.subscribers = subscribers;
+        this.themes = themes;
+        this.tokens = tokens;
+        this.urls = urls;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Registers a request and mails a confirmation link (or, to a confirmed address, a link to manage it). */
+    @Transactional
+    public void subscribe(String email, List<String> requestedThemes, Frequency frequency) {
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        List<String> slugs = validThemes(requestedThemes);
+        Instant now = clock.instant();
+        Subscriber subscriber = subscribers.findByEmail(address).orElseGet(() -> {
+            Subscriber created = new Subscriber();
+            created.id = UUID.randomUUID();
+            created.email = address;
+            created.status = Subscriber.Status.PENDING;
+            created.createdAt = now;
+            created.windowStart = now;
+            created.themes = String.join(",", slugs);
+            created.frequency = frequency;
+            subscribers.persist(created);
+            return created;
+        });
+        if (subscriber.windowStart.plus(config.subscription().rateWindow()).isBefore(now)) {
+            subscriber.windowStart = now;
+            subscriber.requestsInWindow = 0;
+        }
+        subscriber.requestsInWindow++;
+        if (subscriber.requestsInWindow > config.subscription().rateLimit()) {
+            Log.infof("subscription rate-limited subscriberId=%s", subscriber.id);
+            throw new RateLimitedException();
+        }
+        Tokens signer = tokens.tokens();
+        MailTemplate.MailTemplateInstance mail;
+        if (subscriber.status == Subscriber.Status.CONFIRMED) {
+            String manage = urls.subscription("manage", signer.create(subscriber.id, Tokens.Action.MANAGE,
+                    now.plus(config.subscription().confirmTtl())));
+            mail = DigestMails.Templates.manage(config.siteTitle(), manage)
+                    .subject(config.siteTitle() + ": your subscription");
+        } else {
+            subscriber.status = Subscriber.Status.PENDING;
+            subscriber.themes = String.join(",", slugs);
+            subscriber.frequency = frequency;
+            String confirm = urls.subscription("confirm", signer.create(subscriber.id, Tokens.Action.CONFIRM,
+                    now.plus(config.subscription().confirmTtl())));
+            mail = DigestMails.Templates.confirm(config.siteTitle(), titles(slugs),
+                            frequency.name().toLowerCase(Locale.ROOT), confirm, config.subscription().confirmTtl().toHours())
+                    .subject(config.siteTitle() + ": please confirm your subscription");
+        }
+        UUID id = subscriber.id;
+        mail.from(config.mail().from()).to(address).send().subscribe().with(
+                ok -> Log.infof("subscription mail sent subscriberId=%s", id),
+                failure -> Log.errorf(failure, "subscription mail failed subscriberId=%s", id));
+    }
+
+    /** What a valid token of this action refers to (for the page that asks to confirm the action). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Settings settings(String token, Tokens.Action action) {
+        Subscriber subscriber = subscriber(token, action);
+        return new Settings(subscriber.themeList(), subscriber.frequency,
+                subscriber.status == Subscriber.Status.CONFIRMED);
+    }
+
+    @Transactional
+    public void confirm(String token) {
+        Subscriber subscriber = subscriber(token, Tokens.Action.CONFIRM);
+        if (subscriber.status != Subscriber.Status.CONFIRMED) {
+            subscriber.status = Subscriber.Status.CONFIRMED;
+            subscriber.confirmedAt = clock.instant();
+            Log.infof("subscription confirmed subscriberId=%s", subscriber.id);
+        }
+    }
+
+    @Transactional
+    public void unsubscribe(String token) {
+        Subscriber subscriber = subscriber(token, Tokens.Action.UNSUBSCRIBE);
+        subscriber.status = Subscriber.Status.UNSUBSCRIBED;
+        Log.infof("unsubscribed subscriberId=%s", subscriber.id);
+    }
+
+    @Transactional
+    public void update(String token, List<String> requestedThemes, Frequency frequency) {
+        Subscriber subscriber = subscriber(token, Tokens.Action.MANAGE);
+        subscriber.themes = String.join(",", validThemes(requestedThemes));
+        subscriber.frequency = frequency;
+        Log.infof("subscription changed subscriberId=%s", subscriber.id);
+    }
+
+    /** The unsubscribe link matching a manage token (the manage page offers it). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String unsubscribeToken(String manageToken) {
+        Subscriber subscriber = subscriber(manageToken, Tokens.Action.MANAGE);
+        return tokens.tokens().create(subscriber.id, Tokens.Action.UNSUBSCRIBE, clock.instant().plus(DigestSender.LINK_VALIDITY));
+    }
+
+    private Subscriber subscriber(String token, Tokens.Action action) {
+        Optional<UUID> id = tokens.tokens().verify(token, action, clock.instant());
+        return id.flatMap(subscribers::findByIdOptional).orElseThrow(InvalidTokenException::new);
+    }
+
+    private List<String> validThemes(List<String> requested) {
+        Set<String> slugs = new LinkedHashSet<>(requested == null ? List.of() : requested);
+        if (slugs.isEmpty()) {
+            throw new InvalidSubscriptionException("Choose at least one theme.");
+        }
+        List<String> valid = themes.feedKeys();
+        for (String slug : slugs) {
+            if (!valid.contains(slug)) {
+                throw new InvalidSubscriptionException("Unknown theme '" + slug + "'; valid themes: " + valid);
+            }
+        }
+        return List.copyOf(slugs);
+    }
+
+    private String titles(List<String> slugs) {
+        return slugs.stream().map(s -> themes.find(s).map(Theme::title).orElse(s)).collect(Collectors.joining(", "));
+    }
+}

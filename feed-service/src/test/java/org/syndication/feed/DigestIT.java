@@ -1,0 +1,280 @@
+package org.syndication.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.syndication.events.CeTypes;
+import org.syndication.events.DigestIssued;
+import org.syndication.events.EventDeserializer;
+import org.syndication.events.ThemeTag;
+import org.syndication.events.Topics;
+import org.syndication.feed.mapping.EntryMapper;
+import org.syndication.feed.service.DigestSender;
+import org.syndication.localstack.test.KafkaResource;
+import org.syndication.localstack.test.PostgresResource;
+import org.syndication.localstack.test.SmtpResource;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Digests, subscriptions and mail against real Kafka, PostgreSQL and the SMTP sink. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@QuarkusTestResource(value = SmtpResource.class, restrictToAnnotatedClass = true, parallel = true)
+class DigestIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String PUBLIC = "http://localhost:8083/";
+    private static final Pattern LINK = Pattern.compile("href=\"(" + Pattern.quote(PUBLIC) + "[^\"]+)\"");
+    private static final String TOKEN = "Bearer test-token";
+    private static CataloguedRecords records;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DigestSender sender;
+
+    @BeforeAll
+    static void producer() {
+        records = new CataloguedRecords();
+    }
+
+    @AfterAll
+    static void close() {
+        records.close();
+    }
+
+    @Test
+    void digestMailHasBothPartsListHeadersWorkingLinksAndGoesOutOnce() {
+        ThemeTag theme = newTheme();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        var item = TestData.item().title("Digest item " + theme.slug()).themes(theme).build();
+        publish(item, theme);
+        String address = "reader-" + UUID.randomUUID() + "@example.org";
+        subscribeAndConfirm(address, theme.slug());
+
+        given().header("Authorization", TOKEN).post("/api/digests/" + theme.slug() + "/" + today)
+                .then().statusCode(201)
+                .body("issued", equalTo(true)).body("recipients", equalTo(1)).body("items", equalTo(1));
+        SmtpInbox inbox = inbox();
+        await().atMost(WAIT).until(() -> digestMails(inbox, address).size() == 1);
+        JsonNode mail = digestMails(inbox, address).get(0);
+
+        assertThat(mail.path("text").asText()).contains("Digest item " + theme.slug(), "Unsubscribe: " + PUBLIC);
+        assertThat(mail.path("html").asText()).contains("Digest item " + theme.slug(), "<h1", "role=\"article\"");
+        assertThat(mail.path("raw").asText()).contains("multipart/alternative");
+        JsonNode headers = mail.path("headers");
+        String listUnsubscribe = headers.path("List-Unsubscribe").asText();
+        assertThat(listUnsubscribe).startsWith("<" + PUBLIC + "subscriptions/unsubscribe?token=");
+        assertThat(headers.path("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(mail.path("subject").asText()).contains(theme.title(), today);
+
+        List<String> links = new ArrayList<>();
+        Matcher matcher = LINK.matcher(mail.path("html").asText());
+        while (matcher.find()) {
+            links.add(matcher.group(1).replace("&amp;", "&"));
+        }
+        assertThat(links).anyMatch(l -> l.contains("/digests/" + theme.slug() + "/" + today))
+                .anyMatch(l -> l.contains("/subscriptions/manage?token="))
+                .anyMatch(l -> l.contains("/subscriptions/unsubscribe?token="));
+        for (String link : links) {
+            given().get(local(link)).then().statusCode(200);
+        }
+        given().get(local(PUBLIC + "digests/" + theme.slug() + "/" + today)).then().statusCode(200)
+                .body(containsString("Digest item " + theme.slug()));
+
+        // a repeated trigger and another send round (what a restart does) send nothing more
+        given().header("Authorization", TOKEN).post("/api/digests/" + theme.slug() + "/" + today)
+                .then().statusCode(200).body("issued", equalTo(false)).body("alreadyIssued", equalTo(true));
+        assertThat(sender.sendBatch()).isZero();
+        assertThat(digestMails(inbox, address)).hasSize(1);
+
+        // published once on news.digests, with CloudEvents headers
+        List<ConsumerRecord<String, DigestIssued>> events = digestEvents(theme.slug() + "/" + today);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).value().itemIds()).containsExactly(item.itemId());
+        assertThat(new String(events.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo(CeTypes.DIGEST_ISSUED);
+
+        // one-click unsubscribe (RFC 8058) stops the next digest
+        String unsubscribe = listUnsubscribe.substring(1, listUnsubscribe.indexOf('>'));
+        given().contentType(ContentType.URLENC).body("List-Unsubscribe=One-Click").post(local(unsubscribe))
+                .then().statusCode(200);
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        publish(TestData.item().themes(theme).ingestedAt(java.time.Instant.now().minus(Duration.ofDays(1))).build(), theme);
+        given().header("Authorization", TOKEN).post("/api/digests/" + theme.slug() + "/" + yesterday)
+                .then().statusCode(201).body("recipients", equalTo(0));
+        assertThat(sender.sendBatch()).isZero();
+        assertThat(digestMails(inbox, address)).hasSize(1);
+
+        FeedChecks.validAtom(given().get("/digests/" + theme.slug() + ".atom").then().statusCode(200)
+                .extract().asByteArray());
+        given().get("/digests/" + theme.slug()).then().statusCode(200)
+                .body(containsString("/digests/" + theme.slug() + "/" + today))
+                .body(containsString("/digests/" + theme.slug() + "/" + yesterday));
+    }
+
+    @Test
+    void subscribingAnswersTheSameForEveryAddressValidatesAndRateLimits() {
+        String address = "someone-" + UUID.randomUUID() + "@example.org";
+        String body = "{\"email\":\"" + address + "\",\"themes\":[\"all\",\"corruption\"],\"frequency\":\"weekly\"}";
+        String first = given().contentType(ContentType.JSON).body(body).post("/api/subscriptions")
+                .then().statusCode(202).extract().asString();
+        SmtpInbox inbox = inbox();
+        await().atMost(WAIT).until(() -> inbox.to(address).size() == 1);
+        String confirm = link(inbox.to(address).get(0), "confirm");
+        // a GET shows a page and changes nothing; the token is scoped to its action
+        given().get(local(confirm)).then().statusCode(200).body(containsString("method=\"post\""));
+        given().post(local(confirm.replace("/confirm?", "/unsubscribe?"))).then().statusCode(400)
+                .body("type", equalTo("urn:syndication:problem:invalid-token"));
+        given().post(local(confirm)).then().statusCode(200).body(containsString("confirmed"));
+
+        String again = given().contentType(ContentType.JSON).body(body).post("/api/subscriptions")
+                .then().statusCode(202).extract().asString();
+        String unknown = given().contentType(ContentType.JSON)
+                .body(body.replace(address, "new-" + address)).post("/api/subscriptions")
+                .then().statusCode(202).extract().asString();
+        assertThat(again).isEqualTo(first).isEqualTo(unknown);
+        await().atMost(WAIT).until(() -> inbox.to(address).size() == 2);
+        String manage = link(inbox.to(address).get(1), "manage");
+        given().get(local(manage)).then().statusCode(200).body(containsString("value=\"corruption\" checked"));
+
+        given().contentType(ContentType.JSON).body(body).post("/api/subscriptions").then().statusCode(202);
+        given().contentType(ContentType.JSON).body(body).post("/api/subscriptions").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("type", equalTo("urn:syndication:problem:rate-limited"));
+
+        for (String invalid : List.of(
+                "{\"email\":\"not-an-address\",\"themes\":[\"all\"],\"frequency\":\"DAILY\"}",
+                "{\"email\":\"a@example.org\",\"themes\":[],\"frequency\":\"DAILY\"}",
+                "{\"email\":\"a@example.org\",\"themes\":[\"no-such-theme\"],\"frequency\":\"DAILY\"}",
+                "{\"email\":\"a@example.org\",\"themes\":[\"all\"],\"frequency\":\"hourly\"}")) {
+            given().contentType(ContentType.JSON).body(invalid).post("/api/subscriptions").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:syndication:problem:invalid-request"));
+        }
+        given().contentType(ContentType.URLENC).formParam("email", "form-" + address).formParam("themes", "all")
+                .formParam("frequency", "DAILY").post("/subscriptions").then().statusCode(200)
+                .body(containsString("Check your inbox"));
+        given().get("/").then().statusCode(200).body(containsString("action=\"" + PUBLIC + "subscriptions\""));
+    }
+
+    @Test
+    void operatorApiNeedsTheTokenPreviewsAndIssuesNothingForEmptyPeriods() {
+        String path = "/api/digests/corruption/2020-01-01";
+        given().post(path).then().statusCode(401).body("type", equalTo("urn:syndication:problem:missing-token"));
+        given().header("Authorization", "Bearer wrong").post(path).then().statusCode(403)
+                .body("type", equalTo("urn:syndication:problem:wrong-token"));
+        given().header("Authorization", TOKEN).post(path).then().statusCode(200).body("issued", equalTo(false));
+        given().header("Authorization", TOKEN).post("/api/digests/corruption/last-tuesday").then().statusCode(400);
+        given().header("Authorization", TOKEN).post("/api/digests/no-such-theme/2020-01-01").then().statusCode(404)
+                .body("type", equalTo("urn:syndication:problem:unknown-theme"));
+
+        ThemeTag theme = newTheme();
+        publish(TestData.item().title("Preview item").themes(theme).build(), theme);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        given().header("Authorization", TOKEN).queryParam("preview", true)
+                .post("/api/digests/" + theme.slug() + "/" + today)
+                .then().statusCode(200).contentType(ContentType.HTML).body(containsString("Preview item"));
+        given().get("/digests/" + theme.slug() + "/" + today).then().statusCode(404);
+        String week = org.syndication.feed.digest.Period.isoWeek(LocalDate.now(ZoneOffset.UTC)).id();
+        given().header("Authorization", TOKEN).post("/api/digests/" + theme.slug() + "/" + week)
+                .then().statusCode(201).body("period", equalTo(week));
+    }
+
+    /** Read here, not injected: an injected test property would be required by every test class's application. */
+    private static SmtpInbox inbox() {
+        return new SmtpInbox(ConfigProvider.getConfig().getValue(SmtpResource.API_URL, String.class));
+    }
+
+    private ThemeTag newTheme() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        return new ThemeTag("digest-" + id, "Digest theme " + id);
+    }
+
+    private void publish(org.syndication.events.NewsItemCatalogued item, ThemeTag theme) {
+        records.send(item);
+        String uri = EntryMapper.uri(item.itemId());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(FeedChecks.entryIds(FeedChecks.parse(
+                given().get("/feeds/" + theme.slug() + ".atom").then().statusCode(200).extract().asByteArray())))
+                .contains(uri));
+    }
+
+    private void subscribeAndConfirm(String address, String theme) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", address, "themes", List.of(theme), "frequency", "DAILY"))
+                .post("/api/subscriptions").then().statusCode(202);
+        SmtpInbox inbox = inbox();
+        await().atMost(WAIT).until(() -> !inbox.to(address).isEmpty());
+        given().post(local(link(inbox.to(address).get(0), "confirm"))).then().statusCode(200);
+    }
+
+    private static List<JsonNode> digestMails(SmtpInbox inbox, String address) {
+        return inbox.to(address).stream().filter(m -> m.path("headers").has("List-Unsubscribe")).toList();
+    }
+
+    private static String link(JsonNode mail, String action) {
+        Matcher matcher = Pattern.compile(Pattern.quote(PUBLIC) + "subscriptions/" + action + "\\?token=[A-Za-z0-9_-]+")
+                .matcher(mail.path("text").asText());
+        assertThat(matcher.find()).as(action + " link in the text part").isTrue();
+        return matcher.group();
+    }
+
+    /** A public URL of this service, resolved against the running test instance. */
+    private String local(String publicUrl) {
+        return base + publicUrl.substring(PUBLIC.length());
+    }
+
+    private List<ConsumerRecord<String, DigestIssued>> digestEvents(String key) {
+        try (KafkaConsumer<String, DigestIssued> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(KafkaResource.BOOTSTRAP),
+                ConsumerConfig.GROUP_ID_CONFIG, "digest-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new EventDeserializer.DigestIssuedDeserializer())) {
+            consumer.subscribe(List.of(Topics.NEWS_DIGESTS));
+            List<ConsumerRecord<String, DigestIssued>> found = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                if (key.equals(r.key())) {
+                    found.add(r);
+                }
+            });
+            return found;
+        }
+    }
+}
