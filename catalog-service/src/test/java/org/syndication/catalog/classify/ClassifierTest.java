@@ -109,6 +109,24 @@ class ClassifierTest {
     }
 
     @Test
+    void theDefaultTaxonomyGivesTypicalHeadlinesOfOtherSourcesTheirTheme() {
+        Classifier c = new Classifier(TaxonomyFile.readClasspathDefault(), SETTINGS);
+        assertThat(slugs(c, "Police dismantle mafia-style extortion ring")).containsExactly("organized-crime");
+        assertThat(slugs(c, "World Drug Day: treatment, not punishment")).containsExactly("drugs-and-health");
+        assertThat(slugs(c, "Coastguard officers trained to counter piracy")).containsExactly("border-and-maritime-security");
+        assertThat(slugs(c, "Ransomware gang disrupted by international operation")).containsExactly("cybercrime");
+        assertThat(slugs(c, "Pangolin scales seized at the airport")).contains("environmental-crime");
+        assertThat(slugs(c, "Court reform brings legal aid to rural districts")).containsExactly("criminal-justice");
+        assertThat(slugs(c, "Forced labour on fishing vessels exposed")).containsExactly("trafficking-in-persons");
+        assertThat(slugs(c, "Ministers sign anti-bribery pledge")).containsExactly("corruption");
+        assertThat(slugs(c, "Youth orchestra performs at the city hall")).isEmpty();
+    }
+
+    private static List<String> slugs(Classifier c, String title) {
+        return c.classify(title, "").stream().map(ThemeAssignment::slug).toList();
+    }
+
+    @Test
     void theDefaultTaxonomyHasTheTenThemesOfTheBriefWithStableSlugs() {
         assertThat(TaxonomyFile.readClasspathDefault().slugs()).containsExactlyInAnyOrder(
                 "trafficking-in-persons", "migrant-smuggling", "corruption", "terrorism-prevention", "drugs-and-health",
