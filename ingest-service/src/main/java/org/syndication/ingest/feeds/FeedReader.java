@@ -8,10 +8,12 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.impl.DateParser;
 import com.rometools.rome.io.impl.XmlFixerReader;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
+import org.jdom2.Namespace;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaderJDOMFactory;
 import org.xml.sax.InputSource;
@@ -36,10 +38,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads RSS 0.9x, 1.0, 2.0 and Atom 0.3/1.0 documents: the one class of the service that uses Rome.
+ * Reads RSS 0.9x, 1.0, 1.1, 2.0 and Atom 0.3/1.0 documents: the one class of the service that uses Rome.
  * <p>
  * The XML is parsed by the JDK's parser configured here, not by Rome's: external entities and external DTDs are
  * never loaded, a document that declares an external general entity (XXE) is refused, and entity expansion is
@@ -54,6 +57,9 @@ public final class FeedReader {
     /** The SAX property of the declaration handler, and the old name JDOM tries first. */
     private static final Set<String> DECLARATION_HANDLER = Set.of(
             "http://xml.org/sax/properties/declaration-handler", "http://xml.org/sax/handlers/DeclHandler");
+    private static final Namespace RSS_1_1 = Namespace.getNamespace("http://purl.org/net/rss1.1#");
+    private static final Namespace RDF = Namespace.getNamespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+    private static final Namespace DC = Namespace.getNamespace("http://purl.org/dc/elements/1.1/");
     private static final Set<String> EXTERNAL_ENTITY_FEATURES = Set.of(
             "http://xml.org/sax/features/external-general-entities",
             "http://xml.org/sax/features/external-parameter-entities");
@@ -73,7 +79,9 @@ public final class FeedReader {
         if (bytes.length == 0) {
             throw new FeedReadException("empty document", null);
         }
-        try (Reader reader = contentType == null
+        // RFC 7303: a byte-order mark outranks the charset of the Content-Type (Rome's XmlReader gets UTF-16LE
+        // with a BOM wrong when a Content-Type is given)
+        try (Reader reader = contentType == null || hasByteOrderMark(bytes)
                 ? new XmlReader(new ByteArrayInputStream(bytes), true)
                 : new XmlReader(new ByteArrayInputStream(bytes), contentType, true)) {
             SAXBuilder builder = new SAXBuilder(new SecureReaderFactory(maxEntityExpansions));
@@ -82,6 +90,9 @@ public final class FeedReader {
             Document document = builder.build(new XmlFixerReader(reader));
             if (isEmptyFeed(document.getRootElement())) {
                 return new ParsedFeed(document.getRootElement().getName(), null, null, List.of());
+            }
+            if (RSS_1_1.equals(document.getRootElement().getNamespace())) {
+                return readRss11(document.getRootElement());
             }
             WireFeed wire = new WireFeedInput(false, Locale.ROOT).build(document);
             return toParsedFeed(new SyndFeedImpl(wire), wire.getFeedType());
@@ -96,6 +107,36 @@ public final class FeedReader {
         } catch (IOException e) {
             throw new FeedReadException("unreadable document: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * RSS 1.1 (a {@code Channel} root with {@code items/item} children), which Rome does not read: title, link,
+     * description, {@code dc:date} and {@code rdf:about} of each item.
+     */
+    private static ParsedFeed readRss11(Element channel) {
+        List<FeedEntry> entries = new ArrayList<>();
+        Element items = channel.getChild("items", RSS_1_1);
+        for (Element item : items == null ? List.<Element>of() : items.getChildren("item", RSS_1_1)) {
+            String link = blankToNull(item.getChildTextTrim("link", RSS_1_1));
+            String about = blankToNull(item.getAttributeValue("about", RDF));
+            String date = item.getChildTextTrim("date", DC);
+            entries.add(new FeedEntry(about != null && about.equals(link) ? null : about, link,
+                    Objects.requireNonNullElse(item.getChildTextTrim("title", RSS_1_1), ""),
+                    Objects.requireNonNullElse(item.getChildTextTrim("description", RSS_1_1), ""), w3cDate(date)));
+        }
+        return new ParsedFeed("rss_1.1", blankToNull(channel.getChildTextTrim("title", RSS_1_1)),
+                blankToNull(channel.getChildTextTrim("language", DC)), entries);
+    }
+
+    private static Instant w3cDate(String value) {
+        Date date = value == null ? null : DateParser.parseW3CDateTime(value, Locale.ROOT);
+        return date == null ? null : date.toInstant();
+    }
+
+    private static boolean hasByteOrderMark(byte[] b) {
+        int b0 = b[0] & 0xff;
+        int b1 = b.length > 1 ? b[1] & 0xff : -1;
+        return (b0 == 0xfe && b1 == 0xff) || (b0 == 0xff && b1 == 0xfe) || (b0 == 0xef && b1 == 0xbb);
     }
 
     /** An {@code <rss>} without channel, or an RDF document without channel and items: a feed of nothing. */

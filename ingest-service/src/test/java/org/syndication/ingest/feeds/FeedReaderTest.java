@@ -42,6 +42,35 @@ class FeedReaderTest {
     }
 
     @Test
+    void rss11IsReadThoughRomeDoesNot() {
+        ParsedFeed feed = read("rss-1.1.xml");
+        assertThat(feed.format()).isEqualTo("rss_1.1");
+        assertThat(feed.title()).isEqualTo("Lake Authority");
+        assertThat(feed.entries()).hasSize(2);
+        FeedEntry first = feed.entries().get(0);
+        assertThat(first.guid()).isEqualTo("urn:lakes:2024:7");
+        assertThat(first.link()).isEqualTo("https://lakes.example.org/news/7");
+        assertThat(first.title()).isEqualTo("Bathing water quality report");
+        assertThat(first.content()).isEqualTo("All twelve beaches meet the standard.");
+        assertThat(first.published()).isEqualTo(Instant.parse("2024-06-01T08:00:00Z"));
+        FeedEntry second = feed.entries().get(1);
+        assertThat(second.guid()).isNull();
+        assertThat(second.content()).isEmpty();
+        assertThat(second.published()).isNull();
+    }
+
+    @Test
+    void byteOrderMarkOutranksTheHttpContentType() {
+        byte[] body = "<rss version=\"2.0\"><channel><title>t</title><item><title>Hello</title></item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[body.length + 2];
+        bytes[0] = (byte) 0xff;
+        bytes[1] = (byte) 0xfe;
+        System.arraycopy(body, 0, bytes, 2, body.length);
+        assertThat(reader.read(bytes, "application/xml").entries()).extracting(FeedEntry::title).containsExactly("Hello");
+    }
+
+    @Test
     void rss20EntriesKeepGuidLinkDateAndRichestContent() {
         ParsedFeed feed = read("rss-2.0.xml");
         assertThat(feed.format()).isEqualTo("rss_2.0");
