@@ -100,7 +100,8 @@ final class AnchorFinder {
             return Optional.of("");
         }
         char ch = text.charAt(i);
-        if (ch == ':' || ch == '|' || DateGrammar.isDash(ch) || ch == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+        boolean fullStop = ch == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ';
+        if (ch == ':' || ch == '|' || DateGrammar.isDash(ch) || fullStop) {
             while (i < text.length() && isSeparator(text.charAt(i))) {
                 i++;
             }
@@ -121,8 +122,10 @@ final class AnchorFinder {
             digits++;
         }
         int colon = i + digits;
-        if (digits < 1 || digits > 2 || colon + 2 >= text.length() || (text.charAt(colon) != ':' && text.charAt(colon) != '.')
-                || !DateGrammar.isDigit(text.charAt(colon + 1)) || !DateGrammar.isDigit(text.charAt(colon + 2))) {
+        boolean time = digits >= 1 && digits <= 2 && colon + 2 < text.length()
+                && (text.charAt(colon) == ':' || text.charAt(colon) == '.')
+                && DateGrammar.isDigit(text.charAt(colon + 1)) && DateGrammar.isDigit(text.charAt(colon + 2));
+        if (!time) {
             return from;
         }
         int j = skipSpaces(text, colon + 3);

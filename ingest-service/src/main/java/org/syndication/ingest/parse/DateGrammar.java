@@ -1,6 +1,7 @@
 package org.syndication.ingest.parse;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,8 @@ public final class DateGrammar {
         "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
         "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec"};
 
-    private static final int[] MONTH_NUMBERS = {1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 9, 10, 10, 11, 11, 12, 12};
+    private static final int[] MONTH_NUMBERS = {
+        1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 9, 10, 10, 11, 11, 12, 12};
 
     /** Full month names, January first: a misspelling of one of these still names the month. */
     private static final String[] FULL_MONTHS = {
@@ -442,7 +444,7 @@ public final class DateGrammar {
 
     /** A valid date, or {@code null}; avoids exceptions, this runs on every line of every document. */
     static LocalDate date(int y, int m, int d) {
-        if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+        if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > YearMonth.of(y, m).lengthOfMonth()) {
             return null;
         }
         return LocalDate.of(y, m, d);
@@ -525,7 +527,8 @@ public final class DateGrammar {
                 return false; // identical: an exact name is read elsewhere, this is for typos only
             }
             if (length == n) { // one substitution, or two neighbours swapped
-                boolean swapped = i + 1 < n && lower(from + i) == word.charAt(i + 1) && lower(from + i + 1) == word.charAt(i);
+                boolean swapped = i + 1 < n && lower(from + i) == word.charAt(i + 1)
+                        && lower(from + i + 1) == word.charAt(i);
                 return sameTail(from, i + (swapped ? 2 : 1), word, i + (swapped ? 2 : 1), length);
             }
             return length > n ? sameTail(from, i + 1, word, i, length) : sameTail(from, i, word, i + 1, length);

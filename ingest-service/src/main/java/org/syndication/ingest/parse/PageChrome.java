@@ -38,7 +38,8 @@ final class PageChrome {
 
     /** Leading photo credit glued to the text that follows it ("Image © UNODCThe delegation ..."). */
     private static final Pattern CREDIT_MARKER = Pattern.compile(
-            "(?i)^(?:(?:image|photo|picture|foto)\\s*(?:credits?\\s*:?)?\\s*©|©|\\(c\\)|photo\\s*credits?\\s*:?|credits?\\s*:)\\s*");
+            "(?i)^(?:(?:image|photo|picture|foto)\\s*(?:credits?\\s*:?)?\\s*©|©|\\(c\\)"
+                    + "|photo\\s*credits?\\s*:?|credits?\\s*:)\\s*");
 
     /** Trailing labels of link lists whose links the text lost ("Further information:"). */
     private static final Pattern DANGLING_LABEL = Pattern.compile("[^.!?]{1,79}:");
@@ -66,7 +67,8 @@ final class PageChrome {
             return true;
         }
         char first = Character.toLowerCase(line.charAt(0));
-        boolean candidate = "pfricsmnueb(©".indexOf(first) >= 0 || line.regionMatches(true, line.length() - 8, "brochure", 0, 8);
+        boolean candidate = "pfricsmnueb(©".indexOf(first) >= 0
+                || line.regionMatches(true, line.length() - 8, "brochure", 0, 8);
         return candidate && CHROME.matcher(line).matches();
     }
 

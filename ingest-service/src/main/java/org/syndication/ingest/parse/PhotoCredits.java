@@ -3,6 +3,7 @@ package org.syndication.ingest.parse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Removes the photo credit that a page glues in front of an item's first paragraph ("© UNODC BrusselsA delegation
@@ -17,7 +18,7 @@ final class PhotoCredits {
     private static final int MAX_CAPTION_LENGTH = 80;
     private static final int MIN_CAPTION_WORDS = 3;
     private static final int MIN_TEXT_AFTER_CAPTION = 40;
-    private static final java.util.Set<String> CAPTION_CONNECTORS = java.util.Set.of(
+    private static final Set<String> CAPTION_CONNECTORS = Set.of(
             "of", "the", "and", "for", "in", "on", "at", "to", "with", "de", "-", "&");
 
     private final List<String> known;
@@ -73,7 +74,9 @@ final class PhotoCredits {
         for (int i = 1; i + 1 < limit; i++) {
             char prev = paragraph.charAt(i - 1);
             char ch = paragraph.charAt(i);
-            if (Character.isLowerCase(prev) && Character.isUpperCase(ch) && Character.isLowerCase(paragraph.charAt(i + 1))) {
+            boolean glue = Character.isLowerCase(prev) && Character.isUpperCase(ch)
+                    && Character.isLowerCase(paragraph.charAt(i + 1));
+            if (glue) {
                 return isCaption(paragraph.substring(0, i), paragraph.length() - i) ? paragraph.substring(i) : paragraph;
             }
             if (prev == '.' || prev == ',' || prev == ':' || prev == ';') {

@@ -82,7 +82,8 @@ final class TextSanitizer {
     /** Control characters, zero-width marks, the BOM, soft hyphens and U+FFFD (the trace of a broken decode). */
     private static boolean isInvisible(char ch) {
         return ch < ' ' || (ch >= '\u007f' && ch <= '\u009f') || (ch >= '\u200b' && ch <= '\u200f')
-                || ch == '\u2060' || ch == '\ufeff' || ch == '\u00ad' || ch == '\ufffd' || (ch >= '\u202a' && ch <= '\u202e')
+                || ch == '\u2060' || ch == '\ufeff' || ch == '\u00ad' || ch == '\ufffd'
+                || (ch >= '\u202a' && ch <= '\u202e')
                 || (ch >= '\u2066' && ch <= '\u2069');
     }
 }
