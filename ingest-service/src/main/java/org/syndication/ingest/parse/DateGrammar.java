@@ -16,7 +16,7 @@ import java.util.Optional;
  *   <li>{@code July 30, 2014}, {@code July 30-31, 2014}, {@code June 30 - July 2, 2019}</li>
  *   <li>{@code 01.03.2021}, {@code 24-25.06.2019}, {@code 30.06 - 02.07.2019}, {@code 24/01/2005},
  *       {@code 24-01-2005}, {@code 2019-06-24}</li>
- *   <li>typos a reader repairs without noticing: a space inside the day ({@code 1 8.03.2019},
+ *   <li>typos a reader repairs without noticing: a space inside the day, month or year ({@code 1 8.03.2019},
  *       {@code 0 7 February 2019})</li>
  * </ul>
  * Slashed dates are read day first (the family of pages is European) unless only month first is valid.
@@ -86,6 +86,7 @@ public final class DateGrammar {
             }
             if (date == null) { // typos are a second chance, never preferred over a clean reading
                 c.pos = afterWeekday;
+                c.typos = true;
                 date = numeric(c, true);
             }
             if (date == null) {
@@ -272,7 +273,10 @@ public final class DateGrammar {
         if (sep == '.') { // "18. 03. 2019"
             c.skipSpaces();
         }
-        int m = readNumber(c, 1, 2);
+        int m = c.typos ? readSpacedNumber(c, 2) : -1;
+        if (m < 0) {
+            m = readNumber(c, 1, 2);
+        }
         if (m < 0) {
             c.pos = start;
             return null;
@@ -284,7 +288,7 @@ public final class DateGrammar {
             if (sep == '.') {
                 c.skipSpaces();
             }
-            y = readNumber(c, 4, 4);
+            y = readFourDigitYear(c);
             if (y < 0) {
                 c.pos = sep == '.' ? afterMonth + 1 : afterMonth; // "30.06. - 02.07.2019" keeps its trailing dot
             }
@@ -364,12 +368,50 @@ public final class DateGrammar {
             c.pos++;
             c.skipSpaces();
         }
-        int year = readNumber(c, 4, 4);
-        if (year < MIN_YEAR || year > MAX_YEAR) {
+        int year = readFourDigitYear(c);
+        if (year < 0) {
             c.pos = start;
             return -1;
         }
         return year;
+    }
+
+    /** Four digits in the year range; in a typo pass also with one stray space inside ("20 19"). */
+    private static int readFourDigitYear(Cursor c) {
+        int year = readNumber(c, 4, 4);
+        if (year < 0 && c.typos) {
+            year = readSpacedNumber(c, 4);
+        }
+        return year >= MIN_YEAR && year <= MAX_YEAR ? year : -1;
+    }
+
+    /**
+     * Reads exactly {@code digits} digits with at most one single space among them ("20 19", "0 3"), not followed by
+     * another digit; returns the value or -1 (cursor unchanged).
+     */
+    private static int readSpacedNumber(Cursor c, int digits) {
+        int start = c.pos;
+        int value = 0;
+        int read = 0;
+        boolean spaced = false;
+        while (read < digits) {
+            char ch = c.peek();
+            if (isDigit(ch)) {
+                value = value * 10 + (ch - '0');
+                read++;
+                c.pos++;
+            } else if (ch == ' ' && !spaced && read > 0 && isDigit(c.peek(1))) {
+                spaced = true;
+                c.pos++;
+            } else {
+                break;
+            }
+        }
+        if (read < digits || isDigit(c.peek())) {
+            c.pos = start;
+            return -1;
+        }
+        return value;
     }
 
     /** Reads a month name (full or abbreviated, optional dot); returns 1-12 or -1 (cursor unchanged). */
@@ -468,6 +510,8 @@ public final class DateGrammar {
         private final String text;
         private final int limit;
         private int pos;
+        /** Whether this is the second pass, which repairs a stray space inside a number. */
+        private boolean typos;
 
         Cursor(String text, int pos, int limit) {
             this.text = text;

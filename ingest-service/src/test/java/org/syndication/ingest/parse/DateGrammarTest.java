@@ -72,6 +72,22 @@ class DateGrammarTest {
     }
 
     @Test
+    void aSpaceTypedInsideTheYearOrMonthIsRepaired() {
+        for (int i = 0; i < SAMPLES; i++) {
+            LocalDate date = randomDate();
+            String year = String.valueOf(date.getYear());
+            int cut = 1 + random.nextInt(3);
+            String spacedYear = year.substring(0, cut) + " " + year.substring(cut);
+            String month = String.format("%02d", date.getMonthValue());
+            for (String text : List.of(pattern("d MMMM ").apply(date) + spacedYear,
+                    pattern("dd.MM.").apply(date) + spacedYear,
+                    pattern("dd.").apply(date) + month.charAt(0) + " " + month.charAt(1) + "." + year)) {
+                assertThat(grammar.parse(text)).as(text).contains(new ItemDate(date, null));
+            }
+        }
+    }
+
+    @Test
     void aMonthNameWithOneTypoIsStillThatMonth() {
         String[] months = {"january", "february", "march", "april", "august", "september", "october", "november",
             "december"};
