@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.CeTypes;
 import org.syndication.events.NewsItemIngested;
+import org.syndication.ingest.DocumentTooLargeException;
 import org.syndication.ingest.PublishFailedException;
 import org.syndication.ingest.config.IngestConfig;
 
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,7 +49,8 @@ public class NewsItemPublisher {
     /**
      * Sends every event and returns once all are acknowledged.
      *
-     * @throws PublishFailedException when any record was not acknowledged within {@code ingest.publish.ack-timeout}
+     * @throws PublishFailedException    when any record was not acknowledged within {@code ingest.publish.ack-timeout}
+     * @throws DocumentTooLargeException when an item is over the producer's {@code max.request.size}
      */
     public void publishAll(List<NewsItemIngested> events) {
         if (events.isEmpty()) {
@@ -59,10 +63,23 @@ public class NewsItemPublisher {
             // fail fast: the first record Kafka refuses decides the answer (503); the others need not be waited for
             Uni.join().all(sends).andFailFast().await().atMost(timeout);
         } catch (RuntimeException e) {
+            if (causedBy(e, RecordTooLargeException.class)) {
+                throw new DocumentTooLargeException("an item is larger than the largest Kafka record allowed; "
+                        + "split the document");
+            }
             throw new PublishFailedException("Kafka did not acknowledge " + events.size() + " record(s): "
                     + e.getClass().getSimpleName(), e);
         }
         Log.debugf("published records=%d ms=%d", events.size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t) || Arrays.stream(t.getSuppressed()).anyMatch(type::isInstance)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<Void> send(NewsItemIngested event) {

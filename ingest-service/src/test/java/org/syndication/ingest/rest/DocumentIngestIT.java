@@ -185,6 +185,17 @@ class DocumentIngestIT {
     }
 
     @Test
+    void itemLargerThanAKafkaRecordIs413AndRecordsNothing() {
+        String source = uniqueSource();
+        String page = "20 April 2017: A very long report\n" + "Many words in one long paragraph. ".repeat(40_000);
+        given().contentType("text/plain").body(page).queryParam("source", source)
+                .when().post("/api/documents")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo(ProblemTypes.DOCUMENT_TOO_LARGE.toString()));
+        assertThat(ledger.count("source", source)).isZero();
+    }
+
+    @Test
     void otherMediaTypesAre415() {
         given().contentType(ContentType.JSON).body("{\"text\": \"x\"}").queryParam("source", uniqueSource())
                 .when().post("/api/documents")
