@@ -23,7 +23,12 @@ public class TaxonomyRepository implements PanacheRepositoryBase<TaxonomyTheme, 
                 .longValue();
     }
 
-    public void addRevision(TaxonomyRevision revision) {
-        getEntityManager().persist(revision);
+    /** Copies the theme as it is now into {@code taxonomy_revision}, the history of every version. */
+    public void recordRevision(String slug) {
+        getEntityManager().flush();
+        getEntityManager().createNativeQuery("insert into taxonomy_revision (revision, slug, title, description, rules, changed_at)"
+                        + " select revision, slug, title, description, rules, updated_at from taxonomy_theme where slug = :slug")
+                .setParameter("slug", slug)
+                .executeUpdate();
     }
 }

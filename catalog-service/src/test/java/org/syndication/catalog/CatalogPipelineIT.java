@@ -43,6 +43,9 @@ class CatalogPipelineIT {
     @Inject
     OutboxRepository outbox;
 
+    @Inject
+    TaxonomyRepository taxonomy;
+
     KafkaTestClient kafka;
 
     @BeforeEach
@@ -198,9 +201,14 @@ class CatalogPipelineIT {
         Map<String, Object> theme = Map.of("title", "Road safety", "description", "Roads and crossings",
                 "rules", Map.of("terms", List.of(Map.of("match", "zebra crossing", "weight", 3))));
         given().contentType(ContentType.JSON).body(theme).put("/api/themes/road-safety").then().statusCode(401);
-        given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON).body(theme)
+        int revision = given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON).body(theme)
                 .put("/api/themes/road-safety").then().statusCode(200)
-                .body("slug", equalTo("road-safety")).body("rules.terms[0].match", equalTo("zebra crossing"));
+                .body("slug", equalTo("road-safety")).body("rules.terms[0].match", equalTo("zebra crossing"))
+                .extract().path("revision");
+        Object history = QuarkusTransaction.requiringNew().call(() -> taxonomy.getEntityManager()
+                .createNativeQuery("select slug from taxonomy_revision where revision = :r")
+                .setParameter("r", revision).getSingleResult());
+        assertThat(history).as("the new version is kept in the history").isEqualTo("road-safety");
 
         given().post("/api/recategorise").then().statusCode(401);
         String jobId = given().header("Authorization", "Bearer " + TOKEN).post("/api/recategorise").then().statusCode(202)

@@ -109,7 +109,7 @@ public class OutboxRelay {
             Instant now = clock.instant();
             rows.forEach(r -> r.publishedAt = now);
             published.increment(rows.size());
-            Log.debugf("outbox published rows=%d ms=%d", rows.size(), (System.nanoTime() - start) / 1_000_000);
+            Log.infof("outbox published rows=%d ms=%d", rows.size(), (System.nanoTime() - start) / 1_000_000);
             return rows.size();
         });
     }

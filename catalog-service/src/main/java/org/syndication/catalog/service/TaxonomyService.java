@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import org.syndication.catalog.InvalidRequestException;
 import org.syndication.catalog.NewsItemRepository;
 import org.syndication.catalog.TaxonomyRepository;
-import org.syndication.catalog.TaxonomyRevision;
 import org.syndication.catalog.TaxonomyTheme;
 import org.syndication.catalog.UnknownThemeException;
 import org.syndication.catalog.classify.Classifier;
@@ -124,7 +123,7 @@ public class TaxonomyService {
         if (created) {
             themes.persist(row);
         }
-        themes.addRevision(TaxonomyRevision.of(row));
+        themes.recordRevision(row.slug);
         return row;
     }
 
