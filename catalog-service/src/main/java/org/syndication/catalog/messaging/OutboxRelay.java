@@ -92,15 +92,14 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many rows it published. */
     /** Publishes one batch now; returns how many rows it published (0 when the outbox is drained). */
     public int publishBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        long start = System.nanoTime();
+        int sent = QuarkusTransaction.requiringNew().call(() -> {
             List<OutboxEvent> rows = outbox.lockUnpublished(config.outbox().batchSize());
             if (rows.isEmpty()) {
                 return 0;
             }
-            long start = System.nanoTime();
             List<Uni<Void>> acks = new ArrayList<>(rows.size());
             for (OutboxEvent row : rows) {
                 acks.add(emitter.sendMessage(toMessage(row)));
@@ -108,10 +107,13 @@ public class OutboxRelay {
             Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
             Instant now = clock.instant();
             rows.forEach(r -> r.publishedAt = now);
-            published.increment(rows.size());
-            Log.infof("outbox published rows=%d ms=%d", rows.size(), (System.nanoTime() - start) / 1_000_000);
             return rows.size();
         });
+        if (sent > 0) {
+            published.increment(sent);
+            Log.infof("outbox published rows=%d ms=%d", sent, (System.nanoTime() - start) / 1_000_000);
+        }
+        return sent;
     }
 
     private Message<NewsItemCatalogued> toMessage(OutboxEvent row) {
