@@ -61,7 +61,7 @@ public class IngestService {
                 .map(outcome -> ItemMapper.toEvent(outcome, source, language, now))
                 .toList();
         try {
-            publisher.publishAll(events);
+            metrics.timer("ingest.publish").record(() -> publisher.publishAll(events));
         } catch (RuntimeException e) {
             metrics.counter("ingest.publish.failures").increment();
             throw e;

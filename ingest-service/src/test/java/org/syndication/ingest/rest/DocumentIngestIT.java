@@ -228,6 +228,14 @@ class DocumentIngestIT {
     }
 
     @Test
+    void metricsCountItemsAndTimePublishing() {
+        post(uniqueSource(), "text/plain", PAGE.getBytes(StandardCharsets.UTF_8), 202);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("ingest_items_total{status=\"new\"}", "ingest_documents_total{type=\"text\"}",
+                "ingest_publish_seconds_count");
+    }
+
+    @Test
     void readinessCoversKafkaAndTheDatabase() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
