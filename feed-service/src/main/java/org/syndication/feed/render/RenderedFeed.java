@@ -1,11 +1,13 @@
 package org.syndication.feed.render;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -40,8 +42,8 @@ public final class RenderedFeed {
     public RenderedFeed(byte[] bytes, String contentType, Instant lastModified, String cacheControl) {
         this.bytes = bytes;
         byte[] gzipped = gzip(bytes);
-        this.identity = Buffer.buffer(bytes);
-        this.gzip = Buffer.buffer(gzipped);
+        this.identity = direct(bytes);
+        this.gzip = direct(gzipped);
         this.hash = sha256(bytes).substring(0, 32);
         this.etag = HttpHeaders.createOptimized('"' + hash + '"');
         this.gzipEtag = HttpHeaders.createOptimized('"' + hash + "-gz\"");
@@ -96,6 +98,17 @@ public final class RenderedFeed {
 
     public CharSequence cacheControl() {
         return cacheControl;
+    }
+
+    /**
+     * Off-heap, so every response writes a slice of it straight to the socket without copying the bytes out of the
+     * Java heap first. A JDK direct buffer, never released by Netty: the garbage collector frees it once the last
+     * response that uses it is written and the cache has moved on.
+     */
+    private static Buffer direct(byte[] bytes) {
+        ByteBuffer memory = ByteBuffer.allocateDirect(bytes.length);
+        memory.put(bytes).flip();
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(memory)));
     }
 
     private static byte[] gzip(byte[] bytes) {

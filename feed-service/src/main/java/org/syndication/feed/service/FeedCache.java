@@ -35,8 +35,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class FeedCache {
 
-    private static final List<FeedFormat> RENDER_ORDER = List.of(FeedFormat.ATOM, FeedFormat.RSS, FeedFormat.JSON);
-
     private final FeedRenderService renderer;
     private final FeedConfig config;
     /** Subscription documents by file name, e.g. {@code all.atom}. */
@@ -115,17 +113,19 @@ public class FeedCache {
         themes = known;
         feedKeys = Set.copyOf(keys);
         Set<String> targets = only == null || themesChanged ? keys : only;
-        List<FeedRenderService.Snapshot> snapshots = new ArrayList<>();
+        List<String> ordered = new ArrayList<>();
         if (targets.contains(FeedItemRepository.ALL)) {
-            snapshots.add(renderer.snapshot(FeedItemRepository.ALL, known));
+            ordered.add(FeedItemRepository.ALL);
         }
-        for (String key : targets) {
-            if (keys.contains(key) && !FeedItemRepository.ALL.equals(key)) {
-                snapshots.add(renderer.snapshot(key, known));
-            }
+        targets.stream().filter(k -> keys.contains(k) && !FeedItemRepository.ALL.equals(k)).forEach(ordered::add);
+        // Atom first and `all` first: the document readers poll most is swapped in soonest.
+        List<FeedRenderService.Snapshot> snapshots = new ArrayList<>();
+        for (String key : ordered) {
+            FeedRenderService.Snapshot snapshot = renderer.snapshot(key, known);
+            snapshots.add(snapshot);
+            documents.put(key + "." + FeedFormat.ATOM.extension(), renderer.subscription(snapshot, FeedFormat.ATOM));
         }
-        // Atom first, `all` first: the document readers poll most is swapped in soonest.
-        for (FeedFormat format : RENDER_ORDER) {
+        for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.JSON)) {
             for (FeedRenderService.Snapshot snapshot : snapshots) {
                 documents.put(snapshot.feedKey() + "." + format.extension(), renderer.subscription(snapshot, format));
             }

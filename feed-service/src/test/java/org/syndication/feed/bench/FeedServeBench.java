@@ -45,7 +45,12 @@ class FeedServeBench {
                 FeedChecks.parse(given().get(feed).asByteArray()).getEntries().size() >= 50);
         Process bench = new ProcessBuilder("bash", Path.of("bench/feed-bench.sh").toAbsolutePath().toString(),
                 feed.toString(), System.getProperty("bench.duration", "10s"), System.getProperty("bench.connections", "64"))
-                .inheritIO().start();
+                .redirectErrorStream(true).start();
+        // printed through System.out: a forked test JVM must not let a child write to its own stdout
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(bench.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            output.lines().forEach(line -> System.out.println("FEED BENCH: " + line));
+        }
         assertThat(bench.waitFor()).isZero();
     }
 }
