@@ -31,15 +31,9 @@ public record NewsItemCatalogued(
         Instant updatedAt) {
 
     public NewsItemCatalogued {
-        Require.text(itemId, "itemId");
-        Require.present(source, "source");
-        Require.present(date, "date");
-        Require.text(title, "title");
+        Require.item(itemId, version, source, date, endDate, title);
         Require.present(status, "status");
         Require.present(updatedAt, "updatedAt");
-        if (version < 1) {
-            throw new IllegalArgumentException("version must be >= 1");
-        }
         themes = themes == null ? List.of() : List.copyOf(themes);
         body = body == null ? "" : body;
         summary = summary == null ? "" : summary;

@@ -34,18 +34,9 @@ public record NewsItemIngested(
         Instant ingestedAt) {
 
     public NewsItemIngested {
-        Require.text(itemId, "itemId");
-        Require.present(source, "source");
-        Require.present(date, "date");
-        Require.text(title, "title");
+        Require.item(itemId, version, source, date, endDate, title);
         Require.text(contentHash, "contentHash");
         Require.present(ingestedAt, "ingestedAt");
-        if (version < 1) {
-            throw new IllegalArgumentException("version must be >= 1");
-        }
-        if (endDate != null && endDate.isBefore(date)) {
-            throw new IllegalArgumentException("endDate is before date");
-        }
         body = body == null ? "" : body;
         summary = summary == null ? "" : summary;
     }

@@ -15,6 +15,21 @@ final class Require {
         return value;
     }
 
+    /** The identity and dating every item event carries. */
+    static void item(String itemId, long version, SourceRef source, java.time.LocalDate date,
+                     java.time.LocalDate endDate, String title) {
+        text(itemId, "itemId");
+        present(source, "source");
+        present(date, "date");
+        text(title, "title");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be >= 1");
+        }
+        if (endDate != null && endDate.isBefore(date)) {
+            throw new IllegalArgumentException("endDate is before date");
+        }
+    }
+
     static <T> T present(T value, String field) {
         return Objects.requireNonNull(value, () -> field + " is required");
     }
