@@ -5,7 +5,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,6 +63,9 @@ class DigestIT {
 
     @Inject
     DigestSender sender;
+
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void producer() {
@@ -140,6 +145,36 @@ class DigestIT {
         given().get("/digests/" + theme.slug()).then().statusCode(200)
                 .body(containsString("/digests/" + theme.slug() + "/" + today))
                 .body(containsString("/digests/" + theme.slug() + "/" + yesterday));
+    }
+
+    @Test
+    void aFailingAddressIsRetriedWithBackoffAndDoesNotBlockTheOthers() {
+        ThemeTag theme = newTheme();
+        publish(TestData.item().themes(theme).build(), theme);
+        String good = "good-" + UUID.randomUUID() + "@example.org";
+        subscribeAndConfirm(good, theme.slug());
+        UUID bad = UUID.randomUUID();
+        // an address the mail client refuses (the API never accepts one; this one is put in directly)
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into subscriber (id, email, frequency,"
+                        + " themes, status, created_at, confirmed_at, window_start, requests_in_window)"
+                        + " values (:id, :email, 'DAILY', :theme, 'CONFIRMED', now(), now(), now(), 0)")
+                .setParameter("id", bad).setParameter("email", "no-at-sign-" + bad)
+                .setParameter("theme", theme.slug()).executeUpdate());
+
+        given().header("Authorization", TOKEN)
+                .post("/api/digests/" + theme.slug() + "/" + LocalDate.now(ZoneOffset.UTC))
+                .then().statusCode(201).body("recipients", equalTo(2));
+        await().atMost(WAIT).until(() -> digestMails(inbox(), good).size() == 1);
+        await().atMost(WAIT).untilAsserted(() -> {
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                            "select status, attempts, last_error, next_attempt_at > now() + interval '20 seconds'"
+                                    + " from send_log where subscriber_id = :id")
+                    .setParameter("id", bad).getSingleResult());
+            assertThat(row[0]).isEqualTo("PENDING");
+            assertThat(((Number) row[1]).intValue()).isEqualTo(1);
+            assertThat(row[2]).isNotNull();
+            assertThat(row[3]).as("next attempt after the backoff").isEqualTo(true);
+        });
     }
 
     @Test
