@@ -233,6 +233,9 @@ class FeedProjectionIT {
         records.send(item);
         await().atMost(WAIT).untilAsserted(() -> assertThat(FeedChecks.entryIds(
                 FeedChecks.parse(get("/feeds/" + newTheme.slug() + ".atom")))).contains(EntryMapper.uri(item.itemId())));
+        // the OPML document is swapped in after the feed documents of the same render
+        await().atMost(WAIT).until(() -> new String(get("/feeds.opml"), StandardCharsets.UTF_8)
+                .contains(PUBLIC + "feeds/" + newTheme.slug() + ".json"));
         String opml = new String(get("/feeds.opml"), StandardCharsets.UTF_8);
         List<String> themes = new ArrayList<>(given().get("/feeds/x.atom").then().extract().jsonPath().getList("validThemes"));
         assertThat(themes).contains("all", "corruption", "environmental-crime", newTheme.slug());
