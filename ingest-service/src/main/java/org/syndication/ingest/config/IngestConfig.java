@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The typed configuration of the ingest service: every key starts with {@code ingest.}. */
 @ConfigMapping(prefix = "ingest")
@@ -30,9 +31,37 @@ public interface IngestConfig {
         @WithDefault("/ingest-service")
         String ceSource();
 
-        /** How long a request waits for Kafka to acknowledge all its records before answering 503. */
+        /**
+         * How long a request waits for its Kafka transaction (a free producer, every record acknowledged, the
+         * commit) before answering 503.
+         */
         @WithDefault("10s")
         Duration ackTimeout();
+
+        /**
+         * Identifies this running instance in the producers' {@code transactional.id}
+         * ({@code <application name>-<instance id>-<n>}): it must differ between instances that run at the same
+         * time. Default: the host name (the pod name in Kubernetes).
+         */
+        Optional<String> instanceId();
+
+        /** Transactional producers, i.e. documents published at the same time (one Kafka transaction each). */
+        @WithDefault("4")
+        int producers();
+
+        /**
+         * Longest a single Kafka call may block (metadata, transaction start, commit, abort): the producers'
+         * {@code max.block.ms} and {@code request.timeout.ms}; records expire after twice this.
+         */
+        @WithDefault("3s")
+        Duration kafkaTimeout();
+
+        /**
+         * The broker aborts a transaction left open this long (an instance that died mid-document); until then,
+         * read_committed consumers wait at its first record.
+         */
+        @WithDefault("15s")
+        Duration transactionTimeout();
 
         /** The {@code Retry-After} (seconds) of a 503 when Kafka is unavailable. */
         @WithDefault("30")

@@ -1,18 +1,14 @@
 package org.syndication.ingest.messaging;
 
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.CeTypes;
 import org.syndication.events.NewsItemIngested;
+import org.syndication.events.Topics;
 import org.syndication.ingest.DocumentTooLargeException;
 import org.syndication.ingest.PublishFailedException;
 import org.syndication.ingest.config.IngestConfig;
@@ -27,50 +23,63 @@ import java.util.UUID;
 
 /**
  * Publishes {@link NewsItemIngested} events to {@code news.ingested}: key = item id, CloudEvents 1.0 binary-mode
- * headers, and waits until Kafka acknowledged every record ({@code acks=all}, idempotent producer).
+ * headers, all events of one call in one Kafka transaction ({@code acks=all}, idempotent producer), so a document
+ * is published completely or not at all.
  */
 @ApplicationScoped
 public class NewsItemPublisher {
 
-    /** Records buffered in the emitter before a send is refused; larger than any document we accept. */
-    static final int BUFFER = 8192;
-
-    private final MutinyEmitter<NewsItemIngested> emitter;
+    private final TransactionalProducers producers;
     private final IngestConfig config;
     private final Clock clock;
 
-    public NewsItemPublisher(@Channel(Channels.NEWS_INGESTED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER)
-                             MutinyEmitter<NewsItemIngested> emitter, IngestConfig config, Clock clock) {
-        this.emitter = emitter;
+    public NewsItemPublisher(TransactionalProducers producers, IngestConfig config, Clock clock) {
+        this.producers = producers;
         this.config = config;
         this.clock = clock;
     }
 
     /**
-     * Sends every event and returns once all are acknowledged.
+     * Sends every event in one transaction and returns once it is committed.
      *
-     * @throws PublishFailedException    when any record was not acknowledged within {@code ingest.publish.ack-timeout}
-     * @throws DocumentTooLargeException when an item is over the producer's {@code max.request.size}
+     * @throws PublishFailedException    when the transaction was not committed within {@code ingest.publish.ack-timeout}
+     *                                   (nothing is visible to read_committed consumers)
+     * @throws DocumentTooLargeException when an item is larger than a Kafka record may be (the transaction is aborted)
      */
     public void publishAll(List<NewsItemIngested> events) {
         if (events.isEmpty()) {
             return;
         }
         long started = System.nanoTime();
-        List<Uni<Void>> sends = events.stream().map(this::send).toList();
-        Duration timeout = config.publish().ackTimeout();
+        Instant now = clock.instant();
+        List<ProducerRecord<String, NewsItemIngested>> records = events.stream()
+                .map(event -> record(event, UUID.randomUUID().toString(), now))
+                .toList();
         try {
-            // fail fast: the first record Kafka refuses decides the answer (503); the others need not be waited for
-            Uni.join().all(sends).andFailFast().await().atMost(timeout);
-        } catch (RuntimeException e) {
+            producers.commitAll(records, config.publish().ackTimeout());
+        } catch (TransactionalProducers.TransactionFailedException e) {
             if (causedBy(e, RecordTooLargeException.class)) {
                 throw new DocumentTooLargeException("an item is larger than the largest Kafka record allowed; "
                         + "split the document");
             }
-            throw new PublishFailedException("Kafka did not acknowledge " + events.size() + " record(s): "
-                    + e.getClass().getSimpleName(), e);
+            throw new PublishFailedException("Kafka did not commit the " + events.size() + " record(s) of the document: "
+                    + rootCause(e), e);
         }
         Log.debugf("published records=%d ms=%d", events.size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** The record of one event: topic news.ingested, key = item id, CloudEvents headers. */
+    ProducerRecord<String, NewsItemIngested> record(NewsItemIngested event, String ceId, Instant time) {
+        return new ProducerRecord<>(Topics.NEWS_INGESTED, null, event.itemId(), event,
+                cloudEventHeaders(event, ceId, time));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -80,14 +89,6 @@ public class NewsItemPublisher {
             }
         }
         return false;
-    }
-
-    private Uni<Void> send(NewsItemIngested event) {
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.itemId())
-                .withHeaders(cloudEventHeaders(event, UUID.randomUUID().toString(), clock.instant()))
-                .build();
-        return emitter.sendMessage(Message.of(event).addMetadata(metadata));
     }
 
     /** The CloudEvents binary-mode headers of one event (ce_id unique per event). */
