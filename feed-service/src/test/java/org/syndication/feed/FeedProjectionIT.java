@@ -10,6 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
@@ -281,22 +284,78 @@ class FeedProjectionIT {
         records.send(after);
         await().atMost(WAIT).until(() -> FeedChecks.entryIds(FeedChecks.parse(get("/feeds/all.atom")))
                 .contains(EntryMapper.uri(after.itemId())));
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        await().atMost(WAIT).until(() -> {
+            found.clear();
+            deadLettered().stream().filter(r -> key.equals(r.key())).forEach(found::add);
+            return !found.isEmpty();
+        });
+        assertThat(found.get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
+        assertThat(found.get(0).headers().lastHeader("ce_id")).isNotNull();
+    }
+
+    @Test
+    void aPoisonRecordInTheMiddleOfABatchAloneGoesToTheDlqAndTheNewestDuplicateWins() {
+        NewsItemCatalogued first = TestData.item().build();
+        NewsItemCatalogued last = TestData.item().build();
+        TestData duplicate = TestData.item();
+        NewsItemCatalogued newer = duplicate.version(3).title("Newest title").build();
+        NewsItemCatalogued older = duplicate.version(2).title("Older title").build();
+        String poisonKey = "poison-" + UUID.randomUUID();
+        RecordHeaders poisonHeaders = new RecordHeaders();
+        poisonHeaders.add("deserialization-failure-reason", "bad json".getBytes(StandardCharsets.UTF_8));
+        poisonHeaders.add("deserialization-failure-data", "{not json".getBytes(StandardCharsets.UTF_8));
+        poisonHeaders.add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        List<ConsumerRecord<String, NewsItemCatalogued>> batch = List.of(
+                record(first.itemId(), first, new RecordHeaders()),
+                record(newer.itemId(), newer, new RecordHeaders()),
+                record(poisonKey, null, poisonHeaders),
+                record(older.itemId(), older, new RecordHeaders()),
+                record(last.itemId(), last, new RecordHeaders()));
+
+        consumer.project(batch);
+
+        String dupUri = EntryMapper.uri(newer.itemId());
+        await().atMost(WAIT).untilAsserted(() -> {
+            SyndFeed all = FeedChecks.parse(get("/feeds/all.atom"));
+            assertThat(FeedChecks.entryIds(all)).contains(EntryMapper.uri(first.itemId()),
+                    EntryMapper.uri(last.itemId()), dupUri);
+            assertThat(all.getEntries()).filteredOn(e -> dupUri.equals(e.getUri()))
+                    .extracting(SyndEntry::getTitle).containsExactly("Newest title");
+        });
+        List<ConsumerRecord<String, byte[]>> dead = deadLettered();
+        assertThat(dead).filteredOn(r -> poisonKey.equals(r.key())).hasSize(1);
+        assertThat(dead).extracting(ConsumerRecord::key)
+                .doesNotContain(first.itemId(), newer.itemId(), last.itemId());
+        ConsumerRecord<String, byte[]> poison = dead.stream().filter(r -> poisonKey.equals(r.key())).findFirst()
+                .orElseThrow();
+        assertThat(poison.headers().lastHeader("dead-letter-reason")).isNotNull();
+        assertThat(poison.headers().lastHeader("ce_id")).isNotNull();
+        assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+    }
+
+    private static ConsumerRecord<String, NewsItemCatalogued> record(String key, NewsItemCatalogued value,
+                                                                     RecordHeaders headers) {
+        return new ConsumerRecord<>(Topics.NEWS_CATALOGUED, 0, 0L, System.currentTimeMillis(),
+                TimestampType.CREATE_TIME, -1, -1, key, value, headers, Optional.empty());
+    }
+
+    /** Every record on news.catalogued.dlq up to its current end. */
+    private static List<ConsumerRecord<String, byte[]>> deadLettered() {
         try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(KafkaResource.BOOTSTRAP),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            dlq.subscribe(List.of(Topics.NEWS_CATALOGUED_DLQ));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(KafkaResource.BOOTSTRAP)),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = dlq.partitionsFor(Topics.NEWS_CATALOGUED_DLQ).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            dlq.assign(partitions);
+            dlq.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = dlq.endOffsets(partitions);
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
             await().atMost(WAIT).until(() -> {
-                dlq.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
+                dlq.poll(Duration.ofMillis(200)).forEach(found::add);
+                return partitions.stream().allMatch(p -> dlq.position(p) >= end.get(p));
             });
-            assertThat(found.get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
-            assertThat(found.get(0).headers().lastHeader("ce_id")).isNotNull();
+            return found;
         }
     }
 
@@ -336,11 +395,15 @@ class FeedProjectionIT {
             replay.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = replay.endOffsets(partitions);
             await().atMost(WAIT).until(() -> {
+                List<ConsumerRecord<String, NewsItemCatalogued>> batch = new ArrayList<>();
                 replay.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (r.value() != null) {
-                        consumer.consume(r);
+                        batch.add(r);
                     }
                 });
+                if (!batch.isEmpty()) {
+                    consumer.project(batch);
+                }
                 return partitions.stream().allMatch(p -> replay.position(p) >= end.get(p));
             });
         }

@@ -1,47 +1,157 @@
 package org.syndication.feed.messaging;
 
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.syndication.events.NewsItemCatalogued;
 import org.syndication.feed.service.ProjectionService;
+import org.syndication.feed.service.ProjectionService.Change;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Projects news.catalogued. Acked after the commit, so a crash redelivers, and the version check makes that
- * harmless. Malformed records (they arrive with a null value and deserialization-failure headers) and records
- * whose key does not match the item go to news.catalogued.dlq.
+ * Projects news.catalogued in batches (channel {@code batch=true}): one transaction per batch, and the batch is
+ * acked after the commit, so a crash redelivers and the version check makes that harmless. Within a batch only the
+ * newest record of each item counts. Poison records (a null value with deserialization-failure headers, a key that
+ * does not match the item) are sent to news.catalogued.dlq one by one, acked by the broker before the batch
+ * completes; the batch is never nacked, because a nack would dead-letter all of it. A batch whose transaction fails
+ * for a data reason is applied again one record per transaction, and a record that still fails is dead-lettered;
+ * a transient database error (connection, serialization, lock) is retried with a backoff capped at
+ * {@link #MAX_BACKOFF_MS}, so nothing accepted is lost.
  */
 @ApplicationScoped
 public class CataloguedConsumer {
 
     static final String DESERIALIZATION_FAILURE = "deserialization-failure-reason";
+    static final long FIRST_BACKOFF_MS = 50;
+    static final long MAX_BACKOFF_MS = 5_000;
 
     private final ProjectionService projection;
+    private final DeadLetters deadLetters;
 
-    public CataloguedConsumer(ProjectionService projection) {
+    public CataloguedConsumer(ProjectionService projection, DeadLetters deadLetters) {
         this.projection = projection;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(Channels.NEWS_CATALOGUED)
-    @Transactional
-    public void consume(ConsumerRecord<String, NewsItemCatalogued> record) {
-        NewsItemCatalogued event = record.value();
-        if (event == null) {
-            if (record.headers().lastHeader(DESERIALIZATION_FAILURE) != null || record.key() == null) {
-                Log.warnf("poison record topic=%s partition=%d offset=%d key=%s", record.topic(), record.partition(),
-                        record.offset(), record.key());
-                throw new PoisonRecordException("record value is not a NewsItemCatalogued event");
+    @Blocking
+    public void consume(ConsumerRecords<String, NewsItemCatalogued> batch) {
+        List<ConsumerRecord<String, NewsItemCatalogued>> records = new ArrayList<>(batch.count());
+        batch.forEach(records::add);
+        project(records);
+    }
+
+    /** Projects one batch, in offset order (the rebuild in the tests calls it directly). */
+    public void project(List<ConsumerRecord<String, NewsItemCatalogued>> records) {
+        Map<String, ConsumerRecord<String, NewsItemCatalogued>> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, NewsItemCatalogued> record : records) {
+            String poison = poisonReason(record);
+            if (poison != null) {
+                deadLetters.send(record, poison);
+                continue;
             }
-            projection.remove(record.key());
+            String itemId = itemId(record);
+            latest.merge(itemId, record, CataloguedConsumer::newer);
+        }
+        if (latest.isEmpty()) {
             return;
         }
-        if (record.key() != null && !record.key().equals(event.itemId())) {
-            Log.warnf("poison record topic=%s partition=%d offset=%d key=%s itemId=%s", record.topic(),
-                    record.partition(), record.offset(), record.key(), event.itemId());
-            throw new PoisonRecordException("record key does not match itemId");
+        List<Change> changes = latest.values().stream().map(r -> new Change(itemId(r), r.value())).toList();
+        try {
+            withRetry(() -> projection.applyBatch(changes));
+        } catch (RuntimeException e) {
+            Log.warnf("batch failed records=%d (%s); applying one record per transaction", changes.size(),
+                    e.toString());
+            latest.values().forEach(this::applyAlone);
         }
-        projection.apply(event);
+    }
+
+    /** Why the record can never be projected, or null when it can. */
+    static String poisonReason(ConsumerRecord<String, NewsItemCatalogued> record) {
+        NewsItemCatalogued event = record.value();
+        if (event == null) {
+            if (record.headers().lastHeader(DESERIALIZATION_FAILURE) != null) {
+                return "record value is not a NewsItemCatalogued event";
+            }
+            return record.key() == null ? "tombstone without a key" : null;
+        }
+        if (record.key() != null && !record.key().equals(event.itemId())) {
+            return "record key does not match itemId";
+        }
+        return null;
+    }
+
+    /** The later of two records of one item: a tombstone or a higher version wins over what came before. */
+    static ConsumerRecord<String, NewsItemCatalogued> newer(ConsumerRecord<String, NewsItemCatalogued> before,
+                                                            ConsumerRecord<String, NewsItemCatalogued> after) {
+        if (after.value() == null || before.value() == null) {
+            return after;
+        }
+        return after.value().version() > before.value().version() ? after : before;
+    }
+
+    private static String itemId(ConsumerRecord<String, NewsItemCatalogued> record) {
+        return record.value() == null ? record.key() : record.value().itemId();
+    }
+
+    private void applyAlone(ConsumerRecord<String, NewsItemCatalogued> record) {
+        try {
+            withRetry(() -> projection.applyBatch(List.of(new Change(itemId(record), record.value()))));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "record failed topic=%s partition=%d offset=%d key=%s", record.topic(), record.partition(),
+                    record.offset(), record.key());
+            deadLetters.send(record, "projection failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Runs the step; retries transient database errors with a doubling backoff, capped, for as long as needed. */
+    private static void withRetry(Runnable step) {
+        long backoff = FIRST_BACKOFF_MS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                step.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!isTransient(e)) {
+                    throw e;
+                }
+                Log.warnf("transient database error attempt=%d; retrying in %d ms (%s)", attempt, backoff,
+                        e.toString());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+
+    /** Connection loss, serialization failure, deadlock, lock timeout, server shutting down. */
+    static boolean isTransient(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P")
+                        || state.startsWith("53") || state.equals("55P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

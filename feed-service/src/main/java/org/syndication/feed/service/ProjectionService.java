@@ -11,7 +11,12 @@ import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.mapping.EntryMapper;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Keeps the feed projection equal to the latest state of every item on news.catalogued. */
@@ -31,53 +36,81 @@ public class ProjectionService {
         this.clock = clock;
     }
 
-    /**
-     * Upserts the item unless the stored version is the same or newer (redelivery, replay); withdrawn items stay
-     * as rows so an older version can never bring them back, and leave every feed.
-     *
-     * @return whether the projection changed
-     */
-    @Transactional
-    public boolean apply(NewsItemCatalogued event) {
-        FeedItem item = repository.findById(event.itemId());
-        if (item != null && item.version >= event.version()) {
-            Log.debugf("skipped itemId=%s version=%d stored=%d", event.itemId(), event.version(), item.version);
-            return false;
-        }
-        Set<String> touched = new HashSet<>();
-        touched.add(FeedItemRepository.ALL);
-        if (item == null) {
-            item = new FeedItem();
-            EntryMapper.fromCatalogued(event, item);
-            repository.persist(item);
-        } else {
-            touched.addAll(item.themes);
-            EntryMapper.fromCatalogued(event, item);
-        }
-        for (ThemeTag theme : event.themes()) {
-            repository.upsertTheme(theme.slug(), theme.title());
-            touched.add(theme.slug());
-        }
-        touched.forEach(key -> repository.touch(key, event.updatedAt()));
-        Log.debugf("projected itemId=%s version=%d status=%s feeds=%s", event.itemId(), event.version(),
-                event.status(), touched);
-        changed.fire(new ProjectionChanged(touched));
-        return true;
+    /** One record of news.catalogued for {@link #applyBatch}: the latest event of an item, or null for a tombstone. */
+    public record Change(String itemId, NewsItemCatalogued event) {
     }
 
-    /** A tombstone on the compacted topic: the item is gone for good. */
+    /**
+     * Applies a batch in one transaction: one query loads the stored items, a version that is not newer than the
+     * stored one is skipped, themes and last-change times are written once per key, and one
+     * {@link ProjectionChanged} with the union of the touched feeds is fired. The changes must hold at most one
+     * entry per item id (the consumer keeps the newest).
+     *
+     * @return how many items changed
+     */
     @Transactional
-    public void remove(String itemId) {
-        FeedItem item = repository.findById(itemId);
-        if (item == null) {
-            return;
+    public int applyBatch(Collection<Change> changes) {
+        if (changes.isEmpty()) {
+            return 0;
         }
-        Set<String> touched = new HashSet<>(item.themes);
-        touched.add(FeedItemRepository.ALL);
-        repository.delete(item);
-        touched.forEach(key -> repository.touch(key, clock.instant()));
-        Log.infof("removed itemId=%s (tombstone)", itemId);
+        Map<String, FeedItem> stored = new HashMap<>();
+        repository.list("itemId in ?1", changes.stream().map(Change::itemId).toList())
+                .forEach(item -> stored.put(item.itemId, item));
+        Set<String> touched = new HashSet<>();
+        Map<String, Instant> changedAt = new HashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        int applied = 0;
+        for (Change change : changes) {
+            FeedItem item = stored.get(change.itemId());
+            NewsItemCatalogued event = change.event();
+            Set<String> keys = new HashSet<>();
+            if (event == null) {
+                if (item == null) {
+                    continue;
+                }
+                keys.addAll(item.themes);
+                keys.add(FeedItemRepository.ALL);
+                repository.delete(item);
+                Log.infof("removed itemId=%s (tombstone)", change.itemId());
+                record(keys, now, touched, changedAt);
+                applied++;
+                continue;
+            }
+            if (item != null && item.version >= event.version()) {
+                Log.debugf("skipped itemId=%s version=%d stored=%d", event.itemId(), event.version(), item.version);
+                continue;
+            }
+            keys.add(FeedItemRepository.ALL);
+            if (item == null) {
+                item = new FeedItem();
+                EntryMapper.fromCatalogued(event, item);
+                repository.persist(item);
+            } else {
+                keys.addAll(item.themes);
+                EntryMapper.fromCatalogued(event, item);
+            }
+            for (ThemeTag theme : event.themes()) {
+                titles.put(theme.slug(), theme.title());
+                keys.add(theme.slug());
+            }
+            record(keys, event.updatedAt(), touched, changedAt);
+            applied++;
+        }
+        if (applied == 0) {
+            return 0;
+        }
+        repository.flush();
+        titles.forEach(repository::upsertTheme);
+        changedAt.forEach(repository::touch);
+        Log.debugf("projected batch records=%d changed=%d feeds=%s", changes.size(), applied, touched);
         changed.fire(new ProjectionChanged(touched));
+        return applied;
+    }
+
+    private static void record(Set<String> keys, Instant at, Set<String> touched, Map<String, Instant> changedAt) {
+        touched.addAll(keys);
+        keys.forEach(key -> changedAt.merge(key, at, (a, b) -> a.isAfter(b) ? a : b));
     }
 
     /** Empties the projection before it is read again from offset zero. */

@@ -1,0 +1,62 @@
+package org.syndication.feed.messaging;
+
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.syndication.events.EventJson;
+import org.syndication.events.NewsItemCatalogued;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends one record of news.catalogued to news.catalogued.dlq and waits for the broker's ack. In batch mode a nack
+ * would dead-letter the whole batch, so the consumer sends poison records here itself and goes on with the rest.
+ * The original headers (ce_id ...) are kept; {@code dead-letter-reason}, topic, partition and offset are added.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    static final String DESERIALIZATION_FAILURE_DATA = "deserialization-failure-data";
+
+    private final MutinyEmitter<byte[]> emitter;
+
+    public DeadLetters(@Channel(Channels.NEWS_CATALOGUED_DLQ) MutinyEmitter<byte[]> emitter) {
+        this.emitter = emitter;
+    }
+
+    public void send(ConsumerRecord<String, NewsItemCatalogued> record, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : record.headers()) {
+            headers.add(header);
+        }
+        headers.add("dead-letter-reason", bytes(reason));
+        headers.add("dead-letter-topic", bytes(record.topic()));
+        headers.add("dead-letter-partition", bytes(Integer.toString(record.partition())));
+        headers.add("dead-letter-offset", bytes(Long.toString(record.offset())));
+        byte[] value = originalValue(record);
+        Message<byte[]> message = Message.of(value == null ? new byte[0] : value)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(record.key()).withHeaders(headers).build());
+        emitter.sendMessageAndAwait(message);
+        Log.warnf("dead-lettered topic=%s partition=%d offset=%d key=%s reason=%s", record.topic(),
+                record.partition(), record.offset(), record.key(), reason);
+    }
+
+    private static byte[] originalValue(ConsumerRecord<String, NewsItemCatalogued> record) {
+        if (record.value() != null) {
+            return EventJson.toBytes(record.value());
+        }
+        Header data = record.headers().lastHeader(DESERIALIZATION_FAILURE_DATA);
+        return data == null ? null : data.value();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
