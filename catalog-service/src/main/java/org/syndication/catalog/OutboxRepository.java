@@ -23,6 +23,14 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                 .getResultList();
     }
 
+    /** Marks the rows published (one statement); in the transaction that locked them. */
+    public void markPublished(List<UUID> ids, Instant at) {
+        getEntityManager().createNativeQuery("update outbox_event set published_at = :at where id in (:ids)")
+                .setParameter("at", at)
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
     public long countUnpublished() {
         return count("publishedAt is null");
     }

@@ -62,7 +62,7 @@ public interface CatalogConfig {
         boolean enabled();
 
         /** Rows published per relay transaction. */
-        @WithDefault("200")
+        @WithDefault("1000")
         int batchSize();
 
         /** How long the relay waits for Kafka to acknowledge a batch before it retries later. */

@@ -3,33 +3,72 @@ package org.syndication.catalog.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.syndication.catalog.PoisonRecordException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.syndication.catalog.service.CatalogService;
 import org.syndication.events.NewsItemIngested;
+import org.syndication.events.Topics;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
- * Consumes {@code news.ingested}. The method returns after the commit, so the record is acked (and its offset
- * committed by the throttled strategy) only once stored; a redelivery is harmless (upsert by id + version).
- * A record that throws goes to {@code news.ingested.dlq} with the reason in its headers.
+ * Consumes {@code news.ingested} in batches (one poll at a time, {@code batch=true}), one transaction per batch.
+ * <ul>
+ *   <li>Poison records (a value that could not be deserialized, which includes events breaking the contract, or a
+ *   key that differs from {@code itemId}) are published to {@code news.ingested.dlq} here, with the reason in
+ *   headers; the rest of the batch goes on. A nack would send the whole batch to the DLQ, so the method never
+ *   throws for a record.</li>
+ *   <li>The records are applied in order, exactly as one at a time (per item id: a version not above the current
+ *   one is ignored; every stored change gets its outbox row), but with one locking query and one JDBC batch per
+ *   statement for the whole poll.</li>
+ *   <li>When the database is unavailable the batch is retried with a bounded backoff (the partition stalls,
+ *   nothing is lost); when the batch fails for a data reason, each record is retried in its own transaction and
+ *   only the failing ones go to the DLQ.</li>
+ * </ul>
+ * The method returns after the commit and after every DLQ ack, so the batch is acked (and its offsets committed by
+ * the throttled strategy) only then: a crash loses nothing and a redelivery changes nothing.
  */
 @ApplicationScoped
 public class NewsIngestedConsumer {
 
     /** Header set by SmallRye when the value deserializer failed. */
     static final String DESERIALIZATION_FAILURE_REASON = "deserialization-failure-reason";
+    static final String DEAD_LETTER_REASON = "dead-letter-reason";
+    static final String DEAD_LETTER_CAUSE = "dead-letter-cause";
+    static final String DEAD_LETTER_TOPIC = "dead-letter-topic";
+    static final String DEAD_LETTER_PARTITION = "dead-letter-partition";
+    static final String DEAD_LETTER_OFFSET = "dead-letter-offset";
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration DLQ_ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final CatalogService catalog;
+    private final KafkaSender sender;
     private final MeterRegistry meters;
 
-    public NewsIngestedConsumer(CatalogService catalog, MeterRegistry meters) {
+    public NewsIngestedConsumer(CatalogService catalog, KafkaSender sender, MeterRegistry meters) {
         this.catalog = catalog;
+        this.sender = sender;
         this.meters = meters;
         for (CatalogService.Outcome o : CatalogService.Outcome.values()) {
             counter(o.name());
@@ -38,37 +77,171 @@ public class NewsIngestedConsumer {
     }
 
     @Incoming(Channels.NEWS_INGESTED)
-    @Transactional
-    public void consume(ConsumerRecord<String, NewsItemIngested> record) {
-        try {
-            NewsItemIngested event = record.value();
-            if (event == null) {
-                throw new PoisonRecordException(deserializationFailure(record));
+    @Blocking
+    public void consume(ConsumerRecords<String, NewsItemIngested> records) {
+        long start = System.nanoTime();
+        List<DeadLetter> dead = new ArrayList<>();
+        List<ConsumerRecord<String, NewsItemIngested>> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, NewsItemIngested> record : records) {
+            String poison = poisonReason(record);
+            if (poison != null) {
+                dead.add(deadLetter(record, poison, null));
+            } else {
+                batch.add(record);
             }
-            if (record.key() != null && !record.key().equals(event.itemId())) {
-                throw new PoisonRecordException("record key does not match itemId");
-            }
-            CatalogService.Outcome outcome = catalog.ingest(event);
-            counter(outcome.name()).increment();
-            Log.debugf("news.ingested consumed itemId=%s version=%d outcome=%s partition=%d offset=%d",
-                    event.itemId(), event.version(), outcome, record.partition(), record.offset());
-        } catch (RuntimeException e) {
-            Log.warnf("news.ingested record to DLQ topic=%s partition=%d offset=%d key=%s reason=%s", record.topic(),
-                    record.partition(), record.offset(), record.key(), e.getMessage());
-            counter("DLQ").increment();
-            throw e;
         }
+        if (!batch.isEmpty()) {
+            store(batch, dead);
+        }
+        dead.forEach(this::awaitAck);
+        Log.debugf("news.ingested batch records=%d dlq=%d ms=%d", records.count(), dead.size(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void store(List<ConsumerRecord<String, NewsItemIngested>> batch,
+                       List<DeadLetter> dead) {
+        try {
+            count(retryingWhileUnavailable(() -> catalog.ingestAll(batch.stream().map(ConsumerRecord::value).toList())));
+            return;
+        } catch (RuntimeException e) {
+            Log.warnf("news.ingested batch failed, retrying record by record items=%d reason=%s", batch.size(), e.toString());
+        }
+        for (ConsumerRecord<String, NewsItemIngested> record : batch) {
+            try {
+                count(retryingWhileUnavailable(() -> catalog.ingestAll(List.of(record.value()))));
+            } catch (RuntimeException e) {
+                dead.add(deadLetter(record, e.getMessage(), String.valueOf(rootCause(e).getMessage())));
+            }
+        }
+    }
+
+    private void count(List<CatalogService.Outcome> outcomes) {
+        outcomes.forEach(o -> counter(o.name()).increment());
+    }
+
+    /** Runs {@code work}; while the database is unavailable, again after a backoff of up to {@link #MAX_BACKOFF}. */
+    private static <T> T retryingWhileUnavailable(Supplier<T> work) {
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (!isTransient(e)) {
+                    throw e;
+                }
+                Log.warnf("news.ingested database unavailable, retrying in ms=%d reason=%s", backoff.toMillis(), e.toString());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * True when the failure says the database (not the data) is the problem: a lost or refused connection, a pool
+     * timeout, a serialization failure or deadlock, an exhausted or shutting-down server. Data errors (SQLSTATE
+     * classes 22 and 23) and anything else thrown while processing are not transient.
+     */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    String state = e.getSQLState();
+                    if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                            || state.startsWith("57") || state.startsWith("58")) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Why the record cannot be processed, or null. */
+    static String poisonReason(ConsumerRecord<String, NewsItemIngested> record) {
+        NewsItemIngested event = record.value();
+        if (event == null) {
+            Header reason = record.headers().lastHeader(DESERIALIZATION_FAILURE_REASON);
+            return reason == null || reason.value() == null
+                    ? "empty record value"
+                    : "cannot deserialize: " + new String(reason.value(), StandardCharsets.UTF_8);
+        }
+        if (record.key() != null && !record.key().equals(event.itemId())) {
+            return "record key does not match itemId";
+        }
+        return null;
+    }
+
+    /** Publishes the record to {@code news.ingested.dlq}: original key, value and headers plus the reason. */
+    private DeadLetter deadLetter(ConsumerRecord<String, NewsItemIngested> record, String reason, String cause) {
+        Log.warnf("news.ingested record to DLQ topic=%s partition=%d offset=%d key=%s reason=%s", record.topic(),
+                record.partition(), record.offset(), record.key(), reason);
+        counter("DLQ").increment();
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        header(headers, DEAD_LETTER_REASON, reason == null ? "unknown" : reason);
+        if (cause != null) {
+            header(headers, DEAD_LETTER_CAUSE, cause);
+        }
+        header(headers, DEAD_LETTER_TOPIC, record.topic());
+        header(headers, DEAD_LETTER_PARTITION, Integer.toString(record.partition()));
+        header(headers, DEAD_LETTER_OFFSET, Long.toString(record.offset()));
+        return new DeadLetter(record, reason, cause,
+                sender.send(new ProducerRecord<>(Topics.NEWS_INGESTED_DLQ, null, record.key(), record.value(), headers)));
+    }
+
+    /** Waits for the DLQ ack; while Kafka refuses it, sends again (the batch must not be acked before). */
+    private void awaitAck(DeadLetter letter) {
+        DeadLetter pending = letter;
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                pending.ack().get(DLQ_ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                Log.warnf("news.ingested DLQ send failed, retrying partition=%d offset=%d reason=%s",
+                        pending.record().partition(), pending.record().offset(), e.toString());
+                sleep(backoff);
+                backoff = MAX_BACKOFF;
+                pending = deadLetter(pending.record(), pending.reason(), pending.cause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the DLQ ack", e);
+            }
+        }
+    }
+
+    /** A record sent to the DLQ, with what is needed to send it again. */
+    private record DeadLetter(ConsumerRecord<String, NewsItemIngested> record, String reason, String cause,
+                              CompletableFuture<RecordMetadata> ack) {
+    }
+
+    private static void sleep(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code catalog_ingested_total{outcome}}: CREATED, UPDATED, UNCHANGED, IGNORED or DLQ. */
     private Counter counter(String outcome) {
         return meters.counter("catalog.ingested", "outcome", outcome);
-    }
-
-    private static String deserializationFailure(ConsumerRecord<String, ?> record) {
-        Header reason = record.headers().lastHeader(DESERIALIZATION_FAILURE_REASON);
-        return reason == null || reason.value() == null
-                ? "empty record value"
-                : "cannot deserialize: " + new String(reason.value(), StandardCharsets.UTF_8);
     }
 }

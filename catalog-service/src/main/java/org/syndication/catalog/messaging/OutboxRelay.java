@@ -4,17 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.syndication.catalog.OutboxEvent;
 import org.syndication.catalog.OutboxRepository;
 import org.syndication.catalog.config.CatalogConfig;
@@ -22,21 +18,25 @@ import org.syndication.catalog.mapping.JsonText;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemCatalogued;
+import org.syndication.events.Topics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes the transactional outbox to {@code news.catalogued}. In one transaction it locks the oldest
  * unpublished rows ({@code FOR UPDATE SKIP LOCKED}, insertion order), sends them with CloudEvents binary headers
- * ({@code ce_id} = row id, key = item id), waits for every ack and only then marks them published. A crash at any
- * point leaves the rows unpublished, so they are sent again: at-least-once, with a stable {@code ce_id}.
+ * ({@code ce_id} = row id, key = item id) straight to the producer ({@link KafkaSender}: the acks complete on the
+ * Kafka I/O thread, the transaction stays on the relay thread), waits for every ack and only then marks them
+ * published (one update by row ids) and commits. A crash at any point leaves the rows unpublished, so they are sent
+ * again: at-least-once, with a stable {@code ce_id}.
  * It wakes right after each commit that wrote a row; {@link OutboxSweeper} wakes it periodically for anything left
  * behind (e.g. by a crashed instance).
  */
@@ -44,20 +44,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class OutboxRelay {
 
     private final OutboxRepository outbox;
-    private final MutinyEmitter<NewsItemCatalogued> emitter;
+    private final KafkaSender sender;
     private final CatalogConfig config;
     private final Clock clock;
     private final Counter published;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    public OutboxRelay(OutboxRepository outbox,
-                       @Channel(Channels.NEWS_CATALOGUED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
-                       MutinyEmitter<NewsItemCatalogued> emitter,
-                       CatalogConfig config, Clock clock, MeterRegistry meters) {
+    public OutboxRelay(OutboxRepository outbox, KafkaSender sender, CatalogConfig config, Clock clock,
+                       MeterRegistry meters) {
         this.outbox = outbox;
         this.published = meters.counter("catalog.outbox.published");
-        this.emitter = emitter;
+        this.sender = sender;
         this.config = config;
         this.clock = clock;
     }
@@ -100,23 +98,23 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<Uni<Void>> acks = new ArrayList<>(rows.size());
+            List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (OutboxEvent row : rows) {
-                acks.add(emitter.sendMessage(toMessage(row)));
+                acks.add(sender.send(toRecord(row)));
             }
-            Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
-            Instant now = clock.instant();
-            rows.forEach(r -> r.publishedAt = now);
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            outbox.markPublished(rows.stream().map(r -> r.id).toList(), clock.instant());
             return rows.size();
         });
         if (sent > 0) {
             published.increment(sent);
-            Log.infof("outbox published rows=%d ms=%d", sent, (System.nanoTime() - start) / 1_000_000);
+            Log.debugf("outbox published rows=%d ms=%d", sent, (System.nanoTime() - start) / 1_000_000);
         }
         return sent;
     }
 
-    private Message<NewsItemCatalogued> toMessage(OutboxEvent row) {
+    private ProducerRecord<String, Object> toRecord(OutboxEvent row) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CeHeaders.SPEC_VERSION, CeHeaders.SPEC_VERSION_1_0);
         header(headers, CeHeaders.ID, row.id.toString());
@@ -127,10 +125,7 @@ public class OutboxRelay {
         header(headers, CeHeaders.CONTENT_TYPE, CeHeaders.JSON);
         JsonText.readHeaders(row.headers).forEach((name, value) -> header(headers, name, value));
         NewsItemCatalogued payload = EventJson.fromJson(row.payload, NewsItemCatalogued.class);
-        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(row.aggregateId)
-                .withHeaders(headers)
-                .build());
+        return new ProducerRecord<>(Topics.NEWS_CATALOGUED, null, row.aggregateId, payload, headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -3,10 +3,12 @@ package org.syndication.catalog.service;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.syndication.catalog.ItemBatchRepository;
 import org.syndication.catalog.ItemNotFoundException;
 import org.syndication.catalog.ItemTheme;
 import org.syndication.catalog.NewsItem;
 import org.syndication.catalog.NewsItemRepository;
+import org.syndication.catalog.OutboxEvent;
 import org.syndication.catalog.classify.Classifier;
 import org.syndication.catalog.classify.ThemeAssignment;
 import org.syndication.catalog.mapping.ItemMapper;
@@ -15,7 +17,9 @@ import org.syndication.events.ItemStatus;
 import org.syndication.events.NewsItemIngested;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,12 +43,15 @@ public class CatalogService {
     }
 
     private final NewsItemRepository items;
+    private final ItemBatchRepository batch;
     private final TaxonomyService taxonomy;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public CatalogService(NewsItemRepository items, TaxonomyService taxonomy, OutboxWriter outbox, Clock clock) {
+    public CatalogService(NewsItemRepository items, ItemBatchRepository batch, TaxonomyService taxonomy,
+                          OutboxWriter outbox, Clock clock) {
         this.items = items;
+        this.batch = batch;
         this.taxonomy = taxonomy;
         this.outbox = outbox;
         this.clock = clock;
@@ -53,32 +60,60 @@ public class CatalogService {
     /** Upserts the item by id; an ingest version lower than or equal to the stored one changes nothing. */
     @Transactional
     public Outcome ingest(NewsItemIngested event) {
-        NewsItem item = items.findForUpdate(event.itemId()).orElse(null);
-        if (item != null && event.version() <= item.ingestVersion) {
-            Log.debugf("ingest ignored itemId=%s version=%d stored=%d", event.itemId(), event.version(), item.ingestVersion);
-            return Outcome.IGNORED;
+        return ingestAll(List.of(event)).get(0);
+    }
+
+    /**
+     * Upserts a batch of events in one transaction: one locking query for the stored items, the events applied in
+     * order in memory (exactly as one at a time: a version not above the item's current one is ignored, so several
+     * versions of an item in one batch give one outbox row per stored change), then one JDBC batch per statement.
+     *
+     * @return the outcome of each event, in order
+     */
+    @Transactional
+    public List<Outcome> ingestAll(List<NewsItemIngested> events) {
+        Map<String, NewsItem> items = batch.lockAll(events.stream().map(NewsItemIngested::itemId).distinct().toList());
+        Set<String> stored = Set.copyOf(items.keySet());
+        Classifier classifier = taxonomy.classifier();
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        Map<String, NewsItem> touched = new LinkedHashMap<>();
+        Map<String, NewsItem> changed = new LinkedHashMap<>();
+        List<OutboxEvent> rows = new ArrayList<>();
+        for (NewsItemIngested event : events) {
+            NewsItem item = items.get(event.itemId());
+            if (item != null && event.version() <= item.ingestVersion) {
+                Log.debugf("ingest ignored itemId=%s version=%d stored=%d", event.itemId(), event.version(), item.ingestVersion);
+                outcomes.add(Outcome.IGNORED);
+                continue;
+            }
+            boolean isNew = item == null;
+            if (isNew) {
+                item = new NewsItem();
+                item.status = ItemStatus.PUBLISHED;
+                item.createdAt = clock.instant();
+                items.put(event.itemId(), item);
+            }
+            boolean contentChanged = ItemMapper.applyIngested(event, item);
+            touched.put(item.id, item);
+            if (!isNew && !contentChanged) {
+                Log.debugf("ingest unchanged itemId=%s version=%d", item.id, event.version());
+                outcomes.add(Outcome.UNCHANGED);
+                continue;
+            }
+            applyThemes(item, classifier);
+            item.version++;
+            item.updatedAt = clock.instant();
+            changed.put(item.id, item);
+            rows.add(outbox.row(item));
+            outcomes.add(isNew ? Outcome.CREATED : Outcome.UPDATED);
+            Log.debugf("item stored itemId=%s version=%d ingestVersion=%d themes=%s", item.id, item.version,
+                    item.ingestVersion, slugs(item));
         }
-        boolean created = item == null;
-        if (created) {
-            item = new NewsItem();
-            item.status = ItemStatus.PUBLISHED;
-            item.createdAt = clock.instant();
-        }
-        boolean changed = ItemMapper.applyIngested(event, item);
-        if (!created && !changed) {
-            Log.debugf("ingest unchanged itemId=%s version=%d", item.id, event.version());
-            return Outcome.UNCHANGED;
-        }
-        applyThemes(item, taxonomy.classifier());
-        item.version++;
-        item.updatedAt = clock.instant();
-        if (created) {
-            items.persist(item);
-        }
-        outbox.catalogued(item);
-        Log.debugf("item stored itemId=%s version=%d ingestVersion=%d themes=%s", item.id, item.version,
-                item.ingestVersion, slugs(item));
-        return created ? Outcome.CREATED : Outcome.UPDATED;
+        List<NewsItem> created = touched.values().stream().filter(i -> !stored.contains(i.id)).toList();
+        List<NewsItem> updated = touched.values().stream().filter(i -> stored.contains(i.id)).toList();
+        batch.write(created, updated, List.copyOf(changed.values()));
+        outbox.writeAll(rows);
+        return outcomes;
     }
 
     /** Withdraws the item from the feeds (idempotent). */

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.syndication.catalog.ItemBatchRepository;
 import org.syndication.catalog.NewsItem;
 import org.syndication.catalog.OutboxEvent;
 import org.syndication.catalog.OutboxRepository;
@@ -16,6 +17,7 @@ import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemCatalogued;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,12 +28,15 @@ public class OutboxWriter {
     static final String AGGREGATE_TYPE = "news-item";
 
     private final OutboxRepository outbox;
+    private final ItemBatchRepository batch;
     private final TaxonomyService taxonomy;
     private final Event<OutboxWritten> written;
     private final Clock clock;
 
-    public OutboxWriter(OutboxRepository outbox, TaxonomyService taxonomy, Event<OutboxWritten> written, Clock clock) {
+    public OutboxWriter(OutboxRepository outbox, ItemBatchRepository batch, TaxonomyService taxonomy,
+                        Event<OutboxWritten> written, Clock clock) {
         this.outbox = outbox;
+        this.batch = batch;
         this.taxonomy = taxonomy;
         this.written = written;
         this.clock = clock;
@@ -39,6 +44,26 @@ public class OutboxWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID catalogued(NewsItem item) {
+        OutboxEvent row = row(item);
+        outbox.persist(row);
+        written.fire(new OutboxWritten(item.id));
+        Log.debugf("outbox row written itemId=%s ceId=%s version=%d status=%s", item.id, row.id, item.version, item.status);
+        return row.id;
+    }
+
+    /** Writes rows built by {@link #row} in one JDBC batch, in list order; one relay wake-up after the commit. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeAll(List<OutboxEvent> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batch.insertOutbox(rows);
+        written.fire(new OutboxWritten(rows.get(0).aggregateId));
+        Log.debugf("outbox rows written count=%d", rows.size());
+    }
+
+    /** The outbox row announcing the item's current state (not yet written). */
+    public OutboxEvent row(NewsItem item) {
         NewsItemCatalogued event = ItemMapper.toCatalogued(item, taxonomy::titleOf);
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.randomUUID();
@@ -48,9 +73,6 @@ public class OutboxWriter {
         row.payload = EventJson.toJson(event);
         row.headers = JsonText.write(Map.of(CeHeaders.THEMES, event.themeSlugs()));
         row.createdAt = clock.instant();
-        outbox.persist(row);
-        written.fire(new OutboxWritten(item.id));
-        Log.debugf("outbox row written itemId=%s ceId=%s version=%d status=%s", item.id, row.id, item.version, item.status);
-        return row.id;
+        return row;
     }
 }
