@@ -34,7 +34,8 @@ class KafkaTest {
     @MethodSource(Manifests.OVERLAYS)
     void everyUserHoldsExactlyTheGrantsOfTheContract(String overlay) {
         Map<String, Set<String>> contract = Map.of(
-                "ingest-service", Set.of("Write on topic news.ingested"),
+                "ingest-service", Set.of("Write on topic news.ingested",
+                        "Write on transactionalId ingest-service-*", "Describe on transactionalId ingest-service-*"),
                 "catalog-service", Set.of("Read on topic news.ingested", "Read on group catalog-service",
                         "Write on topic news.ingested.dlq", "Write on topic news.catalogued"),
                 "feed-service", Set.of("Read on topic news.catalogued", "Read on group feed-service",
