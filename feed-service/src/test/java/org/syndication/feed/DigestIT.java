@@ -189,7 +189,7 @@ class DigestIT {
         // a GET shows a page and changes nothing; the token is scoped to its action
         given().get(local(confirm)).then().statusCode(200).body(containsString("method=\"post\""));
         given().post(local(confirm.replace("/confirm?", "/unsubscribe?"))).then().statusCode(400)
-                .body("type", equalTo("urn:syndication:problem:invalid-token"));
+                .body("type", equalTo("https://syndication.example.org/problems/invalid-token"));
         given().post(local(confirm)).then().statusCode(200).body(containsString("confirmed"));
 
         String again = given().contentType(ContentType.JSON).body(body).post("/api/subscriptions")
@@ -205,7 +205,7 @@ class DigestIT {
         given().contentType(ContentType.JSON).body(body).post("/api/subscriptions").then().statusCode(202);
         given().contentType(ContentType.JSON).body(body).post("/api/subscriptions").then().statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
-                .body("type", equalTo("urn:syndication:problem:rate-limited"));
+                .body("type", equalTo("https://syndication.example.org/problems/rate-limited"));
 
         for (String invalid : List.of(
                 "{\"email\":\"not-an-address\",\"themes\":[\"all\"],\"frequency\":\"DAILY\"}",
@@ -214,7 +214,7 @@ class DigestIT {
                 "{\"email\":\"a@example.org\",\"themes\":[\"all\"],\"frequency\":\"hourly\"}")) {
             given().contentType(ContentType.JSON).body(invalid).post("/api/subscriptions").then().statusCode(400)
                     .contentType("application/problem+json")
-                    .body("type", equalTo("urn:syndication:problem:invalid-request"));
+                    .body("type", equalTo("https://syndication.example.org/problems/invalid-request"));
         }
         given().contentType(ContentType.URLENC).formParam("email", "form-" + address).formParam("themes", "all")
                 .formParam("frequency", "DAILY").post("/subscriptions").then().statusCode(200)
@@ -225,13 +225,13 @@ class DigestIT {
     @Test
     void operatorApiNeedsTheTokenPreviewsAndIssuesNothingForEmptyPeriods() {
         String path = "/api/digests/corruption/2020-01-01";
-        given().post(path).then().statusCode(401).body("type", equalTo("urn:syndication:problem:missing-token"));
+        given().post(path).then().statusCode(401).body("type", equalTo("https://syndication.example.org/problems/missing-token"));
         given().header("Authorization", "Bearer wrong").post(path).then().statusCode(403)
-                .body("type", equalTo("urn:syndication:problem:wrong-token"));
+                .body("type", equalTo("https://syndication.example.org/problems/wrong-token"));
         given().header("Authorization", TOKEN).post(path).then().statusCode(200).body("issued", equalTo(false));
         given().header("Authorization", TOKEN).post("/api/digests/corruption/last-tuesday").then().statusCode(400);
         given().header("Authorization", TOKEN).post("/api/digests/no-such-theme/2020-01-01").then().statusCode(404)
-                .body("type", equalTo("urn:syndication:problem:unknown-theme"));
+                .body("type", equalTo("https://syndication.example.org/problems/unknown-theme"));
 
         ThemeTag theme = newTheme();
         publish(TestData.item().title("Preview item").themes(theme).build(), theme);

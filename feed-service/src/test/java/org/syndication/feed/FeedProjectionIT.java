@@ -218,14 +218,14 @@ class FeedProjectionIT {
         for (String path : List.of("/feeds/no-such-theme.atom", "/feeds/all.xml", "/feeds/all", "/feeds/nope/2026-11.atom")) {
             given().get(path).then().statusCode(404)
                     .contentType("application/problem+json")
-                    .body("type", org.hamcrest.Matchers.equalTo("urn:syndication:problem:unknown-feed"))
+                    .body("type", org.hamcrest.Matchers.equalTo("https://syndication.example.org/problems/unknown-feed"))
                     .body("status", org.hamcrest.Matchers.equalTo(404))
                     .body("validThemes", hasItems("all", "corruption", "criminal-justice"))
                     .body("validFormats", hasItems("rss", "atom", "json"));
         }
         given().get("/themes/no-such-theme").then().statusCode(404)
                 .contentType("application/problem+json")
-                .body("type", org.hamcrest.Matchers.equalTo("urn:syndication:problem:unknown-theme"))
+                .body("type", org.hamcrest.Matchers.equalTo("https://syndication.example.org/problems/unknown-theme"))
                 .body("validThemes", hasItems("all", "cybercrime"));
     }
 

@@ -15,14 +15,14 @@ import java.util.Map;
 public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final URI UNKNOWN_FEED = URI.create("urn:syndication:problem:unknown-feed");
-    public static final URI UNKNOWN_THEME = URI.create("urn:syndication:problem:unknown-theme");
-    public static final URI NOT_FOUND = URI.create("urn:syndication:problem:not-found");
-    public static final URI MISSING_TOKEN = URI.create("urn:syndication:problem:missing-token");
-    public static final URI WRONG_TOKEN = URI.create("urn:syndication:problem:wrong-token");
-    public static final URI INVALID_REQUEST = URI.create("urn:syndication:problem:invalid-request");
-    public static final URI INVALID_TOKEN = URI.create("urn:syndication:problem:invalid-token");
-    public static final URI RATE_LIMITED = URI.create("urn:syndication:problem:rate-limited");
+    public static final URI UNKNOWN_FEED = URI.create("https://syndication.example.org/problems/unknown-feed");
+    public static final URI UNKNOWN_THEME = URI.create("https://syndication.example.org/problems/unknown-theme");
+    public static final URI NOT_FOUND = URI.create("https://syndication.example.org/problems/not-found");
+    public static final URI MISSING_TOKEN = URI.create("https://syndication.example.org/problems/missing-token");
+    public static final URI WRONG_TOKEN = URI.create("https://syndication.example.org/problems/wrong-token");
+    public static final URI INVALID_REQUEST = URI.create("https://syndication.example.org/problems/invalid-request");
+    public static final URI INVALID_TOKEN = URI.create("https://syndication.example.org/problems/invalid-token");
+    public static final URI RATE_LIMITED = URI.create("https://syndication.example.org/problems/rate-limited");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
