@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 /** A corpus page posted to ingest reaches the Atom and RSS feeds through Kafka, catalog and PostgreSQL. */
 class EndToEndIT {
 
+    private static final Pattern ENTRY_ID = Pattern.compile("<entry>.*?<id>([^<]+)</id>", Pattern.DOTALL);
     private static final Pattern TITLE = Pattern.compile("\"title\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @TempDir
@@ -71,6 +72,22 @@ class EndToEndIT {
         for (String service : List.of("ingest-service", "catalog-service", "feed-service")) {
             assertThat(product.get(service, "/q/health/live").statusCode()).isEqualTo(200);
         }
+
+        // a restart of the feed service changes neither the entry ids nor the bytes (same ETag)
+        HttpResponse<String> before = product.get("feed-service", "/feeds/all.atom");
+        product.restart("feed-service");
+        HttpResponse<String> after = product.get("feed-service", "/feeds/all.atom");
+        assertThat(entryIds(after.body())).isEqualTo(entryIds(before.body())).doesNotHaveDuplicates();
+        assertThat(after.headers().firstValue("ETag")).isEqualTo(before.headers().firstValue("ETag"));
+    }
+
+    private static List<String> entryIds(String atom) {
+        Matcher matcher = ENTRY_ID.matcher(atom);
+        List<String> ids = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return ids;
     }
 
     /** The titles of the response's items (skipping the document's own fields, which have no title). */

@@ -36,6 +36,7 @@ public final class ProductProcesses implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<String> javaOpts;
 
     /**
      * @param root     the repository root (holds {@code <service>/target/quarkus-app/quarkus-run.jar})
@@ -45,12 +46,13 @@ public final class ProductProcesses implements AutoCloseable {
     public ProductProcesses(Path root, Path dataDir, List<String> javaOpts) {
         this.root = root.toAbsolutePath().normalize();
         this.dataDir = dataDir;
+        this.javaOpts = List.copyOf(javaOpts);
         SERVICES.forEach(service -> ports.put(service, Ports.free()));
         stack = LocalStack.start(new LocalStack.Settings(dataDir, true, Ports.free(), Ports.free(), Ports.free(),
                 Ports.free(), Ports.free()));
         try {
             for (String service : SERVICES) {
-                processes.put(service, start(service, javaOpts));
+                processes.put(service, start(service, this.javaOpts));
             }
             for (String service : SERVICES) {
                 awaitReady(service);
@@ -71,6 +73,22 @@ public final class ProductProcesses implements AutoCloseable {
 
     public Process process(String service) {
         return processes.get(service);
+    }
+
+    /** Stops one service gracefully (SIGTERM) and starts it again with the same settings; waits until it is ready. */
+    public void restart(String service) {
+        Process process = processes.get(service);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        processes.put(service, start(service, javaOpts));
+        awaitReady(service);
     }
 
     /** Time from process start to a ready health check, per service. */
@@ -105,7 +123,7 @@ public final class ProductProcesses implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(service + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(service + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
