@@ -28,13 +28,21 @@ public final class Classifier {
                                  List<AnalysedText> ignore) {
     }
 
-    private record AnalysedText(List<String> stems, List<String> exact) {
+    /** {@code present}: every token of the original text, so a term whose first word is absent costs no scan. */
+    private record AnalysedText(List<String> stems, List<String> exact, Set<String> present) {
         static AnalysedText of(String text) {
-            return new AnalysedText(TextAnalysis.stems(text), TextAnalysis.exact(text));
+            List<String> stems = TextAnalysis.stems(text);
+            List<String> exact = TextAnalysis.exact(text);
+            Set<String> present = new HashSet<>(stems);
+            present.addAll(exact);
+            return new AnalysedText(stems, exact, present);
         }
 
         /** Counts the term and blanks its occurrences, so shorter terms do not count the same words again. */
         int consume(CompiledTerm t) {
+            if (!t.tokens().isEmpty() && !present.contains(t.tokens().get(0))) {
+                return 0;
+            }
             List<String> tokens = t.term().caseSensitive() ? exact : stems;
             int n = occurrences(tokens, t.tokens());
             if (n > 0) {
@@ -51,7 +59,7 @@ public final class Classifier {
                 blank(s, p.stems());
                 blank(e, p.exact());
             }
-            return new AnalysedText(s, e);
+            return new AnalysedText(s, e, present);
         }
     }
 
