@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ final class PipelineBenchmark {
     private static final int LATENCY_PROBES = 30;
     private static final DateTimeFormatter LISTING_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final int ITEMS_PER_PAGE = 500;
-    private static final int PAGES = 40;
+    private static final int PAGES = 20;
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(5);
 
     private final ProductProcesses product;
     private final Report report;
@@ -46,8 +48,11 @@ final class PipelineBenchmark {
                     + ": " + title + "\n\nA probe item posted by the latency benchmark.\n";
             long start = System.nanoTime();
             post(text, "bench-latency");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!product.get("feed-service", "/feeds/all.atom").body().contains(title)) {
-                Thread.onSpinWait();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("probe not visible within 30 s: " + title);
+                }
             }
             millis[i] = (System.nanoTime() - start) / 1_000_000;
         }
@@ -80,7 +85,12 @@ final class PipelineBenchmark {
         int total = PAGES * ITEMS_PER_PAGE;
         report.add("ingest: items accepted and acknowledged by Kafka", Report.perSecond(total / ingestSeconds, "items"),
                 "-");
+        long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
         while (count("feed", "feed_item") < feedBefore + total) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the feed projection did not receive " + total + " items within "
+                        + PIPELINE_TIMEOUT.toMinutes() + " minutes");
+            }
             Thread.sleep(20);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
