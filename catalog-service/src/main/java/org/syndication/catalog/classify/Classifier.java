@@ -25,52 +25,65 @@ public final class Classifier {
     }
 
     private record CompiledTheme(ThemeDefinition definition, double threshold, List<CompiledTerm> terms,
-                                 List<AnalysedText> ignore) {
+                                 List<TextAnalysis.Tokens> ignore) {
     }
 
-    /** {@code present}: every token of the original text, so a term whose first word is absent costs no scan. */
-    private record AnalysedText(List<String> stems, List<String> exact, Set<String> present) {
-        static AnalysedText of(String text) {
-            List<String> stems = TextAnalysis.stems(text);
-            List<String> exact = TextAnalysis.exact(text);
-            Set<String> present = new HashSet<>(stems);
-            present.addAll(exact);
-            return new AnalysedText(stems, exact, present);
+    /** The first words of every term and ignored phrase: the only words whose positions are indexed. */
+    private record Starts(Set<String> stems, Set<String> exact) {
+    }
+
+    /** A text analysed and indexed once per item, shared by every theme. */
+    private record AnalysedText(TokenIndex stems, TokenIndex exact) {
+        static AnalysedText of(String text, Starts starts) {
+            TextAnalysis.Tokens tokens = TextAnalysis.analyse(text);
+            return new AnalysedText(TokenIndex.of(tokens.stems(), starts.stems()),
+                    TokenIndex.of(tokens.exact(), starts.exact()));
         }
 
+        /** A pass over this text for one theme, with its {@code ignore} phrases already blanked out. */
+        ThemeScan scan(List<TextAnalysis.Tokens> ignore) {
+            TokenIndex.Scan s = stems.scan();
+            TokenIndex.Scan e = exact.scan();
+            for (TextAnalysis.Tokens phrase : ignore) {
+                s.consume(phrase.stems());
+                e.consume(phrase.exact());
+            }
+            return new ThemeScan(s, e);
+        }
+    }
+
+    private record ThemeScan(TokenIndex.Scan stems, TokenIndex.Scan exact) {
         /** Counts the term and blanks its occurrences, so shorter terms do not count the same words again. */
         int consume(CompiledTerm t) {
-            if (!t.tokens().isEmpty() && !present.contains(t.tokens().get(0))) {
-                return 0;
-            }
-            List<String> tokens = t.term().caseSensitive() ? exact : stems;
-            int n = occurrences(tokens, t.tokens());
-            if (n > 0) {
-                blank(tokens, t.tokens());
-            }
-            return n;
-        }
-
-        /** This text with every occurrence of the given phrases blanked out. */
-        AnalysedText without(List<AnalysedText> phrases) {
-            List<String> s = new ArrayList<>(stems);
-            List<String> e = new ArrayList<>(exact);
-            for (AnalysedText p : phrases) {
-                blank(s, p.stems());
-                blank(e, p.exact());
-            }
-            return new AnalysedText(s, e, present);
+            return (t.term().caseSensitive() ? exact : stems).consume(t.tokens());
         }
     }
 
     private final Taxonomy taxonomy;
     private final Settings settings;
     private final List<CompiledTheme> themes;
+    private final Starts starts;
 
     public Classifier(Taxonomy taxonomy, Settings settings) {
         this.taxonomy = taxonomy;
         this.settings = settings;
         this.themes = taxonomy.themes().stream().map(this::compile).toList();
+        Set<String> stems = new HashSet<>();
+        Set<String> exact = new HashSet<>();
+        for (CompiledTheme theme : themes) {
+            theme.terms().forEach(t -> (t.term().caseSensitive() ? exact : stems).add(t.tokens().get(0)));
+            for (TextAnalysis.Tokens phrase : theme.ignore()) {
+                addFirst(stems, phrase.stems());
+                addFirst(exact, phrase.exact());
+            }
+        }
+        this.starts = new Starts(Set.copyOf(stems), Set.copyOf(exact));
+    }
+
+    private static void addFirst(Set<String> starts, List<String> phrase) {
+        if (!phrase.isEmpty()) {
+            starts.add(phrase.get(0));
+        }
     }
 
     public Taxonomy taxonomy() {
@@ -90,22 +103,22 @@ public final class Classifier {
         // longest phrases first: the words of a matched phrase are not counted again by a shorter term
         terms.sort(Comparator.comparingInt((CompiledTerm t) -> t.tokens().size()).reversed());
         double threshold = def.rules().threshold() != null ? def.rules().threshold() : settings.defaultThreshold();
-        List<AnalysedText> ignore = def.rules().ignore().stream().map(AnalysedText::of).toList();
+        List<TextAnalysis.Tokens> ignore = def.rules().ignore().stream().map(TextAnalysis::analyse).toList();
         return new CompiledTheme(def, threshold, terms, ignore);
     }
 
     /** The themes of an item, highest score first, each with its reason. */
     public List<ThemeAssignment> classify(String title, String body) {
-        AnalysedText fullTitle = AnalysedText.of(title);
-        AnalysedText fullBody = AnalysedText.of(body);
+        AnalysedText fullTitle = AnalysedText.of(title, starts);
+        AnalysedText fullBody = AnalysedText.of(body, starts);
         double damping = Math.max(1.0, Math.sqrt((double) fullBody.stems().size() / settings.bodyReferenceLength()));
 
         List<ThemeAssignment> given = new ArrayList<>();
         for (CompiledTheme theme : themes) {
             List<ThemeReason.Match> matches = new ArrayList<>();
             double score = 0;
-            AnalysedText titleText = fullTitle.without(theme.ignore());
-            AnalysedText bodyText = fullBody.without(theme.ignore());
+            ThemeScan titleText = fullTitle.scan(theme.ignore());
+            ThemeScan bodyText = fullBody.scan(theme.ignore());
             for (CompiledTerm t : theme.terms()) {
                 int inTitle = titleText.consume(t);
                 int inBody = bodyText.consume(t);
@@ -130,36 +143,6 @@ public final class Classifier {
                 .anyMatch(other -> scores.getOrDefault(other, 0.0) > a.score()));
         given.sort(Comparator.comparingDouble(ThemeAssignment::score).reversed().thenComparing(ThemeAssignment::slug));
         return List.copyOf(given);
-    }
-
-    static int occurrences(List<String> text, List<String> phrase) {
-        int n = phrase.size();
-        int count = 0;
-        outer:
-        for (int i = 0; i + n <= text.size(); i++) {
-            for (int j = 0; j < n; j++) {
-                if (!text.get(i + j).equals(phrase.get(j))) {
-                    continue outer;
-                }
-            }
-            count++;
-            i += n - 1;
-        }
-        return count;
-    }
-
-    private static void blank(List<String> text, List<String> phrase) {
-        int n = phrase.size();
-        if (n == 0) {
-            return;
-        }
-        for (int i = 0; i + n <= text.size(); i++) {
-            if (text.subList(i, i + n).equals(phrase)) {
-                for (int j = 0; j < n; j++) {
-                    text.set(i + j, "");
-                }
-            }
-        }
     }
 
     private static double round(double v) {

@@ -1,5 +1,6 @@
 package org.syndication.catalog.messaging;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -16,8 +17,6 @@ import org.syndication.catalog.OutboxRepository;
 import org.syndication.catalog.config.CatalogConfig;
 import org.syndication.catalog.mapping.JsonText;
 import org.syndication.events.CeHeaders;
-import org.syndication.events.EventJson;
-import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.Topics;
 
 import java.nio.charset.StandardCharsets;
@@ -114,7 +113,11 @@ public class OutboxRelay {
         return sent;
     }
 
-    private ProducerRecord<String, Object> toRecord(OutboxEvent row) {
+    /**
+     * The Kafka record of a row. The value is the stored payload as is: {@link RawValue} makes the channel's
+     * {@code EventSerializer} write its JSON unchanged, the bytes {@code EventJson} wrote when the row was made.
+     */
+    ProducerRecord<String, Object> toRecord(OutboxEvent row) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CeHeaders.SPEC_VERSION, CeHeaders.SPEC_VERSION_1_0);
         header(headers, CeHeaders.ID, row.id.toString());
@@ -124,8 +127,7 @@ public class OutboxRelay {
         header(headers, CeHeaders.SUBJECT, row.aggregateId);
         header(headers, CeHeaders.CONTENT_TYPE, CeHeaders.JSON);
         JsonText.readHeaders(row.headers).forEach((name, value) -> header(headers, name, value));
-        NewsItemCatalogued payload = EventJson.fromJson(row.payload, NewsItemCatalogued.class);
-        return new ProducerRecord<>(Topics.NEWS_CATALOGUED, null, row.aggregateId, payload, headers);
+        return new ProducerRecord<>(Topics.NEWS_CATALOGUED, null, row.aggregateId, new RawValue(row.payload), headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
