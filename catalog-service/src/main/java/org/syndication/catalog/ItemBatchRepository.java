@@ -55,9 +55,9 @@ public class ItemBatchRepository {
         return found;
     }
 
-    /** Inserts the new items, updates the stored ones, and replaces the themes of {@code rethemed}. */
+    /** Inserts the new items and updates the stored ones (their columns, not their themes). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void write(List<NewsItem> created, List<NewsItem> updated, List<NewsItem> rethemed) {
+    public void writeItems(List<NewsItem> created, List<NewsItem> updated) {
         try (Connection c = dataSource.getConnection()) {
             if (!created.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("insert into news_item (" + COLUMNS + ")"
@@ -85,27 +85,37 @@ public class ItemBatchRepository {
                     ps.executeBatch();
                 }
             }
-            if (!rethemed.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("delete from item_theme where item_id = any(?)")) {
-                    ps.setArray(1, c.createArrayOf("varchar", rethemed.stream().map(i -> i.id).toArray()));
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "insert into item_theme (item_id, slug, score, reason) values (?, ?, ?, ?)")) {
-                    for (NewsItem item : rethemed) {
-                        for (ItemTheme theme : item.themes) {
-                            ps.setString(1, item.id);
-                            ps.setString(2, theme.slug);
-                            ps.setDouble(3, theme.score);
-                            ps.setString(4, theme.reason);
-                            ps.addBatch();
-                        }
-                    }
-                    ps.executeBatch();
-                }
-            }
         } catch (SQLException e) {
             throw new BatchWriteException("cannot write items", e);
+        }
+    }
+
+    /** Replaces the themes of {@code rethemed} with their current {@code themes}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeThemes(List<NewsItem> rethemed) {
+        if (rethemed.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("delete from item_theme where item_id = any(?)")) {
+                ps.setArray(1, c.createArrayOf("varchar", rethemed.stream().map(i -> i.id).toArray()));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into item_theme (item_id, slug, score, reason) values (?, ?, ?, ?)")) {
+                for (NewsItem item : rethemed) {
+                    for (ItemTheme theme : item.themes) {
+                        ps.setString(1, item.id);
+                        ps.setString(2, theme.slug);
+                        ps.setDouble(3, theme.score);
+                        ps.setString(4, theme.reason);
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new BatchWriteException("cannot write themes", e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.syndication.catalog;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                         "select * from outbox_event where published_at is null order by seq limit :limit for update skip locked",
                         OutboxEvent.class)
                 .setParameter("limit", limit)
+                // the relay only reads the rows (markPublished updates them in bulk): no snapshots, no dirty checks
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();
     }
 

@@ -10,6 +10,7 @@ import org.syndication.events.NewsItemIngested;
 import org.syndication.events.SourceRef;
 import org.syndication.events.ThemeTag;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -50,6 +51,42 @@ public final class ItemMapper {
         item.ingestVersion = event.version();
         item.ingestedAt = event.ingestedAt();
         return changed;
+    }
+
+    /** A detached copy of the item's columns (not its themes): its state at this point. */
+    public static NewsItem copyOf(NewsItem item) {
+        NewsItem copy = new NewsItem();
+        copy.id = item.id;
+        copy.sourceName = item.sourceName;
+        copy.sourceUrl = item.sourceUrl;
+        copy.date = item.date;
+        copy.endDate = item.endDate;
+        copy.title = item.title;
+        copy.summary = item.summary;
+        copy.body = item.body;
+        copy.link = item.link;
+        copy.language = item.language;
+        copy.contentHash = item.contentHash;
+        copy.version = item.version;
+        copy.ingestVersion = item.ingestVersion;
+        copy.status = item.status;
+        copy.ingestedAt = item.ingestedAt;
+        copy.createdAt = item.createdAt;
+        copy.updatedAt = item.updatedAt;
+        return copy;
+    }
+
+    /** Copies of the item's theme rows (slug, score, reason), in order, unattached to any item. */
+    public static List<ItemTheme> copyOfThemes(NewsItem item) {
+        List<ItemTheme> copies = new ArrayList<>(item.themes.size());
+        for (ItemTheme theme : item.themes) {
+            ItemTheme copy = new ItemTheme();
+            copy.slug = theme.slug;
+            copy.score = theme.score;
+            copy.reason = theme.reason;
+            copies.add(copy);
+        }
+        return copies;
     }
 
     /** The partner event of the item's current state; {@code themeTitle} resolves a slug to its display title. */

@@ -17,12 +17,14 @@ import org.syndication.events.ItemStatus;
 import org.syndication.events.NewsItemIngested;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -46,14 +48,16 @@ public class CatalogService {
     private final ItemBatchRepository batch;
     private final TaxonomyService taxonomy;
     private final OutboxWriter outbox;
+    private final BatchWorkers workers;
     private final Clock clock;
 
     public CatalogService(NewsItemRepository items, ItemBatchRepository batch, TaxonomyService taxonomy,
-                          OutboxWriter outbox, Clock clock) {
+                          OutboxWriter outbox, BatchWorkers workers, Clock clock) {
         this.items = items;
         this.batch = batch;
         this.taxonomy = taxonomy;
         this.outbox = outbox;
+        this.workers = workers;
         this.clock = clock;
     }
 
@@ -67,6 +71,8 @@ public class CatalogService {
      * Upserts a batch of events in one transaction: one locking query for the stored items, the events applied in
      * order in memory (exactly as one at a time: a version not above the item's current one is ignored, so several
      * versions of an item in one batch give one outbox row per stored change), then one JDBC batch per statement.
+     * The CPU-bound work (classifying each stored change, the JSON of its outbox row) runs on {@link BatchWorkers},
+     * the classification while this thread writes the items.
      *
      * @return the outcome of each event, in order
      */
@@ -78,7 +84,7 @@ public class CatalogService {
         List<Outcome> outcomes = new ArrayList<>(events.size());
         Map<String, NewsItem> touched = new LinkedHashMap<>();
         Map<String, NewsItem> changed = new LinkedHashMap<>();
-        List<OutboxEvent> rows = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (NewsItemIngested event : events) {
             NewsItem item = items.get(event.itemId());
             if (item != null && event.version() <= item.ingestVersion) {
@@ -100,20 +106,49 @@ public class CatalogService {
                 outcomes.add(Outcome.UNCHANGED);
                 continue;
             }
-            applyThemes(item, classifier);
             item.version++;
             item.updatedAt = clock.instant();
             changed.put(item.id, item);
-            rows.add(outbox.row(item));
+            changes.add(new Change(item, ItemMapper.copyOf(item)));
             outcomes.add(isNew ? Outcome.CREATED : Outcome.UPDATED);
-            Log.debugf("item stored itemId=%s version=%d ingestVersion=%d themes=%s", item.id, item.version,
-                    item.ingestVersion, slugs(item));
         }
+        CompletableFuture<List<Classified>> classified = workers.map(changes, c -> classify(classifier, c.state()));
         List<NewsItem> created = touched.values().stream().filter(i -> !stored.contains(i.id)).toList();
         List<NewsItem> updated = touched.values().stream().filter(i -> stored.contains(i.id)).toList();
-        batch.write(created, updated, List.copyOf(changed.values()));
+        batch.writeItems(created, updated);
+
+        // the themes of each change, applied in order (as one at a time), then the outbox row of each change
+        List<Classified> themes = BatchWorkers.await(classified);
+        List<Announcement> announcements = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            applyThemes(change.item(), themes.get(i));
+            change.state().themes = ItemMapper.copyOfThemes(change.item());
+            announcements.add(new Announcement(change.state(), clock.instant()));
+            Log.debugf("item stored itemId=%s version=%d ingestVersion=%d themes=%s", change.item().id,
+                    change.state().version, change.state().ingestVersion, slugs(change.state()));
+        }
+        List<OutboxEvent> rows = BatchWorkers.await(workers.map(announcements, a -> outbox.row(a.state(), a.at())));
+        batch.writeThemes(List.copyOf(changed.values()));
         outbox.writeAll(rows);
         return outcomes;
+    }
+
+    /** A stored change: the item, and a copy of its state at that point (what the change announces). */
+    private record Change(NewsItem item, NewsItem state) {
+    }
+
+    /** The outbox row to write for a change: the state it announces, and when. */
+    private record Announcement(NewsItem state, Instant at) {
+    }
+
+    /** A classifier's result with the JSON of each reason, in the same order. */
+    private record Classified(List<ThemeAssignment> assigned, List<String> reasons) {
+    }
+
+    private static Classified classify(Classifier classifier, NewsItem item) {
+        List<ThemeAssignment> assigned = classifier.classify(item.title, textOf(item));
+        return new Classified(assigned, assigned.stream().map(a -> JsonText.write(a.reason())).toList());
     }
 
     /** Withdraws the item from the feeds (idempotent). */
@@ -156,14 +191,19 @@ public class CatalogService {
      * @return true when the set of theme slugs changed
      */
     private static boolean applyThemes(NewsItem item, Classifier classifier) {
-        List<ThemeAssignment> assigned = classifier.classify(item.title, item.body.isEmpty() ? item.summary : item.body);
+        return applyThemes(item, classify(classifier, item));
+    }
+
+    private static boolean applyThemes(NewsItem item, Classified classified) {
+        List<ThemeAssignment> assigned = classified.assigned();
         Set<String> before = slugs(item);
         Map<String, ThemeAssignment> bySlug = new HashMap<>();
         assigned.forEach(a -> bySlug.put(a.slug(), a));
         item.themes.removeIf(t -> !bySlug.containsKey(t.slug));
         Map<String, ItemTheme> existing = new HashMap<>();
         item.themes.forEach(t -> existing.put(t.slug, t));
-        for (ThemeAssignment a : assigned) {
+        for (int i = 0; i < assigned.size(); i++) {
+            ThemeAssignment a = assigned.get(i);
             ItemTheme row = existing.get(a.slug());
             if (row == null) {
                 row = new ItemTheme();
@@ -172,10 +212,15 @@ public class CatalogService {
                 item.themes.add(row);
             }
             row.score = a.score();
-            row.reason = JsonText.write(a.reason());
+            row.reason = classified.reasons().get(i);
         }
         item.themes.sort((x, y) -> Double.compare(y.score, x.score));
         return !before.equals(bySlug.keySet());
+    }
+
+    /** What the classifier reads besides the title: the body, or the summary when there is no body. */
+    private static String textOf(NewsItem item) {
+        return item.body.isEmpty() ? item.summary : item.body;
     }
 
     private static Set<String> slugs(NewsItem item) {

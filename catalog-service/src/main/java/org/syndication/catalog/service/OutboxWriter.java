@@ -17,6 +17,7 @@ import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemCatalogued;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +45,7 @@ public class OutboxWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID catalogued(NewsItem item) {
-        OutboxEvent row = row(item);
+        OutboxEvent row = row(item, clock.instant());
         outbox.persist(row);
         written.fire(new OutboxWritten(item.id));
         Log.debugf("outbox row written itemId=%s ceId=%s version=%d status=%s", item.id, row.id, item.version, item.status);
@@ -62,8 +63,8 @@ public class OutboxWriter {
         Log.debugf("outbox rows written count=%d", rows.size());
     }
 
-    /** The outbox row announcing the item's current state (not yet written). */
-    public OutboxEvent row(NewsItem item) {
+    /** The outbox row announcing the item's state, created at {@code createdAt} (not yet written). */
+    public OutboxEvent row(NewsItem item, Instant createdAt) {
         NewsItemCatalogued event = ItemMapper.toCatalogued(item, taxonomy::titleOf);
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.randomUUID();
@@ -72,7 +73,7 @@ public class OutboxWriter {
         row.type = CeTypes.NEWS_ITEM_CATALOGUED;
         row.payload = EventJson.toJson(event);
         row.headers = JsonText.write(Map.of(CeHeaders.THEMES, event.themeSlugs()));
-        row.createdAt = clock.instant();
+        row.createdAt = createdAt;
         return row;
     }
 }

@@ -71,6 +71,24 @@ class ItemMapperTest {
         assertThat(ItemMapper.toSummary(stored()).themes()).containsExactly("cybercrime");
     }
 
+    @Test
+    void aCopyKeepsEveryColumnAndStaysApartFromTheItem() {
+        NewsItem item = stored();
+        item.createdAt = Instant.parse("2024-01-01T12:00:00Z");
+        item.ingestVersion = 4;
+        NewsItem copy = ItemMapper.copyOf(item);
+        assertThat(copy).usingRecursiveComparison().ignoringFields("themes").isEqualTo(item);
+        assertThat(copy.themes).isEmpty();
+
+        List<ItemTheme> themes = ItemMapper.copyOfThemes(item);
+        assertThat(themes).usingRecursiveComparison().ignoringFields("item").isEqualTo(item.themes);
+        item.version++;
+        item.themes.get(0).score = 1;
+        assertThat(copy.version).isEqualTo(5);
+        assertThat(themes.get(0).score).isEqualTo(9);
+        assertThat(ItemMapper.toCatalogued(copy, slug -> slug).version()).isEqualTo(5);
+    }
+
     private static NewsItem stored() {
         NewsItem item = new NewsItem();
         item.id = "a-1";
