@@ -53,6 +53,7 @@ public final class BenchmarkMain {
             double pipelinePerSecond = pipeline.throughput();
             report.add("  ratio of pipeline to raw producer", String.format("%.3f", pipelinePerSecond / raw), "~0.1");
             new FeedServingBenchmark(product, work, report).run();
+            new DigestBenchmark(product, report).run();
             for (String service : ProductProcesses.SERVICES) {
                 report.add(service + ": resident memory after the benchmarks",
                         residentMb(product.process(service).pid()) + " MB", "-");

@@ -21,6 +21,7 @@ import org.syndication.events.DigestIssued;
 import org.syndication.events.EventDeserializer;
 import org.syndication.events.ThemeTag;
 import org.syndication.events.Topics;
+import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.mapping.EntryMapper;
 import org.syndication.feed.service.DigestSender;
 import org.syndication.localstack.test.KafkaResource;
@@ -67,6 +68,9 @@ class DigestIT {
     @Inject
     EntityManager em;
 
+    @Inject
+    FeedConfig config;
+
     @BeforeAll
     static void producer() {
         records = new CataloguedRecords();
@@ -83,12 +87,14 @@ class DigestIT {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         var item = TestData.item().title("Digest item " + theme.slug()).themes(theme).build();
         publish(item, theme);
+        var accented = TestData.item().title("Café – über " + theme.slug()).themes(theme).build();
+        publish(accented, theme);
         String address = "reader-" + UUID.randomUUID() + "@example.org";
         subscribeAndConfirm(address, theme.slug());
 
         given().header("Authorization", TOKEN).post("/api/digests/" + theme.slug() + "/" + today)
                 .then().statusCode(201)
-                .body("issued", equalTo(true)).body("recipients", equalTo(1)).body("items", equalTo(1));
+                .body("issued", equalTo(true)).body("recipients", equalTo(1)).body("items", equalTo(2));
         SmtpInbox inbox = inbox();
         await().atMost(WAIT).until(() -> digestMails(inbox, address).size() == 1);
         JsonNode mail = digestMails(inbox, address).get(0);
@@ -96,6 +102,10 @@ class DigestIT {
         assertThat(mail.path("text").asText()).contains("Digest item " + theme.slug(), "Unsubscribe: " + PUBLIC);
         assertThat(mail.path("html").asText()).contains("Digest item " + theme.slug(), "<h1", "role=\"article\"");
         assertThat(mail.path("raw").asText()).contains("multipart/alternative");
+        // the HTML part is US-ASCII (numeric references) and goes out as 7bit; the text part keeps UTF-8
+        assertThat(mail.path("html").asText()).contains("Caf&#233; &#8211; &#252;ber " + theme.slug());
+        assertThat(mail.path("text").asText()).contains("Café – über " + theme.slug());
+        assertThat(mail.path("raw").asText()).contains("Content-Type: text/html\r\nContent-Transfer-Encoding: 7bit");
         JsonNode headers = mail.path("headers");
         String listUnsubscribe = headers.path("List-Unsubscribe").asText();
         assertThat(listUnsubscribe).startsWith("<" + PUBLIC + "subscriptions/unsubscribe?token=");
@@ -125,7 +135,7 @@ class DigestIT {
         // published once on news.digests, with CloudEvents headers
         List<ConsumerRecord<String, DigestIssued>> events = digestEvents(theme.slug() + "/" + today);
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).value().itemIds()).containsExactly(item.itemId());
+        assertThat(events.get(0).value().itemIds()).containsExactlyInAnyOrder(item.itemId(), accented.itemId());
         assertThat(new String(events.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo(CeTypes.DIGEST_ISSUED);
 
@@ -148,7 +158,7 @@ class DigestIT {
     }
 
     @Test
-    void aFailingAddressIsRetriedWithBackoffAndDoesNotBlockTheOthers() {
+    void aFailingAddressIsRetriedWithBackoffThenReportedAndDoesNotBlockTheOthers() {
         ThemeTag theme = newTheme();
         publish(TestData.item().themes(theme).build(), theme);
         String good = "good-" + UUID.randomUUID() + "@example.org";
@@ -175,6 +185,32 @@ class DigestIT {
             assertThat(row[2]).isNotNull();
             assertThat(row[3]).as("next attempt after the backoff").isEqualTo(true);
         });
+
+        // the last attempt fails too: the row is reported as FAILED (log + metric) and never claimed again
+        int maxAttempts = config.digest().maxAttempts();
+        double failedBefore = failedMailsMetric();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update send_log set attempts = :earlier,"
+                        + " next_attempt_at = now() where subscriber_id = :id")
+                .setParameter("earlier", maxAttempts - 1).setParameter("id", bad).executeUpdate());
+        await().atMost(WAIT).untilAsserted(() -> {
+            sender.sendBatch();
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                            "select status, attempts, last_error from send_log where subscriber_id = :id")
+                    .setParameter("id", bad).getSingleResult());
+            assertThat(row[0]).isEqualTo("FAILED");
+            assertThat(((Number) row[1]).intValue()).isEqualTo(maxAttempts);
+            assertThat(row[2]).isNotNull();
+        });
+        assertThat(failedMailsMetric()).isEqualTo(failedBefore + 1);
+        assertThat(sender.sendBatch()).isZero();
+        assertThat(digestMails(inbox(), good)).hasSize(1);
+    }
+
+    /** The reported failures, as the Prometheus endpoint shows them (0 before the first). */
+    private static double failedMailsMetric() {
+        Matcher value = Pattern.compile("(?m)^feed_digest_mails_total\\{[^}]*outcome=\"failed\"[^}]*} (\\S+)$")
+                .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     @Test

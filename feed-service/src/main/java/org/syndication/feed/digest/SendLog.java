@@ -3,6 +3,9 @@ package org.syndication.feed.digest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -40,39 +43,50 @@ public class SendLog {
                 .executeUpdate();
     }
 
-    /** Claims due rows (PENDING → SENDING, attempts + 1); rows claimed by another sender are skipped. */
+    /**
+     * Claims due rows (PENDING → SENDING, attempts + 1) in one statement; rows claimed by another sender are
+     * skipped.
+     */
     @SuppressWarnings("unchecked")
     public List<Claim> claimDue(Instant now, int limit) {
-        List<Object[]> rows = em.createNativeQuery("select subscriber_id, digest_id, attempts from send_log"
-                        + " where status = 'PENDING' and next_attempt_at <= :now"
-                        + " order by next_attempt_at limit :limit for update skip locked")
+        List<Object[]> rows = em.createNativeQuery("update send_log l set status = 'SENDING', claimed_at = :now,"
+                        + " attempts = l.attempts + 1"
+                        + " from (select subscriber_id, digest_id from send_log"
+                        + "   where status = 'PENDING' and next_attempt_at <= :now"
+                        + "   order by next_attempt_at limit :limit for update skip locked) due"
+                        + " where l.subscriber_id = due.subscriber_id and l.digest_id = due.digest_id"
+                        + " returning l.subscriber_id, l.digest_id, l.attempts")
                 .setParameter("now", Timestamp.from(now))
                 .setParameter("limit", limit)
                 .getResultList();
-        List<Claim> claims = rows.stream()
-                .map(r -> new Claim((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue() + 1)).toList();
-        for (Claim claim : claims) {
-            em.createNativeQuery("update send_log set status = 'SENDING', claimed_at = :now, attempts = attempts + 1"
-                            + " where subscriber_id = :s and digest_id = :d")
-                    .setParameter("now", Timestamp.from(now))
-                    .setParameter("s", claim.subscriberId())
-                    .setParameter("d", claim.digestId())
-                    .executeUpdate();
-        }
-        return claims;
+        return rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue())).toList();
     }
 
-    public void outcome(Claim claim, String status, Instant nextAttempt, String error, Instant now) {
-        em.createNativeQuery("update send_log set status = :status, next_attempt_at = :next, last_error = :error,"
-                        + " sent_at = case when :status = 'SENT' then cast(:now as timestamp with time zone) else sent_at end"
-                        + " where subscriber_id = :s and digest_id = :d and status = 'SENDING'")
-                .setParameter("status", status)
-                .setParameter("next", Timestamp.from(nextAttempt))
-                .setParameter("error", error == null ? null : error.substring(0, Math.min(300, error.length())))
-                .setParameter("now", Timestamp.from(now))
-                .setParameter("s", claim.subscriberId())
-                .setParameter("d", claim.digestId())
-                .executeUpdate();
+    /** What became of one claimed row. */
+    public record Outcome(Claim claim, String status, Instant nextAttempt, String error) {
+    }
+
+    /** Records the outcomes of claimed rows in one JDBC batch; a row no longer SENDING is left as it is. */
+    public void record(List<Outcome> outcomes, Instant now) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update send_log set status = ?,"
+                    + " next_attempt_at = ?, last_error = ?, sent_at = case when ? = 'SENT' then ? else sent_at end"
+                    + " where subscriber_id = ? and digest_id = ? and status = 'SENDING'")) {
+                Timestamp at = Timestamp.from(now);
+                for (Outcome outcome : outcomes) {
+                    String error = outcome.error();
+                    update.setString(1, outcome.status());
+                    update.setTimestamp(2, Timestamp.from(outcome.nextAttempt()));
+                    update.setString(3, error == null ? null : error.substring(0, Math.min(300, error.length())));
+                    update.setString(4, outcome.status());
+                    update.setTimestamp(5, at);
+                    update.setObject(6, outcome.claim().subscriberId());
+                    update.setObject(7, outcome.claim().digestId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
     }
 
     /** Rows left SENDING by a stop between claim and outcome: marked UNKNOWN, never sent again. */

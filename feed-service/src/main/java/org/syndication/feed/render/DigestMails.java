@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The e-mails (type-safe Qute mail templates under {@code templates/DigestMails/}): each one has an HTML template
- * (responsive, inline CSS) and a plain-text template of the same name; the mailer sends both as alternatives.
+ * The e-mails (Qute templates under {@code templates/DigestMails/}): each one has an HTML template (responsive,
+ * inline CSS) and a plain-text template of the same name, sent as alternatives. Confirmation and manage mails go
+ * through the type-safe mail templates below; digests through {@link DigestMailRenderer}, which renders once per
+ * digest.
  */
 public final class DigestMails {
 
@@ -17,8 +19,6 @@ public final class DigestMails {
 
     @CheckedTemplate
     public static class Templates {
-        public static native MailTemplate.MailTemplateInstance digest(DigestView digest, Links links);
-
         public static native MailTemplate.MailTemplateInstance confirm(String siteTitle, String themes, String frequency,
                                                                        String confirmUrl, long validHours);
 

@@ -3,6 +3,7 @@ package org.syndication.feed.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -15,6 +16,7 @@ import org.syndication.feed.digest.SendLog;
 import org.syndication.feed.digest.Subscriber;
 import org.syndication.feed.digest.SubscriberRepository;
 import org.syndication.feed.digest.Tokens;
+import org.syndication.feed.render.DigestMailRenderer;
 import org.syndication.feed.render.DigestMails;
 
 import java.time.Clock;
@@ -26,12 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Sends queued digest mails: claims a batch of send-log rows in one transaction, sends them concurrently, records
- * each outcome. A failing address only fails its own row, which is retried with exponential backoff and reported
+ * Sends queued digest mails: claims a batch of send-log rows in one transaction, renders each digest of the batch
+ * once, sends the mails concurrently and records the outcomes in one transaction. A failing address only fails its own row, which is retried with exponential backoff and reported
  * (log + metric) when it runs out of attempts.
  */
 @ApplicationScoped
@@ -40,24 +40,29 @@ public class DigestSender {
     /** Far enough that unsubscribe and manage links in old mails keep working. */
     static final Duration LINK_VALIDITY = Duration.ofDays(3650);
 
+    /** A mail the SMTP server has not acknowledged by then counts as failed (and is retried). */
+    static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
+
     private final SendLog sendLog;
     private final SubscriberRepository subscribers;
     private final DigestService digests;
     private final TokenService tokens;
-    private final io.quarkus.mailer.reactive.ReactiveMailer mailer;
+    private final ReactiveMailer mailer;
+    private final DigestMailRenderer renderer;
     private final PublicUrls urls;
     private final FeedConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
 
     public DigestSender(SendLog sendLog, SubscriberRepository subscribers, DigestService digests, TokenService tokens,
-                        io.quarkus.mailer.reactive.ReactiveMailer mailer, PublicUrls urls, FeedConfig config,
+                        ReactiveMailer mailer, DigestMailRenderer renderer, PublicUrls urls, FeedConfig config,
                         Clock clock, MeterRegistry metrics) {
         this.sendLog = sendLog;
         this.subscribers = subscribers;
         this.digests = digests;
         this.tokens = tokens;
         this.mailer = mailer;
+        this.renderer = renderer;
         this.urls = urls;
         this.config = config;
         this.clock = clock;
@@ -87,70 +92,92 @@ public class DigestSender {
         if (claims.isEmpty()) {
             return 0;
         }
-        Map<UUID, Subscriber> recipients = QuarkusTransaction.requiringNew().call(() -> subscribers
-                .list("id in ?1", claims.stream().map(SendLog.Claim::subscriberId).distinct().toList()).stream()
-                .collect(Collectors.toMap(s -> s.id, Function.identity())));
-        Map<UUID, Optional<DigestMails.DigestView>> views = new HashMap<>();
-        Tokens signer = tokens.tokens();
-        List<Uni<Outcome>> sends = new ArrayList<>();
-        for (SendLog.Claim claim : claims) {
-            Subscriber subscriber = recipients.get(claim.subscriberId());
-            Optional<DigestMails.DigestView> view = views.computeIfAbsent(claim.digestId(), digests::view);
-            if (subscriber == null || subscriber.status != Subscriber.Status.CONFIRMED || view.isEmpty()) {
-                sends.add(Uni.createFrom().item(new Outcome(claim, "SKIPPED", null)));
-                continue;
-            }
-            sends.add(send(subscriber, view.get(), signer, now)
-                    .onItemOrFailure().transform((ok, failure) -> new Outcome(claim, failure == null ? "SENT" : "FAILED",
-                            failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage())));
+        List<Attempt> attempts;
+        try {
+            attempts = attempt(claims, now);
+        } catch (RuntimeException e) {
+            // nothing went out (loading or rendering failed; sending itself never throws): retried after the backoff
+            Log.errorf(e, "digest mail batch failed before sending: count=%d", claims.size());
+            attempts = claims.stream().map(c -> new Attempt(c, "FAILED", e.toString())).toList();
         }
-        List<Outcome> outcomes = Uni.join().all(sends).andFailFast().await().atMost(Duration.ofMinutes(5));
         Instant done = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(o -> record(o, done)));
-        long sent = outcomes.stream().filter(o -> "SENT".equals(o.status())).count();
+        List<SendLog.Outcome> outcomes = attempts.stream().map(a -> outcome(a, done)).toList();
+        QuarkusTransaction.requiringNew().run(() -> sendLog.record(outcomes, done));
+        long sent = attempts.stream().filter(o -> "SENT".equals(o.status())).count();
         metrics.counter("feed.digest.mails", "outcome", "sent").increment(sent);
-        Log.infof("digest mails batch=%d sent=%d in %d ms", outcomes.size(), sent,
+        Log.infof("digest mails batch=%d sent=%d in %d ms", attempts.size(), sent,
                 Duration.between(now, done).toMillis());
         return claims.size();
     }
 
-    private Uni<Void> send(Subscriber subscriber, DigestMails.DigestView view, Tokens signer, Instant now) {
+    /** Loads the recipients and digests of the claims, renders each digest once and sends every mail. */
+    private List<Attempt> attempt(List<SendLog.Claim> claims, Instant now) {
+        Map<UUID, Subscriber> recipients = new HashMap<>();
+        Map<UUID, Optional<DigestMails.DigestView>> views = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            subscribers.list("id in ?1", claims.stream().map(SendLog.Claim::subscriberId).distinct().toList())
+                    .forEach(s -> recipients.put(s.id, s));
+            claims.forEach(claim -> views.computeIfAbsent(claim.digestId(), digests::view));
+        });
+        Map<UUID, DigestMailRenderer.Body> bodies = new HashMap<>();
+        views.forEach((digestId, view) -> view.ifPresent(v -> bodies.put(digestId, renderer.render(v))));
+        Tokens signer = tokens.tokens();
+        List<Uni<Attempt>> sends = new ArrayList<>();
+        for (SendLog.Claim claim : claims) {
+            Subscriber subscriber = recipients.get(claim.subscriberId());
+            Optional<DigestMails.DigestView> view = views.get(claim.digestId());
+            if (subscriber == null || subscriber.status != Subscriber.Status.CONFIRMED || view.isEmpty()) {
+                sends.add(Uni.createFrom().item(new Attempt(claim, "SKIPPED", null)));
+                continue;
+            }
+            DigestMailRenderer.Body body = bodies.get(claim.digestId());
+            // deferred: an address the mail client refuses at once fails only its own mail, not the batch
+            sends.add(Uni.createFrom().deferred(() -> send(subscriber, view.get(), body, signer, now))
+                    .ifNoItem().after(SEND_TIMEOUT).fail()
+                    .onItemOrFailure().transform((ok, failure) -> new Attempt(claim, failure == null ? "SENT" : "FAILED",
+                            failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage())));
+        }
+        return Uni.join().all(sends).andFailFast().await().indefinitely();
+    }
+
+    private Uni<Void> send(Subscriber subscriber, DigestMails.DigestView view, DigestMailRenderer.Body body,
+                           Tokens signer, Instant now) {
         Instant validUntil = now.plus(LINK_VALIDITY);
         String unsubscribe = urls.subscription("unsubscribe", signer.create(subscriber.id, Tokens.Action.UNSUBSCRIBE, validUntil));
         String manage = urls.subscription("manage", signer.create(subscriber.id, Tokens.Action.MANAGE, validUntil));
         String listUnsubscribe = "<" + unsubscribe + ">"
                 + config.mail().unsubscribeMailto().map(m -> ", <mailto:" + m + "?subject=unsubscribe>").orElse("");
-        Mail base = new Mail()
+        DigestMailRenderer.Body addressed = body.forRecipient(manage, unsubscribe);
+        Mail mail = new Mail()
+                .setFrom(config.mail().from())
+                .addTo(subscriber.email)
+                .setSubject(view.siteTitle() + ": " + view.themeTitle() + ", " + view.periodLabel())
+                .setHtml(addressed.html())
+                .setText(addressed.text())
                 .addHeader("List-Unsubscribe", listUnsubscribe)
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
                 .addHeader("List-Id", "<" + view.theme() + ".digest." + java.net.URI.create(urls.base()).getHost() + ">");
-        return DigestMails.Templates.digest(view, new DigestMails.Links(view.archiveUrl(), manage, unsubscribe))
-                .mail(base)
-                .from(config.mail().from())
-                .to(subscriber.email)
-                .subject(view.siteTitle() + ": " + view.themeTitle() + ", " + view.periodLabel())
-                .send();
+        return mailer.send(mail);
     }
 
-    private void record(Outcome outcome, Instant now) {
-        SendLog.Claim claim = outcome.claim();
-        if (!"FAILED".equals(outcome.status())) {
-            sendLog.outcome(claim, outcome.status(), now, null, now);
-            return;
+    /** The row's next state: sent or skipped, retried after a backoff, or failed for good (reported). */
+    private SendLog.Outcome outcome(Attempt attempt, Instant now) {
+        SendLog.Claim claim = attempt.claim();
+        if (!"FAILED".equals(attempt.status())) {
+            return new SendLog.Outcome(claim, attempt.status(), now, null);
         }
         if (claim.attempts() < config.digest().maxAttempts()) {
             Duration backoff = config.digest().retryBackoff().multipliedBy(1L << Math.min(20, claim.attempts() - 1));
-            sendLog.outcome(claim, "PENDING", now.plus(backoff), outcome.error(), now);
             Log.warnf("digest mail failed subscriberId=%s digestId=%s attempt=%d retryIn=%s", claim.subscriberId(),
                     claim.digestId(), claim.attempts(), backoff);
-        } else {
-            sendLog.outcome(claim, "FAILED", now, outcome.error(), now);
-            metrics.counter("feed.digest.mails", "outcome", "failed").increment();
-            Log.errorf("digest mail failed for good subscriberId=%s digestId=%s attempts=%d", claim.subscriberId(),
-                    claim.digestId(), claim.attempts());
+            return new SendLog.Outcome(claim, "PENDING", now.plus(backoff), attempt.error());
         }
+        metrics.counter("feed.digest.mails", "outcome", "failed").increment();
+        Log.errorf("digest mail failed for good subscriberId=%s digestId=%s attempts=%d", claim.subscriberId(),
+                claim.digestId(), claim.attempts());
+        return new SendLog.Outcome(claim, "FAILED", now, attempt.error());
     }
 
-    record Outcome(SendLog.Claim claim, String status, String error) {
+    record Attempt(SendLog.Claim claim, String status, String error) {
     }
 }

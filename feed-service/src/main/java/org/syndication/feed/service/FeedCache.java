@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Rendered feed documents in memory. A projection change marks feeds dirty; one render thread re-renders them a
  * few milliseconds later (so a burst renders once) and swaps the new bytes in. Requests only ever read.
+ * While changes keep coming (a backlog draining), the next render waits at least as long as the last one took,
+ * so rendering never takes more than about half of a CPU from the projection it renders.
  */
 @ApplicationScoped
 public class FeedCache {
@@ -43,6 +45,9 @@ public class FeedCache {
     private final Map<String, Optional<RenderedFeed>> archives = new ConcurrentHashMap<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** When the last render ended and how long it took ({@link System#nanoTime()}). */
+    private volatile long lastRenderEnded;
+    private volatile long lastRenderTook;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "feed-render");
         thread.setDaemon(true);
@@ -55,6 +60,7 @@ public class FeedCache {
     public FeedCache(FeedRenderService renderer, FeedConfig config) {
         this.renderer = renderer;
         this.config = config;
+        this.lastRenderEnded = System.nanoTime();
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -68,8 +74,15 @@ public class FeedCache {
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectionChanged change) {
         pending.addAll(change.feedKeys());
         if (scheduled.compareAndSet(false, true)) {
-            executor.schedule(this::drain, config.render().debounce().toNanos(), TimeUnit.NANOSECONDS);
+            long delay = renderDelay(config.render().debounce().toNanos(), lastRenderEnded, lastRenderTook,
+                    System.nanoTime());
+            executor.schedule(this::drain, delay, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The debounce, or longer when the last render ended less than its own duration ago (all in nanoseconds). */
+    static long renderDelay(long debounce, long lastEnded, long lastTook, long now) {
+        return Math.max(debounce, lastEnded + lastTook - now);
     }
 
     /** A subscription document by file name ({@code <feed>.<format>}), if that feed exists. */
@@ -118,25 +131,23 @@ public class FeedCache {
             ordered.add(FeedItemRepository.ALL);
         }
         targets.stream().filter(k -> keys.contains(k) && !FeedItemRepository.ALL.equals(k)).forEach(ordered::add);
-        // Atom first and `all` first: the document readers poll most is swapped in soonest.
-        List<FeedRenderService.Snapshot> snapshots = new ArrayList<>();
+        // `all` first: the feed readers poll most is swapped in soonest. Within a feed, Atom (the one the latency
+        // target is about) is put last, so whoever sees the new Atom also sees the new RSS and JSON Feed.
         for (String key : ordered) {
             FeedRenderService.Snapshot snapshot = renderer.snapshot(key, known);
-            snapshots.add(snapshot);
-            documents.put(key + "." + FeedFormat.ATOM.extension(), renderer.subscription(snapshot, FeedFormat.ATOM));
-        }
-        for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.JSON)) {
-            for (FeedRenderService.Snapshot snapshot : snapshots) {
-                documents.put(snapshot.feedKey() + "." + format.extension(), renderer.subscription(snapshot, format));
+            for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.JSON, FeedFormat.ATOM)) {
+                documents.put(key + "." + format.extension(), renderer.subscription(snapshot, format));
             }
         }
-        for (FeedRenderService.Snapshot snapshot : snapshots) {
-            archives.keySet().removeIf(path -> path.startsWith(snapshot.feedKey() + "/"));
+        for (String key : ordered) {
+            archives.keySet().removeIf(path -> path.startsWith(key + "/"));
         }
         Instant newest = documents.values().stream().map(RenderedFeed::lastModified)
                 .max(Instant::compareTo).orElse(Instant.EPOCH);
         opml = renderer.opml(known, newest);
-        Log.infof("rendered feeds=%d in %d ms", targets.size(), (System.nanoTime() - started) / 1_000_000);
+        lastRenderEnded = System.nanoTime();
+        lastRenderTook = lastRenderEnded - started;
+        Log.infof("rendered feeds=%d in %d ms", targets.size(), lastRenderTook / 1_000_000);
     }
 
     private void drain() {

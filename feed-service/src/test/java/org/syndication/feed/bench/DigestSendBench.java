@@ -16,6 +16,7 @@ import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
 import org.syndication.localstack.test.SmtpResource;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -65,6 +66,7 @@ class DigestSendBench {
                                 + " now(), now(), now(), 0 from generate_series(1, :n) g")
                 .setParameter("theme", slug).setParameter("n", SUBSCRIBERS).executeUpdate());
 
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         DigestService.Issued issued = digests.issue(slug, Period.day(LocalDate.now(ZoneOffset.UTC)), false);
         long queued = System.nanoTime();
@@ -73,11 +75,19 @@ class DigestSendBench {
         }
         await().atMost(Duration.ofMinutes(10)).until(() -> sentCount() >= SUBSCRIBERS);
         long done = System.nanoTime();
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         assertThat(issued.recipients()).isEqualTo(SUBSCRIBERS);
         double seconds = (done - started) / 1e9;
         System.out.printf("DIGEST BENCH: issue + queue %d recipients: %d ms; render + send %d mails: %.1f s total"
-                        + " (%.0f mails/s, %d CPUs)%n", SUBSCRIBERS, (queued - started) / 1_000_000, SUBSCRIBERS, seconds,
-                SUBSCRIBERS / seconds, Runtime.getRuntime().availableProcessors());
+                        + " (%.0f mails/s, %d CPUs); CPU used by this JVM (service + SMTP sink): %.1f s, %.2f ms per mail;"
+                        + " load average %.1f%n", SUBSCRIBERS, (queued - started) / 1_000_000, SUBSCRIBERS, seconds,
+                SUBSCRIBERS / seconds, Runtime.getRuntime().availableProcessors(), cpuSeconds,
+                cpuSeconds * 1000 / SUBSCRIBERS, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** CPU time of this JVM, which runs the service and the SMTP sink: a figure that the machine's load does not inflate. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private int sentCount() {
