@@ -56,6 +56,10 @@ class DigestIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String PUBLIC = "http://localhost:8083/";
     private static final Pattern LINK = Pattern.compile("href=\"(" + Pattern.quote(PUBLIC) + "[^\"]+)\"");
+
+    /** What a browser sends when it opens a link. */
+    private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     private static final String TOKEN = "Bearer test-token";
     private static CataloguedRecords records;
 
@@ -227,6 +231,12 @@ class DigestIT {
         given().post(local(confirm.replace("/confirm?", "/unsubscribe?"))).then().statusCode(400)
                 .body("type", equalTo("https://syndication.example.org/problems/invalid-token"));
         given().post(local(confirm)).then().statusCode(200).body(containsString("confirmed"));
+        // a forged or expired link opened in a browser shows a page; API clients get the problem JSON
+        given().accept(BROWSER).get("/subscriptions/confirm?token=forged").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("This link is invalid or has expired."));
+        given().get("/subscriptions/confirm?token=forged").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://syndication.example.org/problems/invalid-token"));
 
         String again = given().contentType(ContentType.JSON).body(body).post("/api/subscriptions")
                 .then().statusCode(202).extract().asString();
@@ -252,6 +262,9 @@ class DigestIT {
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://syndication.example.org/problems/invalid-request"));
         }
+        given().accept(BROWSER).contentType(ContentType.URLENC).formParam("email", "not-an-address")
+                .formParam("themes", "all").formParam("frequency", "DAILY").post("/subscriptions").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("A valid e-mail address is required."));
         given().contentType(ContentType.URLENC).formParam("email", "form-" + address).formParam("themes", "all")
                 .formParam("frequency", "DAILY").post("/subscriptions").then().statusCode(200)
                 .body(containsString("Check your inbox"));

@@ -1,19 +1,32 @@
 package org.syndication.feed.rest;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.UnknownThemeException;
+import org.syndication.feed.render.Pages;
 import org.syndication.feed.service.FeedCache;
+import org.syndication.feed.service.SiteService;
 import org.syndication.feed.service.SubscriptionService;
 
-/** Domain exceptions → RFC 9457 problem responses. */
+import java.util.Map;
+
+/**
+ * Domain exceptions → RFC 9457 problem responses. The errors a reader meets in a browser (an expired link from a
+ * mail, a mistyped address in the subscription form) are an HTML page instead when the browser asks for HTML
+ * before JSON; the status code is the same.
+ */
 public class ProblemMappers {
 
     private final FeedCache cache;
+    private final SiteService site;
 
-    public ProblemMappers(FeedCache cache) {
+    public ProblemMappers(FeedCache cache, SiteService site) {
         this.cache = cache;
+        this.site = site;
     }
 
     @ServerExceptionMapper
@@ -28,24 +41,51 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
-        return response(400, Problems.body(Problems.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), uri.getPath()));
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri, HttpHeaders headers) {
+        return readerFacing(400, Problems.body(Problems.INVALID_REQUEST, "Invalid request", 400, e.getMessage(),
+                uri.getPath()), headers);
     }
 
     @ServerExceptionMapper
-    public Response invalidSubscription(SubscriptionService.InvalidSubscriptionException e, UriInfo uri) {
-        return response(400, Problems.body(Problems.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), uri.getPath()));
+    public Response invalidSubscription(SubscriptionService.InvalidSubscriptionException e, UriInfo uri,
+                                        HttpHeaders headers) {
+        return readerFacing(400, Problems.body(Problems.INVALID_REQUEST, "Invalid request", 400, e.getMessage(),
+                uri.getPath()), headers);
     }
 
     @ServerExceptionMapper
-    public Response invalidToken(SubscriptionService.InvalidTokenException e, UriInfo uri) {
-        return response(400, Problems.body(Problems.INVALID_TOKEN, "Invalid link", 400, e.getMessage(), uri.getPath()));
+    public Response invalidToken(SubscriptionService.InvalidTokenException e, UriInfo uri, HttpHeaders headers) {
+        return readerFacing(400, Problems.body(Problems.INVALID_TOKEN, "Invalid link", 400, e.getMessage(),
+                uri.getPath()), headers);
     }
 
     @ServerExceptionMapper
-    public Response rateLimited(SubscriptionService.RateLimitedException e, UriInfo uri) {
-        return Response.fromResponse(response(429, Problems.body(Problems.RATE_LIMITED, "Too many requests", 429,
-                e.getMessage(), uri.getPath()))).header("Retry-After", "3600").build();
+    public Response rateLimited(SubscriptionService.RateLimitedException e, UriInfo uri, HttpHeaders headers) {
+        return Response.fromResponse(readerFacing(429, Problems.body(Problems.RATE_LIMITED, "Too many requests", 429,
+                e.getMessage(), uri.getPath()), headers)).header("Retry-After", "3600").build();
+    }
+
+    /** The problem as JSON, or as an HTML page for a browser. */
+    private Response readerFacing(int status, Map<String, Object> problem, HttpHeaders headers) {
+        if (!prefersHtml(headers)) {
+            return response(status, problem);
+        }
+        String html = Pages.Templates.message(site.site(FeedItemRepository.ALL), new Pages.Message(
+                (String) problem.get("title"), (String) problem.get("detail"), null, null)).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(html).build();
+    }
+
+    /** Whether the client ranks HTML above JSON (browsers do; API clients and {@code *}{@code /*} get JSON). */
+    static boolean prefersHtml(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType() || type.getSubtype().endsWith("json")) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response response(int status, java.util.Map<String, Object> problem) {
