@@ -51,10 +51,9 @@ public final class ProductProcesses implements AutoCloseable {
         stack = LocalStack.start(new LocalStack.Settings(dataDir, true, Ports.free(), Ports.free(), Ports.free(),
                 Ports.free(), Ports.free()));
         try {
+            // one after the other: each start-up time is then the service's own, not three sharing the cores
             for (String service : SERVICES) {
                 processes.put(service, start(service, this.javaOpts));
-            }
-            for (String service : SERVICES) {
                 awaitReady(service);
             }
         } catch (RuntimeException e) {
