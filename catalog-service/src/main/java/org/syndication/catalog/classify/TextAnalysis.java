@@ -95,7 +95,8 @@ final class TextAnalysis {
         return stem;
     }
 
-    private static List<String> tokens(Analyzer analyzer, String text) {
+    /** The terms {@code analyzer} makes of {@code text}, in order. */
+    static List<String> tokens(Analyzer analyzer, String text) {
         List<String> out = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return out;
