@@ -41,7 +41,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${feed.digest.relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "outbox-relay")
+            identity = "outbox-relay",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     public void relay() {
         List<OutboxEvent> rows = outbox.lockUnpublished(BATCH);

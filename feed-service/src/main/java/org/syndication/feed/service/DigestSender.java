@@ -77,7 +77,8 @@ public class DigestSender {
     }
 
     @Scheduled(every = "${feed.digest.send-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "digest-sender")
+            identity = "digest-sender",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         while (sendBatch() > 0) {
             // next batch
