@@ -26,31 +26,63 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real SMTP server (GreenMail) that accepts every message, with a small HTTP API to read what it received:
- * {@code GET /api/messages} (JSON) and {@code DELETE /api/messages}.
+ * {@code GET /api/messages} (JSON) and {@code DELETE /api/messages}. It keeps messages in memory, so it empties
+ * itself once it holds more than {@link #MAX_KEPT}: a digest to thousands of subscribers must not exhaust the heap
+ * of a development sink.
  */
 public final class SmtpSink implements AutoCloseable {
 
     public static final String API_PATH = "/api/messages";
 
+    /** Most messages kept by default; beyond that the sink is emptied (checked every second). */
+    public static final int MAX_KEPT = 1_000;
+
     private static final Logger LOG = Logger.getLogger(SmtpSink.class);
 
     private final GreenMail greenMail;
     private final HttpServer api;
+    private final int maxKept;
+    private final ScheduledExecutorService trimmer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "smtp-sink-trim");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private SmtpSink(GreenMail greenMail, HttpServer api) {
+    private SmtpSink(GreenMail greenMail, HttpServer api, int maxKept) {
         this.greenMail = greenMail;
         this.api = api;
+        this.maxKept = maxKept;
+        trimmer.scheduleWithFixedDelay(this::trim, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void trim() {
+        try {
+            int kept = greenMail.getReceivedMessages().length;
+            if (kept > maxKept) {
+                purge();
+                LOG.warnf("the SMTP sink held %d messages (more than %d): emptied it", kept, maxKept);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot trim the SMTP sink", e);
+        }
     }
 
     public static SmtpSink start(int smtpPort, int apiPort) {
+        return start(smtpPort, apiPort, MAX_KEPT);
+    }
+
+    static SmtpSink start(int smtpPort, int apiPort, int maxKept) {
         GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         try {
             HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), apiPort), 16);
-            SmtpSink sink = new SmtpSink(greenMail, api);
+            SmtpSink sink = new SmtpSink(greenMail, api, maxKept);
             api.createContext(API_PATH, sink::handle);
             api.start();
             LOG.infof("SMTP sink on port %d, messages at %s", smtpPort, sink.apiUrl());
@@ -84,6 +116,7 @@ public final class SmtpSink implements AutoCloseable {
 
     @Override
     public void close() {
+        trimmer.shutdownNow();
         api.stop(0);
         greenMail.stop();
     }

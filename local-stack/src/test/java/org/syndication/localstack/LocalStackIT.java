@@ -34,6 +34,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class LocalStackIT {
 
@@ -92,6 +93,31 @@ class LocalStackIT {
                     HttpResponse.BodyHandlers.discarding());
             assertThat(sink.messages()).isEmpty();
         }
+    }
+
+    @Test
+    void theSmtpSinkEmptiesItselfBeyondItsLimit() throws Exception {
+        try (SmtpSink sink = SmtpSink.start(Ports.free(), Ports.free(), 3)) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", String.valueOf(sink.smtpPort()));
+            for (int i = 1; i <= 3; i++) {
+                send(props, "reader-" + i + "@example.org");
+            }
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> sink.messages().size() == 3);
+            send(props, "reader-4@example.org");
+            await().atMost(Duration.ofSeconds(5)).until(() -> sink.messages().isEmpty());
+        }
+    }
+
+    private static void send(Properties props, String to) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress("news@example.org"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject("Digest");
+        message.setText("hello");
+        Transport.send(message);
     }
 
     @Test
