@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Runs every benchmark in one process on this machine and prints a table of figures next to the targets.
  * Start it with {@code benchmarks/run} from the repository root; {@code benchmarks/run parse} measures the parser
- * alone.
+ * alone, {@code benchmarks/run pipeline} stops after start-up, memory, latency and throughput.
  */
 public final class BenchmarkMain {
 
@@ -27,7 +27,8 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        boolean parseOnly = args.length > 1 && args[1].equals("parse");
+        String only = args.length > 1 ? args[1] : "all";
+        boolean parseOnly = only.equals("parse");
         Path work = Files.createTempDirectory("syndication-bench-");
         Report report = new Report();
         System.out.printf("Syndication benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -52,6 +53,10 @@ public final class BenchmarkMain {
             double raw = KafkaBaseline.run(product.stack().kafka().bootstrapServers(), report);
             double pipelinePerSecond = pipeline.throughput();
             report.add("  ratio of pipeline to raw producer", String.format("%.3f", pipelinePerSecond / raw), "~0.1");
+            if (only.equals("pipeline")) {
+                report.print();
+                return;
+            }
             new FeedServingBenchmark(product, work, report).run();
             new DigestBenchmark(product, report).run();
             for (String service : ProductProcesses.SERVICES) {

@@ -70,6 +70,7 @@ final class PipelineBenchmark {
     double throughput() throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         long feedBefore = count("feed", "feed_item");
+        long catalogBefore = count("catalog", "news_item");
         long start = System.nanoTime();
         ExecutorService posters = Executors.newFixedThreadPool(4);
         List<Future<?>> posts = new ArrayList<>();
@@ -86,10 +87,18 @@ final class PipelineBenchmark {
         report.add("ingest: items accepted and acknowledged by Kafka", Report.perSecond(total / ingestSeconds, "items"),
                 "-");
         long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
-        while (count("feed", "feed_item") < feedBefore + total) {
+        long nextProgress = System.nanoTime();
+        long projected;
+        while ((projected = count("feed", "feed_item") - feedBefore) < total) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the feed projection did not receive " + total + " items within "
                         + PIPELINE_TIMEOUT.toMinutes() + " minutes");
+            }
+            if (System.nanoTime() >= nextProgress) {
+                // where the backlog sits: catalogued (stored by catalog) vs projected (stored by feed)
+                System.out.printf("    %5.1f s: catalogued %,d, projected %,d of %,d%n", (System.nanoTime() - start) / 1e9,
+                        count("catalog", "news_item") - catalogBefore, projected, total);
+                nextProgress = System.nanoTime() + 2_000_000_000L;
             }
             Thread.sleep(20);
         }
