@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -22,6 +24,8 @@ public class BatchWorkers {
 
     private final int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final ExecutorService pool;
+    /** The pool, or the caller's thread once the pool is shut down (a batch still running at shutdown completes). */
+    private final Executor executor;
 
     public BatchWorkers() {
         AtomicInteger n = new AtomicInteger();
@@ -30,6 +34,13 @@ public class BatchWorkers {
             t.setDaemon(true);
             return t;
         });
+        executor = task -> {
+            try {
+                pool.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        };
     }
 
     /** Applies {@code f} to every element on the pool, in contiguous chunks; the results keep the input order. */
@@ -39,12 +50,12 @@ public class BatchWorkers {
             return CompletableFuture.completedFuture(List.of());
         }
         if (chunks == 1) {
-            return CompletableFuture.supplyAsync(() -> input.stream().map(f).toList(), pool);
+            return CompletableFuture.supplyAsync(() -> input.stream().map(f).toList(), executor);
         }
         List<CompletableFuture<List<R>>> parts = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
             List<T> part = input.subList(c * input.size() / chunks, (c + 1) * input.size() / chunks);
-            parts.add(CompletableFuture.supplyAsync(() -> part.stream().map(f).toList(), pool));
+            parts.add(CompletableFuture.supplyAsync(() -> part.stream().map(f).toList(), executor));
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<R> out = new ArrayList<>(input.size());
@@ -68,8 +79,9 @@ public class BatchWorkers {
         }
     }
 
+    /** Lets the work already handed over finish (a caller waits for it); later work runs on the caller's thread. */
     @PreDestroy
     void stop() {
-        pool.shutdownNow();
+        pool.shutdown();
     }
 }

@@ -40,6 +40,15 @@ class BatchWorkersTest {
     }
 
     @Test
+    void afterShutdownTheWorkRunsOnTheCallersThread() {
+        workers.stop();
+        String caller = Thread.currentThread().getName();
+        List<Integer> input = IntStream.range(0, 10).boxed().toList();
+        assertThat(BatchWorkers.await(workers.map(input, i -> Thread.currentThread().getName())))
+                .hasSize(10).containsOnly(caller);
+    }
+
+    @Test
     void aFailureIsRethrownAsItWasThrown() {
         List<Integer> input = IntStream.range(0, 10).boxed().toList();
         assertThatThrownBy(() -> BatchWorkers.await(workers.map(input, i -> {
