@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Rendered feed documents in memory. A projection change marks feeds dirty; one render thread re-renders them a
  * few milliseconds later (so a burst renders once) and swaps the new bytes in. Requests only ever read.
- * While changes keep coming (a backlog draining), the next render waits at least as long as the last one took,
- * so rendering never takes more than about half of a CPU from the projection it renders.
+ * When changes came in while a render ran (a backlog draining), the next render waits as long as the last one
+ * took, so rendering never takes more than about half of a CPU from the projection it renders; a change that
+ * arrives while nothing renders is rendered after the debounce only.
  */
 @ApplicationScoped
 public class FeedCache {
@@ -45,8 +46,7 @@ public class FeedCache {
     private final Map<String, Optional<RenderedFeed>> archives = new ConcurrentHashMap<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    /** When the last render ended and how long it took ({@link System#nanoTime()}). */
-    private volatile long lastRenderEnded;
+    /** How long the last render took, in nanoseconds. */
     private volatile long lastRenderTook;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "feed-render");
@@ -60,7 +60,6 @@ public class FeedCache {
     public FeedCache(FeedRenderService renderer, FeedConfig config) {
         this.renderer = renderer;
         this.config = config;
-        this.lastRenderEnded = System.nanoTime();
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -74,15 +73,13 @@ public class FeedCache {
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectionChanged change) {
         pending.addAll(change.feedKeys());
         if (scheduled.compareAndSet(false, true)) {
-            long delay = renderDelay(config.render().debounce().toNanos(), lastRenderEnded, lastRenderTook,
-                    System.nanoTime());
-            executor.schedule(this::drain, delay, TimeUnit.NANOSECONDS);
+            executor.schedule(this::drain, config.render().debounce().toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
-    /** The debounce, or longer when the last render ended less than its own duration ago (all in nanoseconds). */
-    static long renderDelay(long debounce, long lastEnded, long lastTook, long now) {
-        return Math.max(debounce, lastEnded + lastTook - now);
+    /** Delay of a render that follows another one directly: the debounce, or the last render's duration. */
+    static long backlogDelay(long debounce, long lastTook) {
+        return Math.max(debounce, lastTook);
     }
 
     /** A subscription document by file name ({@code <feed>.<format>}), if that feed exists. */
@@ -145,29 +142,31 @@ public class FeedCache {
         Instant newest = documents.values().stream().map(RenderedFeed::lastModified)
                 .max(Instant::compareTo).orElse(Instant.EPOCH);
         opml = renderer.opml(known, newest);
-        lastRenderEnded = System.nanoTime();
-        lastRenderTook = lastRenderEnded - started;
+        lastRenderTook = System.nanoTime() - started;
         Log.infof("rendered feeds=%d in %d ms", targets.size(), lastRenderTook / 1_000_000);
     }
 
     private void drain() {
-        scheduled.set(false);
         Set<String> keys = new HashSet<>();
         for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
             keys.add(it.next());
             it.remove();
         }
-        if (keys.isEmpty()) {
-            return;
-        }
+        long next;
         try {
-            renderNow(keys);
+            if (!keys.isEmpty()) {
+                renderNow(keys);
+            }
+            next = backlogDelay(config.render().debounce().toNanos(), lastRenderTook);
         } catch (RuntimeException e) {
             Log.errorf(e, "render failed feeds=%s; retrying", keys);
             pending.addAll(keys);
-            if (scheduled.compareAndSet(false, true)) {
-                executor.schedule(this::drain, 1, TimeUnit.SECONDS);
-            }
+            next = TimeUnit.SECONDS.toNanos(1);
+        }
+        scheduled.set(false);
+        // changes that came in meanwhile wait for the next run; one that arrives after this line schedules itself
+        if (!pending.isEmpty() && scheduled.compareAndSet(false, true)) {
+            executor.schedule(this::drain, next, TimeUnit.NANOSECONDS);
         }
     }
 }
