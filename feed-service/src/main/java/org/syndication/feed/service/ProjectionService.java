@@ -6,16 +6,17 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.ThemeTag;
-import org.syndication.feed.FeedItem;
+import org.syndication.feed.FeedItemBatchWriter;
 import org.syndication.feed.FeedItemRepository;
-import org.syndication.feed.mapping.EntryMapper;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,13 +25,15 @@ import java.util.Set;
 public class ProjectionService {
 
     private final FeedItemRepository repository;
+    private final FeedItemBatchWriter writer;
     private final Event<ProjectionChanged> changed;
     private final ThemeCatalog themes;
     private final Clock clock;
 
-    public ProjectionService(FeedItemRepository repository, Event<ProjectionChanged> changed, ThemeCatalog themes,
-                             Clock clock) {
+    public ProjectionService(FeedItemRepository repository, FeedItemBatchWriter writer,
+                             Event<ProjectionChanged> changed, ThemeCatalog themes, Clock clock) {
         this.repository = repository;
+        this.writer = writer;
         this.changed = changed;
         this.themes = themes;
         this.clock = clock;
@@ -41,8 +44,9 @@ public class ProjectionService {
     }
 
     /**
-     * Applies a batch in one transaction: one query loads the stored items, a version that is not newer than the
-     * stored one is skipped, themes and last-change times are written once per key, and one
+     * Applies a batch in one transaction: one query loads the stored versions and themes, a version that is not
+     * newer than the stored one is skipped, deletions, items and their theme rows go out as JDBC batches
+     * ({@link FeedItemBatchWriter}), themes and last-change times are written once per key, and one
      * {@link ProjectionChanged} with the union of the touched feeds is fired. The changes must hold at most one
      * entry per item id (the consumer keeps the newest).
      *
@@ -53,54 +57,47 @@ public class ProjectionService {
         if (changes.isEmpty()) {
             return 0;
         }
-        Map<String, FeedItem> stored = new HashMap<>();
-        repository.list("itemId in ?1", changes.stream().map(Change::itemId).toList())
-                .forEach(item -> stored.put(item.itemId, item));
+        Map<String, FeedItemBatchWriter.Stored> stored = writer.stored(changes.stream().map(Change::itemId).toList());
         Set<String> touched = new HashSet<>();
         Map<String, Instant> changedAt = new HashMap<>();
         Map<String, String> titles = new LinkedHashMap<>();
+        List<String> removed = new ArrayList<>();
+        List<NewsItemCatalogued> written = new ArrayList<>();
         Instant now = clock.instant();
-        int applied = 0;
         for (Change change : changes) {
-            FeedItem item = stored.get(change.itemId());
+            FeedItemBatchWriter.Stored item = stored.get(change.itemId());
             NewsItemCatalogued event = change.event();
             Set<String> keys = new HashSet<>();
+            keys.add(FeedItemRepository.ALL);
+            if (item != null) {
+                keys.addAll(item.themes());
+            }
             if (event == null) {
                 if (item == null) {
                     continue;
                 }
-                keys.addAll(item.themes);
-                keys.add(FeedItemRepository.ALL);
-                repository.delete(item);
+                removed.add(change.itemId());
                 Log.infof("removed itemId=%s (tombstone)", change.itemId());
                 record(keys, now, touched, changedAt);
-                applied++;
                 continue;
             }
-            if (item != null && item.version >= event.version()) {
-                Log.debugf("skipped itemId=%s version=%d stored=%d", event.itemId(), event.version(), item.version);
+            if (item != null && item.version() >= event.version()) {
+                Log.debugf("skipped itemId=%s version=%d stored=%d", event.itemId(), event.version(), item.version());
                 continue;
             }
-            keys.add(FeedItemRepository.ALL);
-            if (item == null) {
-                item = new FeedItem();
-                EntryMapper.fromCatalogued(event, item);
-                repository.persist(item);
-            } else {
-                keys.addAll(item.themes);
-                EntryMapper.fromCatalogued(event, item);
-            }
+            written.add(event);
             for (ThemeTag theme : event.themes()) {
                 titles.put(theme.slug(), theme.title());
                 keys.add(theme.slug());
             }
             record(keys, event.updatedAt(), touched, changedAt);
-            applied++;
         }
+        int applied = removed.size() + written.size();
         if (applied == 0) {
             return 0;
         }
-        repository.flush();
+        writer.delete(removed);
+        writer.upsert(written);
         titles.forEach(repository::upsertTheme);
         changedAt.forEach(repository::touch);
         Log.debugf("projected batch records=%d changed=%d feeds=%s", changes.size(), applied, touched);

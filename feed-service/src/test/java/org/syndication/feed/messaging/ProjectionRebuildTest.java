@@ -28,7 +28,7 @@ class ProjectionRebuildTest {
         int resets;
 
         CountingProjection() {
-            super(null, null, null, null);
+            super(null, null, null, null, null);
         }
 
         @Override

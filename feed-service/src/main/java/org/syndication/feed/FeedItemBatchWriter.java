@@ -1,0 +1,163 @@
+package org.syndication.feed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.syndication.events.NewsItemCatalogued;
+import org.syndication.events.ThemeTag;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the projection's batches with plain JDBC batches (one round trip per statement kind), inside the caller's
+ * transaction. Hibernate's per-entity bookkeeping (persist, dirty checking, collection diffs) cost most of the
+ * consumer's time; reading the projection still goes through {@link FeedItem}.
+ */
+@ApplicationScoped
+public class FeedItemBatchWriter {
+
+    /** What is stored of an item: its version and theme slugs. */
+    public record Stored(long version, Set<String> themes) {
+    }
+
+    private final EntityManager em;
+
+    public FeedItemBatchWriter(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The stored version and themes of those of the items that exist. */
+    public Map<String, Stored> stored(Collection<String> itemIds) {
+        Map<String, Stored> found = new HashMap<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select i.item_id, i.version, t.slug"
+                    + " from feed_item i left join feed_item_theme t on t.item_id = i.item_id"
+                    + " where i.item_id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("varchar", itemIds.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Stored item = found.get(rows.getString(1));
+                        if (item == null) {
+                            item = new Stored(rows.getLong(2), new LinkedHashSet<>());
+                            found.put(rows.getString(1), item);
+                        }
+                        String slug = rows.getString(3);
+                        if (slug != null) {
+                            item.themes().add(slug);
+                        }
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    /** Deletes items (their theme rows go with them: on delete cascade). */
+    public void delete(Collection<String> itemIds) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("delete from feed_item where item_id = any(?)")) {
+                delete.setArray(1, connection.createArrayOf("varchar", itemIds.toArray()));
+                delete.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Inserts or replaces items with their themes. A stored row with the same or a higher version is left alone
+     * (the caller has already skipped those; this guards against a concurrent writer).
+     */
+    public void upsert(List<NewsItemCatalogued> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            List<NewsItemCatalogued> written = upsertItems(connection, events);
+            replaceThemes(connection, written);
+        });
+    }
+
+    private static List<NewsItemCatalogued> upsertItems(Connection connection, List<NewsItemCatalogued> events)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                insert into feed_item (item_id, version, source_name, source_url, item_date, end_date, title, summary,
+                                       body, link, language, status, ingested_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (item_id) do update
+                   set version = excluded.version, source_name = excluded.source_name,
+                       source_url = excluded.source_url, item_date = excluded.item_date, end_date = excluded.end_date,
+                       title = excluded.title, summary = excluded.summary, body = excluded.body, link = excluded.link,
+                       language = excluded.language, status = excluded.status, ingested_at = excluded.ingested_at,
+                       updated_at = excluded.updated_at
+                 where feed_item.version < excluded.version
+                """)) {
+            for (NewsItemCatalogued event : events) {
+                upsert.setString(1, event.itemId());
+                upsert.setLong(2, event.version());
+                upsert.setString(3, event.source().name());
+                upsert.setString(4, event.source().url());
+                upsert.setObject(5, event.date());
+                upsert.setObject(6, event.endDate());
+                upsert.setString(7, event.title());
+                upsert.setString(8, event.summary());
+                upsert.setString(9, event.body());
+                upsert.setString(10, event.link());
+                upsert.setString(11, event.language());
+                upsert.setString(12, event.status().name());
+                upsert.setObject(13, utc(event.ingestedAt()));
+                upsert.setObject(14, utc(event.updatedAt()));
+                upsert.addBatch();
+            }
+            int[] counts = upsert.executeBatch();
+            List<NewsItemCatalogued> written = new ArrayList<>(events.size());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) {
+                    written.add(events.get(i));
+                }
+            }
+            return written;
+        }
+    }
+
+    private static void replaceThemes(Connection connection, List<NewsItemCatalogued> written) throws SQLException {
+        if (written.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("delete from feed_item_theme where item_id = any(?)");
+             PreparedStatement insert = connection.prepareStatement(
+                     "insert into feed_item_theme (item_id, slug) values (?, ?)")) {
+            delete.setArray(1, connection.createArrayOf("varchar",
+                    written.stream().map(NewsItemCatalogued::itemId).toArray()));
+            delete.executeUpdate();
+            for (NewsItemCatalogued event : written) {
+                Set<String> slugs = new LinkedHashSet<>();
+                event.themes().stream().map(ThemeTag::slug).forEach(slugs::add);
+                for (String slug : slugs) {
+                    insert.setString(1, event.itemId());
+                    insert.setString(2, slug);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
