@@ -9,18 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Runs every benchmark in one process on this machine and prints a table of figures next to the targets.
  * Start it with {@code benchmarks/run} from the repository root; {@code benchmarks/run parse} measures the parser
- * alone, {@code benchmarks/run pipeline} stops after start-up, memory, latency and throughput.
+ * alone, {@code benchmarks/run pipeline} stops after start-up, memory, latency and throughput,
+ * {@code benchmarks/run digest} measures start-up and the digest only.
  */
 public final class BenchmarkMain {
 
     /** The JVM options ./syndicate gives each service, so the figures describe what a user runs. */
     static final List<String> SERVICE_JAVA_OPTS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+
+    /** A digest of the 20 newest items, as newsletters usually carry (the default allows 100). */
+    static final Map<String, String> DIGEST_SETTINGS = Map.of("FEED_DIGEST_MAX_ITEMS", "20");
 
     private BenchmarkMain() {
     }
@@ -39,11 +44,16 @@ public final class BenchmarkMain {
             report.print();
             return;
         }
-        try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS)) {
+        try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS, DIGEST_SETTINGS)) {
             product.readyAfter().forEach((service, time) ->
                     report.add(service + ": start to ready (JVM mode, incl. Flyway, Kafka)", time.toMillis() + " ms",
                             "< 3,000 ms"));
             ingestDemo(root, product);
+            if (only.equals("digest")) {
+                new DigestBenchmark(product, report).run();
+                report.print();
+                return;
+            }
             for (String service : ProductProcesses.SERVICES) {
                 report.add(service + ": resident memory after the demo ingest",
                         residentMb(product.process(service).pid()) + " MB", "< 300 MB");

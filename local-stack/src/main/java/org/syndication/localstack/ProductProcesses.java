@@ -37,6 +37,7 @@ public final class ProductProcesses implements AutoCloseable {
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<String> javaOpts;
+    private final Map<String, String> settings;
 
     /**
      * @param root     the repository root (holds {@code <service>/target/quarkus-app/quarkus-run.jar})
@@ -44,9 +45,18 @@ public final class ProductProcesses implements AutoCloseable {
      * @param javaOpts JVM options of every service, e.g. {@code -Xmx256m}
      */
     public ProductProcesses(Path root, Path dataDir, List<String> javaOpts) {
+        this(root, dataDir, javaOpts, Map.of());
+    }
+
+    /**
+     * @param settings environment variables given to every service on top of the stack's, e.g.
+     *                 {@code FEED_DIGEST_MAX_ITEMS}
+     */
+    public ProductProcesses(Path root, Path dataDir, List<String> javaOpts, Map<String, String> settings) {
         this.root = root.toAbsolutePath().normalize();
         this.dataDir = dataDir;
         this.javaOpts = List.copyOf(javaOpts);
+        this.settings = Map.copyOf(settings);
         SERVICES.forEach(service -> ports.put(service, Ports.free()));
         stack = LocalStack.start(new LocalStack.Settings(dataDir, true, Ports.free(), Ports.free(), Ports.free(),
                 Ports.free(), Ports.free()));
@@ -136,6 +146,7 @@ public final class ProductProcesses implements AutoCloseable {
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(stack.smtp().smtpPort()));
         env.put("QUARKUS_MAILER_MOCK", "false");
+        env.putAll(settings);
         try {
             return builder.start();
         } catch (IOException e) {
