@@ -93,8 +93,11 @@ public interface FeedConfig {
         @WithDefault("1s")
         String relayEvery();
 
-        /** Mails sent per batch of the send loop. */
-        @WithDefault("200")
+        /**
+         * Mails claimed and sent concurrently per batch of the send loop. Mails of a batch interrupted by a crash
+         * are never resent (at most once), so this is also the most a crash can cost.
+         */
+        @WithDefault("1000")
         int sendBatch();
 
         /** Attempts per mail before it is reported as failed. */
