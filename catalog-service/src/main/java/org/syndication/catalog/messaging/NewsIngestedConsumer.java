@@ -14,6 +14,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.exception.JDBCConnectionException;
 import org.syndication.catalog.service.CatalogService;
+import org.syndication.events.CeHeaders;
+import org.syndication.events.DeadLetterHeaders;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.events.Topics;
 
@@ -52,11 +54,6 @@ public class NewsIngestedConsumer {
 
     /** Header set by SmallRye when the value deserializer failed. */
     static final String DESERIALIZATION_FAILURE_REASON = "deserialization-failure-reason";
-    static final String DEAD_LETTER_REASON = "dead-letter-reason";
-    static final String DEAD_LETTER_CAUSE = "dead-letter-cause";
-    static final String DEAD_LETTER_TOPIC = "dead-letter-topic";
-    static final String DEAD_LETTER_PARTITION = "dead-letter-partition";
-    static final String DEAD_LETTER_OFFSET = "dead-letter-offset";
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -182,13 +179,13 @@ public class NewsIngestedConsumer {
                 record.partition(), record.offset(), record.key(), reason);
         counter("DLQ").increment();
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        header(headers, DEAD_LETTER_REASON, reason == null ? "unknown" : reason);
+        CeHeaders.add(headers, DeadLetterHeaders.REASON, reason == null ? "unknown" : reason);
         if (cause != null) {
-            header(headers, DEAD_LETTER_CAUSE, cause);
+            CeHeaders.add(headers, DeadLetterHeaders.CAUSE, cause);
         }
-        header(headers, DEAD_LETTER_TOPIC, record.topic());
-        header(headers, DEAD_LETTER_PARTITION, Integer.toString(record.partition()));
-        header(headers, DEAD_LETTER_OFFSET, Long.toString(record.offset()));
+        CeHeaders.add(headers, DeadLetterHeaders.TOPIC, record.topic());
+        CeHeaders.add(headers, DeadLetterHeaders.PARTITION, Integer.toString(record.partition()));
+        CeHeaders.add(headers, DeadLetterHeaders.OFFSET, Long.toString(record.offset()));
         return new DeadLetter(record, reason, cause,
                 sender.send(new ProducerRecord<>(Topics.NEWS_INGESTED_DLQ, null, record.key(), record.value(), headers)));
     }
@@ -234,10 +231,6 @@ public class NewsIngestedConsumer {
             root = root.getCause();
         }
         return root;
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code catalog_ingested_total{outcome}}: CREATED, UPDATED, UNCHANGED, IGNORED or DLQ. */

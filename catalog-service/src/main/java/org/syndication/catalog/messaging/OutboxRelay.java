@@ -19,7 +19,6 @@ import org.syndication.catalog.mapping.JsonText;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.Topics;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,20 +117,10 @@ public class OutboxRelay {
      * {@code EventSerializer} write its JSON unchanged, the bytes {@code EventJson} wrote when the row was made.
      */
     ProducerRecord<String, Object> toRecord(OutboxEvent row) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CeHeaders.SPEC_VERSION, CeHeaders.SPEC_VERSION_1_0);
-        header(headers, CeHeaders.ID, row.id.toString());
-        header(headers, CeHeaders.TYPE, row.type);
-        header(headers, CeHeaders.SOURCE, config.eventSource());
-        header(headers, CeHeaders.TIME, row.createdAt.toString());
-        header(headers, CeHeaders.SUBJECT, row.aggregateId);
-        header(headers, CeHeaders.CONTENT_TYPE, CeHeaders.JSON);
-        JsonText.readHeaders(row.headers).forEach((name, value) -> header(headers, name, value));
+        RecordHeaders headers = CeHeaders.of(row.id.toString(), row.type, config.eventSource(),
+                row.createdAt.toString(), row.aggregateId);
+        JsonText.readHeaders(row.headers).forEach((name, value) -> CeHeaders.add(headers, name, value));
         return new ProducerRecord<>(Topics.NEWS_CATALOGUED, null, row.aggregateId, new RawValue(row.payload), headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     @PreDestroy

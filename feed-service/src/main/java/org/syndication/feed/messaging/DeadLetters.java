@@ -9,10 +9,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.syndication.events.CeHeaders;
+import org.syndication.events.DeadLetterHeaders;
 import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemCatalogued;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Sends one record of news.catalogued to news.catalogued.dlq and waits for the broker's ack. In batch mode a nack
@@ -35,10 +36,10 @@ public class DeadLetters {
         for (Header header : record.headers()) {
             headers.add(header);
         }
-        headers.add("dead-letter-reason", bytes(reason));
-        headers.add("dead-letter-topic", bytes(record.topic()));
-        headers.add("dead-letter-partition", bytes(Integer.toString(record.partition())));
-        headers.add("dead-letter-offset", bytes(Long.toString(record.offset())));
+        CeHeaders.add(headers, DeadLetterHeaders.REASON, reason);
+        CeHeaders.add(headers, DeadLetterHeaders.TOPIC, record.topic());
+        CeHeaders.add(headers, DeadLetterHeaders.PARTITION, Integer.toString(record.partition()));
+        CeHeaders.add(headers, DeadLetterHeaders.OFFSET, Long.toString(record.offset()));
         byte[] value = originalValue(record);
         Message<byte[]> message = Message.of(value == null ? new byte[0] : value)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
@@ -54,9 +55,5 @@ public class DeadLetters {
         }
         Header data = record.headers().lastHeader(DESERIALIZATION_FAILURE_DATA);
         return data == null ? null : data.value();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -15,7 +15,6 @@ import org.syndication.events.EventJson;
 import org.syndication.feed.digest.OutboxEvent;
 import org.syndication.feed.digest.OutboxRepository;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -47,23 +46,13 @@ public class OutboxRelay {
     public void relay() {
         List<OutboxEvent> rows = outbox.lockUnpublished(BATCH);
         for (OutboxEvent row : rows) {
-            RecordHeaders headers = new RecordHeaders();
-            header(headers, CeHeaders.SPEC_VERSION, CeHeaders.SPEC_VERSION_1_0);
-            header(headers, CeHeaders.ID, row.id.toString());
-            header(headers, CeHeaders.TYPE, row.type);
-            header(headers, CeHeaders.SOURCE, SOURCE);
-            header(headers, CeHeaders.TIME, row.createdAt.toString());
-            header(headers, CeHeaders.SUBJECT, row.aggregateId);
-            header(headers, CeHeaders.CONTENT_TYPE, CeHeaders.JSON);
+            RecordHeaders headers = CeHeaders.of(row.id.toString(), row.type, SOURCE, row.createdAt.toString(),
+                    row.aggregateId);
             DigestIssued event = EventJson.fromJson(row.payload, DigestIssued.class);
             emitter.sendMessageAndAwait(Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(row.aggregateId).withHeaders(headers).build()));
             row.publishedAt = clock.instant();
             Log.infof("published digest ceId=%s digestId=%s", row.id, row.aggregateId);
         }
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

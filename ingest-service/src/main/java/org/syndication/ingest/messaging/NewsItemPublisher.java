@@ -13,7 +13,6 @@ import org.syndication.ingest.DocumentTooLargeException;
 import org.syndication.ingest.PublishFailedException;
 import org.syndication.ingest.config.IngestConfig;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,18 +92,7 @@ public class NewsItemPublisher {
 
     /** The CloudEvents binary-mode headers of one event (ce_id unique per event). */
     RecordHeaders cloudEventHeaders(NewsItemIngested event, String ceId, Instant time) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CeHeaders.SPEC_VERSION, CeHeaders.SPEC_VERSION_1_0);
-        header(headers, CeHeaders.ID, ceId);
-        header(headers, CeHeaders.TYPE, CeTypes.NEWS_ITEM_INGESTED);
-        header(headers, CeHeaders.SOURCE, config.publish().ceSource());
-        header(headers, CeHeaders.TIME, time.toString());
-        header(headers, CeHeaders.SUBJECT, event.itemId());
-        header(headers, CeHeaders.CONTENT_TYPE, CeHeaders.JSON);
-        return headers;
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return CeHeaders.of(ceId, CeTypes.NEWS_ITEM_INGESTED, config.publish().ceSource(), time.toString(),
+                event.itemId());
     }
 }

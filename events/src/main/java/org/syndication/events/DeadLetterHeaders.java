@@ -1,0 +1,20 @@
+package org.syndication.events;
+
+/**
+ * Headers every dead-letter record carries besides the original ones (the names SmallRye's dead-letter queue uses),
+ * so partners read a DLQ of any of our topics the same way.
+ */
+public final class DeadLetterHeaders {
+
+    /** Why the record could not be processed. */
+    public static final String REASON = "dead-letter-reason";
+    /** The root cause, when there is one. */
+    public static final String CAUSE = "dead-letter-cause";
+    /** Where the record was read: topic, partition and offset. */
+    public static final String TOPIC = "dead-letter-topic";
+    public static final String PARTITION = "dead-letter-partition";
+    public static final String OFFSET = "dead-letter-offset";
+
+    private DeadLetterHeaders() {
+    }
+}
