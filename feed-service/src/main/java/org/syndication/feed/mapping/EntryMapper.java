@@ -1,7 +1,5 @@
 package org.syndication.feed.mapping;
 
-import org.syndication.events.NewsItemCatalogued;
-import org.syndication.events.ThemeTag;
 import org.syndication.feed.FeedItem;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.render.FeedEntry;
@@ -22,26 +20,6 @@ public final class EntryMapper {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private EntryMapper() {
-    }
-
-    /** Copies the event's state onto the row (new or existing). */
-    public static void fromCatalogued(NewsItemCatalogued event, FeedItem item) {
-        item.itemId = event.itemId();
-        item.version = event.version();
-        item.sourceName = event.source().name();
-        item.sourceUrl = event.source().url();
-        item.itemDate = event.date();
-        item.endDate = event.endDate();
-        item.title = event.title();
-        item.summary = event.summary();
-        item.body = event.body();
-        item.link = event.link();
-        item.language = event.language();
-        item.status = event.status();
-        item.ingestedAt = event.ingestedAt();
-        item.updatedAt = event.updatedAt();
-        item.themes.clear();
-        item.themes.addAll(event.themes().stream().map(ThemeTag::slug).toList());
     }
 
     /**

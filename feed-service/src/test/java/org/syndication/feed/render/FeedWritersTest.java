@@ -31,7 +31,21 @@ class FeedWritersTest {
 
     private static FeedEntry entry(NewsItemCatalogued event) {
         FeedItem item = new FeedItem();
-        EntryMapper.fromCatalogued(event, item);
+        item.itemId = event.itemId();
+        item.version = event.version();
+        item.sourceName = event.source().name();
+        item.sourceUrl = event.source().url();
+        item.itemDate = event.date();
+        item.endDate = event.endDate();
+        item.title = event.title();
+        item.summary = event.summary();
+        item.body = event.body();
+        item.link = event.link();
+        item.language = event.language();
+        item.status = event.status();
+        item.ingestedAt = event.ingestedAt();
+        item.updatedAt = event.updatedAt();
+        event.themes().forEach(theme -> item.themes.add(theme.slug()));
         return EntryMapper.toEntry(item, TITLES, URLS);
     }
 
