@@ -114,26 +114,24 @@ public class DigestSender {
     /** Loads the recipients and digests of the claims, renders each digest once and sends every mail. */
     private List<Attempt> attempt(List<SendLog.Claim> claims, Instant now) {
         Map<UUID, Subscriber> recipients = new HashMap<>();
-        Map<UUID, Optional<DigestMails.DigestView>> views = new HashMap<>();
+        Map<UUID, Optional<Prepared>> prepared = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
             subscribers.list("id in ?1", claims.stream().map(SendLog.Claim::subscriberId).distinct().toList())
                     .forEach(s -> recipients.put(s.id, s));
-            claims.forEach(claim -> views.computeIfAbsent(claim.digestId(), digests::view));
+            claims.forEach(claim -> prepared.computeIfAbsent(claim.digestId(),
+                    id -> digests.view(id).map(this::prepare)));
         });
-        Map<UUID, DigestMailRenderer.Body> bodies = new HashMap<>();
-        views.forEach((digestId, view) -> view.ifPresent(v -> bodies.put(digestId, renderer.render(v))));
         Tokens signer = tokens.tokens();
         List<Uni<Attempt>> sends = new ArrayList<>();
         for (SendLog.Claim claim : claims) {
             Subscriber subscriber = recipients.get(claim.subscriberId());
-            Optional<DigestMails.DigestView> view = views.get(claim.digestId());
-            if (subscriber == null || subscriber.status != Subscriber.Status.CONFIRMED || view.isEmpty()) {
+            Optional<Prepared> digest = prepared.get(claim.digestId());
+            if (subscriber == null || subscriber.status != Subscriber.Status.CONFIRMED || digest.isEmpty()) {
                 sends.add(Uni.createFrom().item(new Attempt(claim, "SKIPPED", null)));
                 continue;
             }
-            DigestMailRenderer.Body body = bodies.get(claim.digestId());
             // deferred: an address the mail client refuses at once fails only its own mail, not the batch
-            sends.add(Uni.createFrom().deferred(() -> send(subscriber, view.get(), body, signer, now))
+            sends.add(Uni.createFrom().deferred(() -> send(subscriber, digest.get(), signer, now))
                     .ifNoItem().after(SEND_TIMEOUT).fail()
                     .onItemOrFailure().transform((ok, failure) -> new Attempt(claim, failure == null ? "SENT" : "FAILED",
                             failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage())));
@@ -141,23 +139,28 @@ public class DigestSender {
         return Uni.join().all(sends).andFailFast().await().indefinitely();
     }
 
-    private Uni<Void> send(Subscriber subscriber, DigestMails.DigestView view, DigestMailRenderer.Body body,
-                           Tokens signer, Instant now) {
+    private Prepared prepare(DigestMails.DigestView view) {
+        String subject = view.siteTitle() + ": " + view.themeTitle() + ", " + view.periodLabel();
+        String listId = "<" + view.theme() + ".digest." + java.net.URI.create(urls.base()).getHost() + ">";
+        return new Prepared(renderer.render(view), subject, listId);
+    }
+
+    private Uni<Void> send(Subscriber subscriber, Prepared digest, Tokens signer, Instant now) {
         Instant validUntil = now.plus(LINK_VALIDITY);
         String unsubscribe = urls.subscription("unsubscribe", signer.create(subscriber.id, Tokens.Action.UNSUBSCRIBE, validUntil));
         String manage = urls.subscription("manage", signer.create(subscriber.id, Tokens.Action.MANAGE, validUntil));
         String listUnsubscribe = "<" + unsubscribe + ">"
                 + config.mail().unsubscribeMailto().map(m -> ", <mailto:" + m + "?subject=unsubscribe>").orElse("");
-        DigestMailRenderer.Body addressed = body.forRecipient(manage, unsubscribe);
+        DigestMailRenderer.Body addressed = digest.body().forRecipient(manage, unsubscribe);
         Mail mail = new Mail()
                 .setFrom(config.mail().from())
                 .addTo(subscriber.email)
-                .setSubject(view.siteTitle() + ": " + view.themeTitle() + ", " + view.periodLabel())
+                .setSubject(digest.subject())
                 .setHtml(addressed.html())
                 .setText(addressed.text())
                 .addHeader("List-Unsubscribe", listUnsubscribe)
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
-                .addHeader("List-Id", "<" + view.theme() + ".digest." + java.net.URI.create(urls.base()).getHost() + ">");
+                .addHeader("List-Id", digest.listId());
         return mailer.send(mail);
     }
 
@@ -180,5 +183,9 @@ public class DigestSender {
     }
 
     record Attempt(SendLog.Claim claim, String status, String error) {
+    }
+
+    /** What the mails of one digest share, prepared once for all its recipients. */
+    record Prepared(DigestMailRenderer.Body body, String subject, String listId) {
     }
 }
