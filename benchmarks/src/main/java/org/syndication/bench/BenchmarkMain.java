@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * Runs every benchmark in one process on this machine and prints a table of figures next to the targets.
  * Start it with {@code benchmarks/run} from the repository root; {@code benchmarks/run parse} measures the parser
  * alone, {@code benchmarks/run pipeline} stops after start-up, memory, latency and throughput,
- * {@code benchmarks/run digest} measures start-up and the digest only.
+ * {@code benchmarks/run digest} measures start-up and the digest only, {@code benchmarks/run quality [DIR]} measures
+ * the page reader against a folder of pages with answer keys (default {@code ../shared/devpages}).
  */
 public final class BenchmarkMain {
 
@@ -34,6 +35,18 @@ public final class BenchmarkMain {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String only = args.length > 1 ? args[1] : "all";
         boolean parseOnly = only.equals("parse");
+        if (only.equals("quality")) {
+            Path pages = args.length > 2 ? Path.of(args[2]) : root.resolveSibling("shared").resolve("devpages");
+            Report report = new Report();
+            ReaderQuality.Outcome outcome = ReaderQuality.run(pages, report, !"--quiet".equals(args.length > 3 ? args[3] : ""));
+            report.print();
+            if (!outcome.aboveFloors()) {
+                System.err.printf("page reader below its floors: item F1 %.3f (floor %.2f), theme F1 %.3f (floor %.2f)%n",
+                        outcome.itemF1(), ReaderQuality.ITEM_F1_FLOOR, outcome.themeF1(), ReaderQuality.THEME_F1_FLOOR);
+                System.exit(1);
+            }
+            return;
+        }
         Path work = Files.createTempDirectory("syndication-bench-");
         Report report = new Report();
         System.out.printf("Syndication benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
