@@ -27,13 +27,42 @@ public final class DateGrammar {
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2100;
 
-    /** Month names and abbreviations; the month is the index in {@link #MONTH_NUMBERS}. */
-    private static final String[] MONTH_NAMES = {
-        "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
-        "august", "aug", "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec"};
+    /**
+     * Month names and abbreviations in English, French, German, Spanish, Italian, Portuguese and Dutch, with and
+     * without accents (pages drop them); the month is the number at the same index in {@link #MONTH_NUMBERS}.
+     */
+    private static final String[] MONTH_NAMES;
 
-    private static final int[] MONTH_NUMBERS = {
-        1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 9, 10, 10, 11, 11, 12, 12};
+    private static final int[] MONTH_NUMBERS;
+
+    static {
+        String[][] byMonth = {
+            {"january", "jan", "janvier", "janv", "januar", "jänner", "jaenner", "enero", "ene", "gennaio", "gen",
+                "janeiro", "januari"},
+            {"february", "feb", "febr", "février", "fevrier", "févr", "fevr", "fév", "fev", "februar", "febrero",
+                "febbraio", "fevereiro", "februari"},
+            {"march", "mar", "mars", "märz", "maerz", "mär", "marz", "marzo", "março", "marco", "maart", "mrt"},
+            {"april", "apr", "avril", "avr", "abril", "abr", "aprile"},
+            {"may", "mai", "mayo", "maggio", "mag", "maio", "mei"},
+            {"june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho"},
+            {"july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho"},
+            {"august", "aug", "août", "aout", "agosto", "ago", "augustus"},
+            {"september", "sept", "sep", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro"},
+            {"october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out"},
+            {"november", "nov", "novembre", "noviembre", "novembro"},
+            {"december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic", "dicembre",
+                "dezembro"}};
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<Integer> numbers = new java.util.ArrayList<>();
+        for (int m = 0; m < byMonth.length; m++) {
+            for (String name : byMonth[m]) {
+                names.add(name);
+                numbers.add(m + 1);
+            }
+        }
+        MONTH_NAMES = names.toArray(String[]::new);
+        MONTH_NUMBERS = numbers.stream().mapToInt(Integer::intValue).toArray();
+    }
 
     /** Full month names, January first: a misspelling of one of these still names the month. */
     private static final String[] FULL_MONTHS = {
@@ -45,11 +74,47 @@ public final class DateGrammar {
 
     private static final String[] WEEKDAYS = {
         "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday",
-        "fri", "saturday", "sat", "sunday", "sun"};
+        "fri", "saturday", "sat", "sunday", "sun",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+        "lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì",
+        "venerdi", "domenica",
+        "segunda", "terça", "terca", "quarta", "quinta", "sexta",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
 
     private static final String[] RANGE_WORDS = {"to", "till", "until", "and", "through"};
 
-    private static final String[] OF = {"of"};
+    /** Words between day, month and year: "24th of July", "16 de enero de 2025", "3 del mese". */
+    private static final String[] OF = {"of", "de", "del", "di"};
+
+    /** How numeric dates with two small numbers (05/06/2021) are read on a page. */
+    public enum NumericOrder { DAY_FIRST, MONTH_FIRST }
+
+    private final NumericOrder numericOrder;
+
+    /** Whether a month and year without a day ("September 2017") is a date, covering the whole month. */
+    private final boolean monthOnly;
+
+    /** The strict grammar: every date has a day and a year; slashed dates day first unless only month first fits. */
+    public DateGrammar() {
+        this(NumericOrder.DAY_FIRST, false);
+    }
+
+    public DateGrammar(NumericOrder numericOrder, boolean monthOnly) {
+        this.numericOrder = numericOrder;
+        this.monthOnly = monthOnly;
+    }
+
+    /** This grammar with another reading of ambiguous numeric dates. */
+    public DateGrammar withNumericOrder(NumericOrder order) {
+        return order == numericOrder ? this : new DateGrammar(order, monthOnly);
+    }
+
+    /** This grammar, also reading month-only dates ("September 2017") as the whole month. */
+    public DateGrammar withMonthOnly() {
+        return monthOnly ? this : new DateGrammar(numericOrder, true);
+    }
 
     /** Parses a date starting exactly at {@code from}. */
     public Optional<DateMatch> parseAt(CharSequence text, int from) {
@@ -79,7 +144,11 @@ public final class DateGrammar {
         char first = c.peek();
         ItemDate date = null;
         if (isDigit(first)) {
-            date = numeric(c, false);
+            date = yearFirst(c);
+            if (date == null) {
+                c.pos = afterWeekday;
+                date = numeric(c, false);
+            }
             if (date == null) {
                 c.pos = afterWeekday;
                 date = dayFirst(c, false);
@@ -104,6 +173,32 @@ public final class DateGrammar {
     }
 
     // ---- textual dates ------------------------------------------------------------------------------------------
+
+    /** {@code 2021 16 Mar}, {@code 2021 Mar 16}: a year, then a textual day and month (notice boards, archives). */
+    private ItemDate yearFirst(Cursor c) {
+        int start = c.pos;
+        int year = readNumber(c, 4, 4);
+        if (year < MIN_YEAR || year > MAX_YEAR || c.skipSpaces() == 0) {
+            c.pos = start;
+            return null;
+        }
+        int day = readDay(c, false, true);
+        int month;
+        if (day > 0) {
+            c.skipSpaces();
+            month = readMonth(c);
+        } else {
+            month = readMonth(c);
+            c.skipSpaces();
+            day = month > 0 ? readDay(c, false, true) : -1;
+        }
+        ItemDate date = day > 0 && month > 0 ? single(year, month, day) : null;
+        if (date == null || Character.isLetterOrDigit(c.peek())) {
+            c.pos = start;
+            return null;
+        }
+        return date;
+    }
 
     private ItemDate dayFirst(Cursor c, boolean typos) {
         int d1 = readDay(c, typos, true);
@@ -144,6 +239,16 @@ public final class DateGrammar {
         return y1 > 0 ? single(y1, m1, d1) : null;
     }
 
+    /** "September 2017", "novembre, 2011": the whole month; only when the page's grammar allows month-only dates. */
+    private static ItemDate wholeMonth(Cursor c, int month) {
+        int year = readYear(c);
+        if (year < 0 || Character.isLetterOrDigit(c.peek())) {
+            return null;
+        }
+        LocalDate first = LocalDate.of(year, month, 1);
+        return ItemDate.of(first, first.withDayOfMonth(first.lengthOfMonth()));
+    }
+
     /** Reads "[of] Month[,] Year" after a day; returns {month, year}, or null. */
     private static int[] monthAndYear(Cursor c) {
         c.skipSpaces();
@@ -158,10 +263,12 @@ public final class DateGrammar {
         if (m1 < 0) {
             return null;
         }
+        int afterMonth = c.pos;
         c.skipSpaces();
         int d1 = readDay(c, false, true);
         if (d1 < 0) {
-            return null;
+            c.pos = afterMonth;
+            return monthOnly ? wholeMonth(c, m1) : null;
         }
         int afterDay = c.pos;
         if (readRangeSeparator(c)) { // July 30-31, 2014 / June 30 - July 2, 2019
@@ -289,6 +396,9 @@ public final class DateGrammar {
                 c.skipSpaces();
             }
             y = readFourDigitYear(c);
+            if (y < 0 && sep != '-') { // 11.11.15, 05/19/15: a two-digit year, this century unless that is ahead
+                y = readTwoDigitYear(c);
+            }
             if (y < 0) {
                 c.pos = sep == '.' ? afterMonth + 1 : afterMonth; // "30.06. - 02.07.2019" keeps its trailing dot
             }
@@ -297,8 +407,10 @@ public final class DateGrammar {
             c.pos = start;
             return null;
         }
-        if (sep == '/' && m > 12 && d <= 12) { // 07/30/2014 can only be month first
-            return new int[] {m, d, y, sep};
+        boolean monthFirstFits = m <= 31 && d <= 12;
+        boolean dayFirstFits = m <= 12;
+        if (sep != '-' && monthFirstFits && (!dayFirstFits || numericOrder == NumericOrder.MONTH_FIRST)) {
+            return new int[] {m, d, y, sep}; // 07/30/2014 can only be month first; 05/06/2014 on a month-first page
         }
         return new int[] {d, m, y, sep};
     }
@@ -329,14 +441,28 @@ public final class DateGrammar {
         return day;
     }
 
+    /**
+     * Skips an ordinal mark after a day: English {@code 17th}, French {@code 1er}, Spanish and Portuguese {@code 1º},
+     * and the German day dot ({@code 17. Juli}) when a word follows it.
+     */
     private static void skipOrdinal(Cursor c) {
         int save = c.pos;
+        char mark = c.peek();
+        if (mark == 'º' || mark == '°' || mark == 'ª') {
+            c.pos++;
+            return;
+        }
+        if (mark == '.' && c.peek(1) == ' ' && Character.isLetter(c.peek(2))) {
+            c.pos++;
+            return;
+        }
         if (c.peek() == ' ') { // "18 th March", seen in real pages
             c.pos++;
         }
         char a = Character.toLowerCase(c.peek());
         char b = Character.toLowerCase(c.peek(1));
-        boolean suffix = a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h';
+        boolean suffix = a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h'
+                || a == 'e' && b == 'r';
         if (suffix && !Character.isLetter(c.peek(2))) {
             c.pos += 2;
         } else {
@@ -368,12 +494,26 @@ public final class DateGrammar {
             c.pos++;
             c.skipSpaces();
         }
+        skipOf(c); // "16 de enero de 2025"
         int year = readFourDigitYear(c);
         if (year < 0) {
             c.pos = start;
             return -1;
         }
         return year;
+    }
+
+    /** Two digits not followed by another digit or a dot-digit (not a version number): 15 is 2015, 98 is 1998. */
+    private static int readTwoDigitYear(Cursor c) {
+        int start = c.pos;
+        int yy = readNumber(c, 2, 2);
+        boolean splitYear = c.peek() == ' ' && isDigit(c.peek(1)); // "20 19": a four-digit year with a typo
+        if (yy < 0 || splitYear || (c.peek() == '.' && isDigit(c.peek(1)))) {
+            c.pos = start;
+            return -1;
+        }
+        int thisCentury = 2000 + yy;
+        return thisCentury <= java.time.Year.now().getValue() + 1 ? thisCentury : 1900 + yy;
     }
 
     /** Four digits in the year range; in a typo pass also with one stray space inside ("20 19"). */
@@ -429,6 +569,9 @@ public final class DateGrammar {
     private static void skipWeekday(Cursor c) {
         if (c.readWordOf(WEEKDAYS) < 0) {
             return;
+        }
+        if (c.peek() == '-' && c.text.regionMatches(true, c.pos + 1, "feira", 0, 5)) { // segunda-feira
+            c.pos += 6;
         }
         if (c.peek() == '.') {
             c.pos++;
