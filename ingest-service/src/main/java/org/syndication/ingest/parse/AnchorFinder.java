@@ -16,7 +16,35 @@ final class AnchorFinder {
     /** The longest date text worth scanning ("Wednesday, 30 December 2019 - Saturday, 2 January 2020"). */
     private static final int MAX_DATE_LENGTH = 80;
 
-    private static final String[] TIME_SUFFIXES = {"a.m.", "p.m.", "am", "pm", "h", "cet", "cest", "gmt", "utc"};
+    private static final String[] TIME_SUFFIXES = {"a.m.", "p.m.", "am", "pm", "uhr", "hrs", "hs", "horas", "heures",
+        "ore", "h", "cet", "cest", "gmt", "utc", "bst", "est", "edt", "cst", "cdt", "pst", "pdt", "mez", "mesz", "ist"};
+
+    /** A metadata line is short: a date in a longer line is running text. */
+    private static final int MAX_META_LINE = 200;
+
+    /** Words that end a label before a date: "Posted on", "Publicado em", "Publié le", "By Ann on". */
+    private static final Set<String> DATE_INTRO_WORDS = Set.of(
+            "on", "am", "em", "le", "el", "il", "op", "den", "vom", "du", "dated", "posted", "published", "publié",
+            "publiée", "publicado", "publicada", "pubblicato", "veröffentlicht", "erstellt", "date", "datum", "fecha",
+            "data", "released", "issued");
+
+    /** Words that open a label or byline before a date. */
+    private static final Set<String> LABEL_OPENERS = Set.of(
+            "by", "posted", "published", "publié", "publiée", "publicado", "publicada", "pubblicato", "veröffentlicht",
+            "erstellt", "von", "por", "par", "door", "date", "datum", "fecha", "data", "release", "publishing",
+            "publication", "released", "issued", "written", "geschrieben", "écrit", "escrito", "scritto");
+
+    /** Labels of dates that are not the item's publication date: such a line never starts an item. */
+    private static final Set<String> DECOY_LABELS = Set.of(
+            "deadline", "closing", "updated", "update", "modified", "aktualisiert", "geändert", "actualizado",
+            "actualizada", "atualizado", "atualizada", "aggiornato", "aggiornamento", "bijgewerkt", "expires",
+            "expiry", "valid", "until", "bis", "jusqu", "hasta", "event", "einsendeschluss", "frist", "mise", "modifié");
+
+    /** What follows a date in metadata: a reading time, a wire tag, an author's name and a comment count. */
+    private static final java.util.regex.Pattern META_REST = java.util.regex.Pattern.compile(
+            "(?iu)(?:~\\s*\\d+\\s*min\\.?.*|\\d+\\s*min(?:ute)?s?\\.?(?: read)?|lesedauer.*"
+                    + "|/[\\p{L} ]{2,20}/.*|[\\p{Lu}][\\p{L}.'-]+(?: [\\p{Lu}][\\p{L}.'-]+)? \\d{1,4}"
+                    + "|(?:by|por|par|von|door|di) [\\p{Lu}].{0,80})");
 
     /** A line with a trailing date longer than this is a paragraph that happens to end with a date. */
     private static final int MAX_TRAILING_TITLE_LINE = 250;
@@ -47,21 +75,139 @@ final class AnchorFinder {
 
     /** The anchor this line is, if any. */
     Optional<ItemAnchor> find(int index, String text) {
-        if (!hasDigit(text, Math.min(text.length(), MAX_PLACE_LENGTH + MAX_DATE_LENGTH))) {
-            return trailingDate(index, text); // every date has a year: most lines are ruled out without parsing
-        }
-        int start = skipBullet(text);
-        Optional<DateMatch> head = grammar.parseAt(text, start, Math.min(text.length(), start + MAX_DATE_LENGTH));
-        if (head.isPresent()) {
-            return afterDate(text, head.get().endIndex())
-                    .map(rest -> new ItemAnchor(index, rest.isEmpty() ? ItemAnchor.Kind.DATE_ONLY : ItemAnchor.Kind.HEADED,
-                            head.get().date(), rest.isEmpty() ? null : rest, null));
-        }
-        Optional<ItemAnchor> dateline = dateline(index, text);
-        return dateline.isPresent() ? dateline : trailingDate(index, text);
+        return find(index, text, grammar);
     }
 
-    private Optional<ItemAnchor> dateline(int index, String text) {
+    /** The anchor this line is, if any, read with the page's own date grammar. */
+    Optional<ItemAnchor> find(int index, String text, DateGrammar pageGrammar) {
+        if (!hasDigit(text, Math.min(text.length(), MAX_META_LINE))) {
+            return trailingDate(index, text, pageGrammar); // every date has a year: most lines are ruled out
+        }
+        int start = skipBullet(text);
+        Optional<DateMatch> head = pageGrammar.parseAt(text, start, Math.min(text.length(), start + MAX_DATE_LENGTH));
+        if (head.isPresent()) {
+            int end = head.get().endIndex();
+            if (isMetaRest(text, end)) {
+                return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, head.get().date(), null, null));
+            }
+            Optional<ItemAnchor> headed = afterDate(text, end)
+                    .map(rest -> new ItemAnchor(index, rest.isEmpty() ? ItemAnchor.Kind.DATE_ONLY : ItemAnchor.Kind.HEADED,
+                            head.get().date(), rest.isEmpty() ? null : rest, null));
+            if (headed.isPresent()) {
+                return headed;
+            }
+        }
+        Optional<ItemAnchor> dateline = dateline(index, text, pageGrammar);
+        if (dateline.isPresent()) {
+            return dateline;
+        }
+        Optional<ItemAnchor> meta = metaLine(index, text, pageGrammar);
+        return meta.isPresent() ? meta : trailingDate(index, text, pageGrammar);
+    }
+
+    /**
+     * A short line of metadata with the item's date after a label, a byline or a separator
+     * ({@code Posted by Ann | Apr 2, 2020 | Crime | 0}, {@code Publicado em 30/07/2021 - 15:15 Por Ana},
+     * {@code News » Crime 4 September, 2017}); a date after a decoy label ({@code Deadline:}, {@code updated})
+     * is not an item's date.
+     */
+    private Optional<ItemAnchor> metaLine(int index, String text, DateGrammar pageGrammar) {
+        if (text.length() > MAX_META_LINE) {
+            return Optional.empty();
+        }
+        int limit = Math.min(text.length(), 120);
+        for (int i = 1; i < limit; i++) {
+            char prev = text.charAt(i - 1);
+            char ch = text.charAt(i);
+            boolean glued = Character.isLetter(prev) && DateGrammar.isDigit(ch); // "Crime4 September 2017"
+            boolean tokenStart = !Character.isLetterOrDigit(prev) && prev != '.' && prev != '/' && prev != '-';
+            if (!(tokenStart || glued) || !Character.isLetterOrDigit(ch)) {
+                continue;
+            }
+            Optional<DateMatch> match = pageGrammar.parseAt(text, i, Math.min(text.length(), i + MAX_DATE_LENGTH));
+            if (match.isEmpty()) {
+                continue;
+            }
+            String prefix = text.substring(0, i);
+            if (!isMetaPrefix(prefix) || !(isMetaRest(text, match.get().endIndex())
+                    || afterDate(text, match.get().endIndex()).map(String::isEmpty).orElse(false))) {
+                return Optional.empty();
+            }
+            return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, match.get().date(), null, null));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the text before a date is a label, byline or breadcrumb, not a sentence or a decoy label. */
+    static boolean isMetaPrefix(String prefix) {
+        String trimmed = prefix.strip();
+        if (trimmed.length() > 90 || trimmed.endsWith(".")) {
+            return false;
+        }
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        String[] words = lower.split("[^\\p{L}\\p{N}]+");
+        for (String word : words) {
+            if (DECOY_LABELS.contains(word)) {
+                return false;
+            }
+        }
+        if (words.length == 0 || words.length > 12) {
+            return words.length == 0 && !trimmed.isEmpty(); // "• 3 May 2021", "| 3 May 2021"
+        }
+        char last = trimmed.charAt(trimmed.length() - 1);
+        boolean separated = ":|»›•·,/".indexOf(last) >= 0 || DateGrammar.isDash(last);
+        boolean breadcrumb = (trimmed.indexOf('|') >= 0 || trimmed.indexOf('»') >= 0 || trimmed.indexOf('›') >= 0)
+                && shortSegments(trimmed);
+        String first = words[0].isEmpty() && words.length > 1 ? words[1] : words[0];
+        boolean labelled = LABEL_OPENERS.contains(first) || DATE_INTRO_WORDS.contains(first);
+        boolean introduced = DATE_INTRO_WORDS.contains(words[words.length - 1]) && labelled;
+        return breadcrumb || introduced || (separated && (labelled || words.length <= 4));
+    }
+
+    /** Whether every part of a breadcrumb or metadata row is a few words ("Posted by Ann | Crime"), not a title. */
+    private static boolean shortSegments(String text) {
+        for (String segment : text.split("[|»›]")) {
+            if (segment.strip().split("\\s+").length > 4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the text after a date (and its time) is metadata: nothing, a decoy-labelled second date, a reading
+     * time, a wire tag, a byline, an author and a comment count, or short segments after a separator.
+     */
+    boolean isMetaRest(String text, int dateEnd) {
+        int i = skipTime(text, skipSpaces(text, dateEnd));
+        String rest = text.substring(Math.min(i, text.length())).strip();
+        if (rest.isEmpty()) {
+            return false; // a date alone is DATE_ONLY
+        }
+        if (rest.length() > 120) {
+            return false;
+        }
+        if (META_REST.matcher(rest).matches()) {
+            return true;
+        }
+        String firstWord = rest.split("[^\\p{L}]+", 2)[0].toLowerCase(Locale.ROOT);
+        if (DECOY_LABELS.contains(firstWord)) { // "17. Juli 2019, 19:34 Uhr aktualisiert am 18. Juli 2019"
+            return true;
+        }
+        char first = rest.charAt(0);
+        if (first != '|' && first != '•' && first != '·') {
+            return false;
+        }
+        for (String segment : rest.substring(1).split("[|•·]")) {
+            String s = segment.strip();
+            if (s.split("\\s+").length > 3 || s.endsWith(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Optional<ItemAnchor> dateline(int index, String text, DateGrammar pageGrammar) {
         if (text.isEmpty() || !Character.isLetter(text.charAt(0)) || !Character.isUpperCase(text.charAt(0))) {
             return Optional.empty();
         }
@@ -73,7 +219,7 @@ final class AnchorFinder {
             if (!tokenStart || !(Character.isDigit(ch) || Character.isUpperCase(ch))) {
                 continue;
             }
-            Optional<DateMatch> match = grammar.parseAt(text, i, Math.min(text.length(), i + MAX_DATE_LENGTH));
+            Optional<DateMatch> match = pageGrammar.parseAt(text, i, Math.min(text.length(), i + MAX_DATE_LENGTH));
             if (match.isEmpty()) {
                 continue;
             }
@@ -95,11 +241,15 @@ final class AnchorFinder {
      * ordinary text (then the line is not an anchor).
      */
     private static Optional<String> afterDate(String text, int end) {
-        int i = skipTime(text, skipSpaces(text, end));
+        int i = skipWireTag(text, skipTime(text, skipSpaces(text, end)));
         if (i >= text.length()) {
             return Optional.of("");
         }
         char ch = text.charAt(i);
+        if (i == end && Character.isUpperCase(ch) && Character.isLowerCase(text.charAt(Math.min(i + 1, text.length() - 1)))
+                && DateGrammar.isDigit(text.charAt(end - 1))) {
+            return Optional.of(text.substring(i).strip()); // "3 May 2021Minister opens ..." (glued title)
+        }
         boolean fullStop = ch == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ';
         if (ch == ':' || ch == '|' || DateGrammar.isDash(ch) || fullStop) {
             while (i < text.length() && isSeparator(text.charAt(i))) {
@@ -114,9 +264,31 @@ final class AnchorFinder {
         return Optional.empty();
     }
 
+    /** Skips a wire service tag after a dateline's date ("/CNW/", "/PRNewswire/"); else unchanged. */
+    private static int skipWireTag(String text, int from) {
+        if (from >= text.length() || text.charAt(from) != '/') {
+            return from;
+        }
+        int close = text.indexOf('/', from + 1);
+        if (close < 0 || close - from > 30) {
+            return from;
+        }
+        for (int k = from + 1; k < close; k++) {
+            if (!Character.isLetter(text.charAt(k)) && text.charAt(k) != ' ' && text.charAt(k) != '-') {
+                return from;
+            }
+        }
+        return skipSpaces(text, close + 1);
+    }
+
     /** Skips a time of day after a date ("30 July 2023, 10:00", "30 July 2023 2.30 pm CET"); else unchanged. */
     private static int skipTime(String text, int from) {
-        int i = from < text.length() && text.charAt(from) == ',' ? skipSpaces(text, from + 1) : from;
+        int i = from < text.length() && (text.charAt(from) == ',' || text.charAt(from) == '-'
+                || text.charAt(from) == '|' || text.charAt(from) == '@' || text.charAt(from) == '·')
+                ? skipSpaces(text, from + 1) : from;
+        if (i + 1 < text.length() && (text.charAt(i) == 'à' || text.charAt(i) == 'a') && text.charAt(i + 1) == ' ') {
+            i = skipSpaces(text, i + 1); // "3 mai 2021 à 10h30"
+        }
         int digits = 0;
         while (i + digits < text.length() && DateGrammar.isDigit(text.charAt(i + digits))) {
             digits++;
@@ -128,7 +300,12 @@ final class AnchorFinder {
         if (!time) {
             return from;
         }
-        int j = skipSpaces(text, colon + 3);
+        int j = colon + 3;
+        if (j + 2 < text.length() && text.charAt(j) == ':' && DateGrammar.isDigit(text.charAt(j + 1))
+                && DateGrammar.isDigit(text.charAt(j + 2))) {
+            j += 3; // seconds
+        }
+        j = skipSpaces(text, j);
         for (String suffix : TIME_SUFFIXES) {
             if (text.regionMatches(true, j, suffix, 0, suffix.length())
                     && (j + suffix.length() == text.length() || !Character.isLetter(text.charAt(j + suffix.length())))) {
@@ -146,7 +323,7 @@ final class AnchorFinder {
      * A title followed by its date at the end of the line ({@code Title (22 November 2022)},
      * {@code Title - 22.11.2022}); only short lines that do not end a sentence qualify.
      */
-    private Optional<ItemAnchor> trailingDate(int index, String text) {
+    private Optional<ItemAnchor> trailingDate(int index, String text, DateGrammar pageGrammar) {
         int length = text.length();
         if (length > MAX_TRAILING_TITLE_LINE || length < 8) {
             return Optional.empty();
@@ -163,7 +340,7 @@ final class AnchorFinder {
             if (!afterSeparator) {
                 continue;
             }
-            Optional<DateMatch> match = grammar.parseAt(text, i, dateEnd);
+            Optional<DateMatch> match = pageGrammar.parseAt(text, i, dateEnd);
             if (match.isPresent() && match.get().endIndex() == dateEnd) {
                 String title = text.substring(0, parenthesised ? i - 1 : i - 2).strip();
                 while (!title.isEmpty() && isSeparator(title.charAt(title.length() - 1))) {

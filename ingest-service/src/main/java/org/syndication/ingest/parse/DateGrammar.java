@@ -88,8 +88,11 @@ public final class DateGrammar {
     /** Words between day, month and year: "24th of July", "16 de enero de 2025", "3 del mese". */
     private static final String[] OF = {"of", "de", "del", "di"};
 
-    /** How numeric dates with two small numbers (05/06/2021) are read on a page. */
-    public enum NumericOrder { DAY_FIRST, MONTH_FIRST }
+    /**
+     * How numeric dates with two small numbers (05/06/2021) are read on a page: day first, month first, or month first
+     * only when slashed (an English page without unambiguous dates: 05/06/2021 is US, 05.06.2021 is not).
+     */
+    public enum NumericOrder { DAY_FIRST, MONTH_FIRST, MONTH_FIRST_SLASHED }
 
     private final NumericOrder numericOrder;
 
@@ -409,7 +412,9 @@ public final class DateGrammar {
         }
         boolean monthFirstFits = m <= 31 && d <= 12;
         boolean dayFirstFits = m <= 12;
-        if (sep != '-' && monthFirstFits && (!dayFirstFits || numericOrder == NumericOrder.MONTH_FIRST)) {
+        boolean pageMonthFirst = numericOrder == NumericOrder.MONTH_FIRST
+                || (numericOrder == NumericOrder.MONTH_FIRST_SLASHED && sep == '/');
+        if (sep != '-' && monthFirstFits && (!dayFirstFits || pageMonthFirst)) {
             return new int[] {m, d, y, sep}; // 07/30/2014 can only be month first; 05/06/2014 on a month-first page
         }
         return new int[] {d, m, y, sep};

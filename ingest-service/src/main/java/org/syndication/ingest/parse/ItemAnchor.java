@@ -19,6 +19,11 @@ record ItemAnchor(int line, Kind kind, ItemDate date, String rest, String place)
         /** {@code New York, 22 November 2022 [- text]}: a place, then the date; the title usually comes before. */
         DATELINE,
         /** {@code Title (22 November 2022)}: the title, then its date at the end of the line. */
-        TRAILING
+        TRAILING,
+        /**
+         * {@code Posted by Ann | 3 May 2021 | Crime}, {@code Publishing date: 4 March 2022}, {@code 8 July, 2016 | News}:
+         * a line of metadata that carries the item's date; never a title or body line, the title is a neighbour.
+         */
+        META
     }
 }

@@ -1,7 +1,11 @@
 package org.syndication.ingest.parse;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,37 +21,114 @@ final class ListingLayout {
 
     private static final int MAX_TITLE_LENGTH = 250;
 
+    private final DateGrammar grammar;
     private final AnchorFinder anchors;
 
     ListingLayout(DateGrammar grammar) {
+        this.grammar = grammar;
         this.anchors = new AnchorFinder(grammar);
     }
 
     List<NewsItemDraft> assemble(List<Line> rawLines) {
         List<Line> lines = withoutChrome(rawLines);
-        List<ItemAnchor> found = new ArrayList<>();
+        DateGrammar pageGrammar = PageDates.grammarFor(lines, grammar);
         ItemAnchor[] anchorAt = new ItemAnchor[lines.size()];
-        for (int i = 0; i < lines.size(); i++) {
-            Optional<ItemAnchor> anchor = anchors.find(i, lines.get(i).text());
-            if (anchor.isPresent()) {
-                found.add(anchor.get());
-                anchorAt[i] = anchor.get();
-            }
+        List<ItemAnchor> found = findAnchors(lines, pageGrammar, anchorAt);
+        if (found.isEmpty()) { // a page dated by month only ("September 2017"), and only then
+            found = findAnchors(lines, pageGrammar.withMonthOnly(), anchorAt);
         }
         if (found.isEmpty()) {
             return List.of();
         }
-        boolean titleAfterDate = titleFollowsDate(lines, found, anchorAt);
+        found = withoutHeaderDate(found, anchorAt);
+        found = withRepeatedRestsAsMeta(found, lines, anchorAt);
+        RecordTemplate template = RecordTemplate.infer(lines, found, anchorAt);
         List<Draft> drafts = new ArrayList<>();
         int claimed = -1; // lines up to here belong to earlier items
         for (ItemAnchor anchor : found) {
-            Draft draft = headOf(anchor, lines, anchorAt, claimed, titleAfterDate, drafts.isEmpty());
+            Draft draft = headOf(anchor, lines, anchorAt, claimed, template, drafts.isEmpty());
             if (draft != null) {
                 drafts.add(draft);
                 claimed = Math.max(anchor.line(), draft.titleLine);
             }
         }
-        return bodies(drafts, lines);
+        return bodies(drafts, lines, template);
+    }
+
+    /** Every line's anchor with a plausible date (from 1900 to a year ahead), in page order. */
+    private List<ItemAnchor> findAnchors(List<Line> lines, DateGrammar pageGrammar, ItemAnchor[] anchorAt) {
+        LocalDate latest = LocalDate.now(ZoneOffset.UTC).plusYears(1);
+        List<ItemAnchor> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            anchorAt[i] = null;
+            Optional<ItemAnchor> anchor = anchors.find(i, lines.get(i).text(), pageGrammar);
+            if (anchor.isPresent() && !anchor.get().date().start().isAfter(latest)) {
+                found.add(anchor.get());
+                anchorAt[i] = anchor.get();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Drops a site header's "today" date: the first anchor, near the top, of a kind no other anchor has, and later
+     * than every item below it.
+     */
+    private static List<ItemAnchor> withoutHeaderDate(List<ItemAnchor> found, ItemAnchor[] anchorAt) {
+        if (found.size() < 2 || found.get(0).line() > 2) {
+            return found;
+        }
+        ItemAnchor first = found.get(0);
+        for (ItemAnchor other : found.subList(1, found.size())) {
+            if (other.kind() == first.kind() || !first.date().start().isAfter(other.date().start().plusMonths(6))) {
+                return found;
+            }
+        }
+        anchorAt[first.line()] = null;
+        return found.subList(1, found.size());
+    }
+
+    /**
+     * Text after a date that repeats on the page with only its numbers changed ("Dave 0", "Dave 1") is metadata
+     * (an author and a comment count), not a title: such lines are metadata lines.
+     */
+    private static List<ItemAnchor> withRepeatedRestsAsMeta(List<ItemAnchor> found, List<Line> lines,
+                                                            ItemAnchor[] anchorAt) {
+        Map<String, Integer> shapes = new HashMap<>();
+        for (ItemAnchor anchor : found) {
+            if (anchor.kind() == ItemAnchor.Kind.HEADED && anchor.rest().length() <= 40) {
+                shapes.merge(shape(anchor.rest()), 1, Integer::sum);
+            }
+        }
+        List<ItemAnchor> result = new ArrayList<>(found.size());
+        for (ItemAnchor anchor : found) {
+            boolean repeated = anchor.kind() == ItemAnchor.Kind.HEADED && anchor.rest().length() <= 40
+                    && shapes.getOrDefault(shape(anchor.rest()), 0) >= 2;
+            boolean labelAfterPipe = anchor.kind() == ItemAnchor.Kind.HEADED && isLabelAfterPipe(anchor, lines);
+            if (repeated || labelAfterPipe) {
+                ItemAnchor meta = new ItemAnchor(anchor.line(), ItemAnchor.Kind.META, anchor.date(), null, null);
+                anchorAt[anchor.line()] = meta;
+                result.add(meta);
+            } else {
+                result.add(anchor);
+            }
+        }
+        return result;
+    }
+
+    /** {@code 8 July, 2016 | News Releases} under a title: a section label after the date, not a title. */
+    private static boolean isLabelAfterPipe(ItemAnchor anchor, List<Line> lines) {
+        String text = lines.get(anchor.line()).text();
+        int pipe = text.indexOf('|');
+        if (pipe < 0 || !text.substring(pipe + 1).strip().equals(anchor.rest())
+                || anchor.rest().split("\\s+").length > 3 || anchor.line() == 0) {
+            return false;
+        }
+        return titleScore(lines.get(anchor.line() - 1)) >= 2;
+    }
+
+    private static String shape(String rest) {
+        return rest.toLowerCase(java.util.Locale.ROOT).replaceAll("\\d+", "#");
     }
 
     /** Drops chrome lines (a dropped "more" link's target moves to the line before it) and photo credits. */
@@ -72,25 +153,6 @@ final class ListingLayout {
         return kept;
     }
 
-    /**
-     * Whether, on this page, a date alone on its line is followed (not preceded) by its title: decided once per
-     * page by comparing how title-like the lines after and before such dates are.
-     */
-    private static boolean titleFollowsDate(List<Line> lines, List<ItemAnchor> found, ItemAnchor[] anchorAt) {
-        int after = 0;
-        int before = 0;
-        for (ItemAnchor anchor : found) {
-            if (anchor.kind() != ItemAnchor.Kind.DATE_ONLY) {
-                continue;
-            }
-            int next = anchor.line() + 1;
-            int prev = anchor.line() - 1;
-            after += next < lines.size() && anchorAt[next] == null ? titleScore(lines.get(next)) : 0;
-            before += prev >= 0 && anchorAt[prev] == null ? titleScore(lines.get(prev)) : 0;
-        }
-        return after >= before;
-    }
-
     /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
     static int titleScore(Line line) {
         String text = line.text();
@@ -101,7 +163,7 @@ final class ListingLayout {
         if (line.heading()) {
             return 3;
         }
-        if (PageChrome.endsWithMore(text)) {
+        if (PageChrome.endsWithMore(text) || isLabel(text) || isMetadataRow(text)) {
             return 0;
         }
         if (length <= 200 && !text.endsWith(".")) {
@@ -112,7 +174,7 @@ final class ListingLayout {
 
     /** The date, title and first paragraph of one item; null when the anchor has no usable title. */
     private static Draft headOf(ItemAnchor anchor, List<Line> lines, ItemAnchor[] anchorAt, int claimed,
-                                boolean titleAfterDate, boolean first) {
+                                RecordTemplate template, boolean first) {
         int at = anchor.line();
         int prev = at - 1 > claimed && at - 1 >= 0 && anchorAt[at - 1] == null ? at - 1 : -1;
         int next = at + 1 < lines.size() && anchorAt[at + 1] == null ? at + 1 : -1;
@@ -127,16 +189,19 @@ final class ListingLayout {
                 }
                 return new Draft(anchor, TitleDeriver.fromParagraph(rest), -1, rest);
             }
-            case DATE_ONLY -> {
-                int title = titleAfterDate ? next : prev;
-                if (title >= 0 && titleScore(lines.get(title)) >= 1) {
+            case DATE_ONLY, META -> {
+                int title = template.titleLine(anchor, claimed);
+                if (title >= 0) {
                     return new Draft(anchor, lines.get(title).text(), title, null);
                 }
-                int other = titleAfterDate ? prev : next;
-                if (other >= 0 && titleScore(lines.get(other)) >= 2) {
-                    return new Draft(anchor, lines.get(other).text(), other, null);
+                int body = next;
+                while (body >= 0 && body < lines.size() && anchorAt[body] == null && isLabel(lines.get(body).text())) {
+                    body++;
                 }
-                return next >= 0 ? new Draft(anchor, TitleDeriver.fromParagraph(lines.get(next).text()), -1, null) : null;
+                if (body < 0 || body >= lines.size() || anchorAt[body] != null) {
+                    return null;
+                }
+                return new Draft(anchor, TitleDeriver.fromParagraph(lines.get(body).text()), -1, null);
             }
             case TRAILING -> {
                 return new Draft(anchor, rest, -1, null);
@@ -160,6 +225,40 @@ final class ListingLayout {
         }
     }
 
+    /** A short line above a title: a category, type label or kicker ("Adult Drug Use", "Press Release"). */
+    private static boolean isKicker(String text) {
+        return text.length() <= 40 && text.split("\\s+").length <= 4 && !endsSentence(text);
+    }
+
+    /**
+     * A label line ({@code Content type: News}, {@code Categories: press review}, {@code Foto: Ana Lima}): a short
+     * name, a colon and a short value; metadata, never a title or a body line.
+     */
+    static boolean isLabel(String text) {
+        int colon = text.indexOf(':');
+        if (colon <= 0 || colon > 30 || text.length() - colon > 40) {
+            return false;
+        }
+        String name = text.substring(0, colon).strip();
+        if (name.isEmpty() || name.split("\\s+").length > 3 || !Character.isLetter(name.charAt(0))) {
+            return false;
+        }
+        String value = text.substring(colon + 1).strip();
+        return value.length() <= 25 && !value.endsWith(".");
+    }
+
+    /**
+     * A byline or metadata row ({@code Ann Lee, Professor, University • conversation}, {@code by Ann | Crime}):
+     * segments after a bullet or pipe, the last of them one or two words.
+     */
+    static boolean isMetadataRow(String text) {
+        int cut = Math.max(text.lastIndexOf(" • "), text.lastIndexOf(" | "));
+        if (cut < 0) {
+            return false;
+        }
+        return text.substring(cut + 3).strip().split("\\s+").length <= 2;
+    }
+
     private static boolean endsSentence(String text) {
         char last = text.charAt(text.length() - 1);
         return last == '.' || last == '!' || last == '?';
@@ -175,7 +274,7 @@ final class ListingLayout {
     }
 
     /** Gives every item the lines between its head and the next item's head as its body. */
-    private static List<NewsItemDraft> bodies(List<Draft> drafts, List<Line> lines) {
+    private static List<NewsItemDraft> bodies(List<Draft> drafts, List<Line> lines, RecordTemplate template) {
         List<List<String>> paragraphs = new ArrayList<>();
         List<String> links = new ArrayList<>();
         int endingWithMore = 0;
@@ -188,9 +287,14 @@ final class ListingLayout {
                 body.add(draft.firstParagraph);
             }
             for (int i = from; i < to; i++) {
-                if (i != draft.anchor.line() && i != draft.titleLine) {
+                if (i != draft.anchor.line() && i != draft.titleLine && !isLabel(lines.get(i).text())) {
                     String text = lines.get(i).text();
                     body.add(body.isEmpty() ? PhotoCredits.stripGluedCaption(text) : text);
+                }
+            }
+            if (k + 1 < drafts.size() && template.titleBeforeDate()) { // the next item's kicker or category label
+                while (body.size() > 1 && isKicker(body.get(body.size() - 1))) {
+                    body.remove(body.size() - 1);
                 }
             }
             while (!body.isEmpty() && PageChrome.isDanglingLabel(body.get(body.size() - 1))) {

@@ -1,0 +1,80 @@
+package org.syndication.ingest.parse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a page says about its own dates, decided once per page before its lines are read: whether numeric dates are
+ * day first ({@code 27/03/2019}) or month first ({@code 03/27/2019}), from the dates that can only be read one way,
+ * and from the page's language when none can.
+ */
+final class PageDates {
+
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "of", "to", "with", "for", "is", "was");
+    private static final Set<String> OTHER_WORDS = Set.of(
+            "le", "la", "les", "des", "et", "du", "der", "die", "und", "das", "den", "el", "los", "las", "y", "del",
+            "il", "di", "che", "della", "o", "os", "da", "do", "em", "não", "het", "een", "en", "van");
+
+    private PageDates() {
+    }
+
+    static DateGrammar grammarFor(List<Line> lines, DateGrammar base) {
+        int dayFirst = 0;
+        int monthFirst = 0;
+        int english = 0;
+        int other = 0;
+        for (Line line : lines) {
+            String text = line.text();
+            for (int i = 0; i + 4 < text.length(); i++) {
+                if (!DateGrammar.isDigit(text.charAt(i)) || (i > 0 && DateGrammar.isDigit(text.charAt(i - 1)))) {
+                    continue;
+                }
+                int[] parts = numericParts(text, i);
+                if (parts != null) {
+                    dayFirst += parts[0] > 12 && parts[1] <= 12 ? 1 : 0;
+                    monthFirst += parts[1] > 12 && parts[0] <= 12 ? 1 : 0;
+                }
+            }
+            if (english + other < 400) {
+                for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                    english += ENGLISH_WORDS.contains(word) ? 1 : 0;
+                    other += OTHER_WORDS.contains(word) ? 1 : 0;
+                }
+            }
+        }
+        DateGrammar.NumericOrder order;
+        if (dayFirst > 0 && monthFirst > 0) { // a mixed page: the international reading, as without a page order
+            order = DateGrammar.NumericOrder.DAY_FIRST;
+        } else if (dayFirst != monthFirst) {
+            order = dayFirst > monthFirst ? DateGrammar.NumericOrder.DAY_FIRST : DateGrammar.NumericOrder.MONTH_FIRST;
+        } else {
+            order = english > other * 2 ? DateGrammar.NumericOrder.MONTH_FIRST_SLASHED
+                    : DateGrammar.NumericOrder.DAY_FIRST;
+        }
+        return base.withNumericOrder(order);
+    }
+
+    /** {first, second} of "12/31/2019" or "31.12.19" starting at {@code i}, or null. */
+    private static int[] numericParts(String text, int i) {
+        int a = 0;
+        int k = i;
+        while (k < text.length() && k - i < 2 && DateGrammar.isDigit(text.charAt(k))) {
+            a = a * 10 + text.charAt(k++) - '0';
+        }
+        if (k >= text.length() || (text.charAt(k) != '/' && text.charAt(k) != '.')) {
+            return null;
+        }
+        char sep = text.charAt(k++);
+        int start = k;
+        int b = 0;
+        while (k < text.length() && k - start < 2 && DateGrammar.isDigit(text.charAt(k))) {
+            b = b * 10 + text.charAt(k++) - '0';
+        }
+        if (k == start || k >= text.length() || text.charAt(k) != sep || k + 2 >= text.length()
+                || !DateGrammar.isDigit(text.charAt(k + 1)) || !DateGrammar.isDigit(text.charAt(k + 2))) {
+            return null;
+        }
+        return a >= 1 && b >= 1 && a <= 31 && b <= 31 ? new int[] {a, b} : null;
+    }
+}

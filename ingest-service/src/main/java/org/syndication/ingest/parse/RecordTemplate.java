@@ -1,0 +1,115 @@
+package org.syndication.ingest.parse;
+
+import java.util.List;
+
+/**
+ * The repeating record of a listing page, inferred from the page itself: where an item's title stands relative to
+ * its date line (the line after it, the line before it, or two or three lines before it with a summary or byline in
+ * between), decided once per page from the lines at each distance from every date line, and then applied to every
+ * item. A page whose date lines have no title-like neighbours at any one distance has no title lines: its items
+ * take their title from their first paragraph.
+ */
+final class RecordTemplate {
+
+    /** The distances tried, nearest first: a tie goes to the nearer one. */
+    private static final int[] OFFSETS = {1, -1, -2, 2, -3};
+
+    /** An average title score below this at the best distance means the page has no title lines. */
+    private static final double MIN_AVERAGE_SCORE = 1.5;
+
+    private final List<Line> lines;
+    private final ItemAnchor[] anchorAt;
+    private final int offset;
+
+    private RecordTemplate(List<Line> lines, ItemAnchor[] anchorAt, int offset) {
+        this.lines = lines;
+        this.anchorAt = anchorAt;
+        this.offset = offset;
+    }
+
+    static RecordTemplate infer(List<Line> lines, List<ItemAnchor> found, ItemAnchor[] anchorAt) {
+        RecordTemplate probe = new RecordTemplate(lines, anchorAt, 0);
+        int best = 0;
+        int bestScore = 0;
+        int dated = 0;
+        for (ItemAnchor anchor : found) {
+            dated += needsTitleLine(anchor) ? 1 : 0;
+        }
+        if (dated == 0) {
+            return probe;
+        }
+        for (int offset : OFFSETS) {
+            int score = 0;
+            int previous = -1;
+            for (ItemAnchor anchor : found) {
+                if (needsTitleLine(anchor)) {
+                    int line = probe.lineAt(anchor, offset, previous);
+                    score += line >= 0 ? ListingLayout.titleScore(lines.get(line)) : 0;
+                }
+                previous = anchor.line();
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = offset;
+            }
+        }
+        return (double) bestScore / dated >= MIN_AVERAGE_SCORE ? new RecordTemplate(lines, anchorAt, best) : probe;
+    }
+
+    /** Whether the title stands above the date on this page (a summary or byline may be in between). */
+    boolean titleBeforeDate() {
+        return offset < 0;
+    }
+
+    /** A description for the preview: where the title stands. */
+    String describe() {
+        return switch (offset) {
+            case 0 -> "no title lines: titles from each item's first paragraph";
+            case 1 -> "date line, then title";
+            case -1 -> "title, then date line";
+            default -> offset < 0 ? "title, " + (-offset - 1) + " line(s) (summary or byline), then date line"
+                    : "date line, " + (offset - 1) + " line(s), then title";
+        };
+    }
+
+    /**
+     * The title line of an item whose date line has no title of its own, or -1: the template's line when it is
+     * title-like, else a title-like direct neighbour.
+     */
+    int titleLine(ItemAnchor anchor, int claimed) {
+        if (offset != 0) {
+            int line = lineAt(anchor, offset, claimed);
+            if (line >= 0 && ListingLayout.titleScore(lines.get(line)) >= 1) {
+                return line;
+            }
+        }
+        int before = lineAt(anchor, -1, claimed);
+        if (before >= 0 && ListingLayout.titleScore(lines.get(before)) >= 2 && offset <= 0) {
+            return before;
+        }
+        int after = lineAt(anchor, 1, claimed);
+        if (after >= 0 && ListingLayout.titleScore(lines.get(after)) >= 2 && offset >= 0) {
+            return after;
+        }
+        return -1;
+    }
+
+    /** The line at {@code offset} from the anchor when no other date line and no claimed line is in the way. */
+    private int lineAt(ItemAnchor anchor, int offset, int claimed) {
+        int target = anchor.line() + offset;
+        if (target < 0 || target >= lines.size() || target <= claimed) {
+            return -1;
+        }
+        int step = offset < 0 ? -1 : 1;
+        for (int i = anchor.line() + step; i != target + step; i += step) {
+            if (anchorAt[i] != null) {
+                return -1;
+            }
+        }
+        return target;
+    }
+
+    private static boolean needsTitleLine(ItemAnchor anchor) {
+        return anchor.kind() == ItemAnchor.Kind.DATE_ONLY || anchor.kind() == ItemAnchor.Kind.META;
+    }
+}
