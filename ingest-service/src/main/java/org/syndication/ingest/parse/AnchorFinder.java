@@ -223,7 +223,10 @@ final class AnchorFinder {
             if (match.isEmpty()) {
                 continue;
             }
-            Optional<String> place = place(text.substring(0, i));
+            String prefix = text.substring(0, i).strip();
+            Optional<String> place = prefix.endsWith(":") && !DATE_LABELS.contains(
+                    prefix.substring(0, prefix.length() - 1).strip().toLowerCase(Locale.ROOT))
+                    ? Optional.empty() : place(prefix); // "Erstellt: 22.11.2022" is a label, not a place
             if (place.isEmpty()) {
                 return Optional.empty();
             }
@@ -244,6 +247,9 @@ final class AnchorFinder {
         int i = skipWireTag(text, skipTime(text, skipSpaces(text, end)));
         if (i >= text.length()) {
             return Optional.of("");
+        }
+        if (!hasLetter(text, i)) {
+            return Optional.of(""); // "2019-02-23 05:10 :00": only numbers and signs follow
         }
         char ch = text.charAt(i);
         if (i == end && Character.isUpperCase(ch) && Character.isLowerCase(text.charAt(Math.min(i + 1, text.length() - 1)))
@@ -349,6 +355,9 @@ final class AnchorFinder {
                 if (title.length() < 3 || title.endsWith(".")) {
                     return Optional.empty();
                 }
+                if (text.charAt(i - 2) == ':' && title.split("\\s+").length <= 3) {
+                    return Optional.empty(); // "Deadline Date: May 22, 2025": a label, read as metadata or not at all
+                }
                 return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.TRAILING, match.get().date(), title, null));
             }
         }
@@ -399,6 +408,15 @@ final class AnchorFinder {
             end--;
         }
         return prefix.substring(0, end);
+    }
+
+    private static boolean hasLetter(String text, int from) {
+        for (int k = from; k < text.length(); k++) {
+            if (Character.isLetter(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasDigit(String text, int limit) {

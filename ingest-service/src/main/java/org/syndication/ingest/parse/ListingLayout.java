@@ -148,6 +148,7 @@ final class ListingLayout {
                 }
                 continue;
             }
+            text = PageChrome.stripGluedMore(text);
             kept.add(text.equals(line.text()) ? line : new Line(text, line.heading(), line.links()));
         }
         return kept;
@@ -240,8 +241,16 @@ final class ListingLayout {
             return false;
         }
         String name = text.substring(0, colon).strip();
-        if (name.isEmpty() || name.split("\\s+").length > 3 || !Character.isLetter(name.charAt(0))) {
+        String[] words = name.split("\\s+");
+        if (name.isEmpty() || words.length > 3 || !Character.isLetter(name.charAt(0))
+                || (words.length > 1 && name.length() > 16)) {
             return false;
+        }
+        for (int w = 1; w < words.length; w++) { // "Content type", "Where we are"; not "Addiction Induced Crime"
+            if (!words[w].isEmpty() && Character.isUpperCase(words[w].charAt(0))
+                    && !name.equals(name.toUpperCase(java.util.Locale.ROOT))) {
+                return false;
+            }
         }
         String value = text.substring(colon + 1).strip();
         return value.length() <= 25 && !value.endsWith(".");

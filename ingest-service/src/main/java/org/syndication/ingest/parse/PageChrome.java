@@ -52,6 +52,21 @@ final class PageChrome {
     private PageChrome() {
     }
 
+    /** A "Read More" link glued to the next item's title ("Read MoreNew operation launched"). */
+    private static final Pattern GLUED_MORE = Pattern.compile("^(?:read more|more|weiterlesen|lire la suite|leer más)"
+            + "(?:\\s*[»›>…]+)?(?=\\p{Lu})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** The text without a "Read More" glued in front of it; unchanged when there is none. */
+    static String stripGluedMore(String text) {
+        if (text.length() < 6 || (text.charAt(0) != 'R' && text.charAt(0) != 'M' && text.charAt(0) != 'W'
+                && text.charAt(0) != 'L' && text.charAt(0) != 'r' && text.charAt(0) != 'm')) {
+            return text;
+        }
+        java.util.regex.Matcher m = GLUED_MORE.matcher(text);
+        return m.lookingAt() && m.end() < text.length() && Character.isUpperCase(text.charAt(m.end()))
+                && !Character.isUpperCase(text.charAt(m.end() - 1)) ? text.substring(m.end()) : text;
+    }
+
     /** Whether a whole line is chrome and never part of a title or body. */
     static boolean isChromeLine(String line) {
         if (line.length() > MAX_CHROME_LENGTH) {

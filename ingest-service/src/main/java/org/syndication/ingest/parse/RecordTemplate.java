@@ -11,8 +11,11 @@ import java.util.List;
  */
 final class RecordTemplate {
 
-    /** The distances tried, nearest first: a tie goes to the nearer one. */
-    private static final int[] OFFSETS = {1, -1, -2, 2, -3};
+    /**
+     * The distances tried, nearest first: a tie goes to the nearer one, and between the two nearest to the line
+     * above (a page of one item, a press release, opens with its headline).
+     */
+    private static final int[] OFFSETS = {-1, 1, -2, 2, -3};
 
     /** An average title score below this at the best distance means the page has no title lines. */
     private static final double MIN_AVERAGE_SCORE = 1.5;
