@@ -188,6 +188,26 @@ class ValidationCatchesMistakesTest {
                 .contains("partners are read-only, but it grants Write on topic news.catalogued");
     }
 
+    @Test
+    void ingressThatMissesAPublicPathOrPublishesTheOperatorApi() {
+        List<ServiceEndpoints.Endpoint> endpoints = ServiceEndpoints.of(IngressRules.SERVICE);
+        List<Resource> missing = replace(mutate("Ingress", "feed-service", tree -> {
+            ArrayNode paths = (ArrayNode) tree.at("/spec/rules/0/http/paths");
+            for (int i = paths.size() - 1; i >= 0; i--) {
+                if (paths.get(i).path("path").asText().equals("/themes")) {
+                    paths.remove(i);
+                }
+            }
+        }));
+        List<Resource> everything = replace(mutate("Ingress", "feed-service",
+                tree -> at(tree, "/spec/rules/0/http/paths/0").put("path", "/").put("pathType", "Prefix")));
+
+        assertThat(IngressRules.check(missing, endpoints)).singleElement().asString()
+                .contains("public endpoint GET /themes/{slug} (PageResource) is not routed");
+        assertThat(IngressRules.check(everything, endpoints)).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).startsWith("operator endpoint POST /api/digests/"));
+    }
+
     private Resource mutate(String kind, String name, Consumer<ObjectNode> change) {
         Resource original = WorkloadRules.find(local, kind, name).orElseThrow();
         ObjectNode copy = original.tree().deepCopy();

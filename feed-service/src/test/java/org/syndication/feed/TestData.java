@@ -54,6 +54,11 @@ public final class TestData {
         return this;
     }
 
+    public TestData summary(String s) {
+        this.summary = s;
+        return this;
+    }
+
     public TestData body(String b) {
         this.body = b;
         return this;

@@ -17,6 +17,29 @@ public final class Html {
         return html.toString();
     }
 
+    /**
+     * Plain text that stays plain text when a reader takes it for HTML. RSS leaves open whether a title is text
+     * or HTML, and readers differ: some render it, so {@code <img src=x onerror=...>} in an item title would run
+     * there. Every {@code <} that an HTML parser would read as the start of a tag, comment or declaration
+     * (followed by a letter, {@code /}, {@code !} or {@code ?}) becomes U+2039 {@code ‹}; the text reads the same
+     * either way and nothing in it is markup. Other characters, {@code &} included, are left alone: read as HTML
+     * they are text too.
+     */
+    public static String inert(String text) {
+        if (text == null) {
+            return null;
+        }
+        char[] chars = null;
+        for (int i = text.indexOf('<'); i >= 0 && i + 1 < text.length(); i = text.indexOf('<', i + 1)) {
+            char next = text.charAt(i + 1);
+            if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' || next == '!' || next == '?') {
+                chars = chars == null ? text.toCharArray() : chars;
+                chars[i] = '\u2039';
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {

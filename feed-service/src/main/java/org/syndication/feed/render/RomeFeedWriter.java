@@ -67,8 +67,8 @@ public final class RomeFeedWriter {
 
     public byte[] rss(FeedDocument doc) {
         Channel channel = new Channel("rss_2.0");
-        channel.setTitle(doc.title());
-        channel.setDescription(doc.description());
+        channel.setTitle(Html.inert(doc.title()));
+        channel.setDescription(Html.inert(doc.description()));
         channel.setLink(doc.htmlUrl());
         channel.setPubDate(date(doc.updated()));
         channel.setLastBuildDate(date(doc.updated()));
@@ -120,7 +120,8 @@ public final class RomeFeedWriter {
 
     private Item rssItem(FeedEntry e) {
         Item item = new Item();
-        item.setTitle(e.title());
+        // RSS has no way to say "this title is text": keep it text even for readers that render it as HTML
+        item.setTitle(Html.inert(e.title()));
         item.setLink(e.link());
         Guid guid = new Guid();
         guid.setPermaLink(false);
@@ -133,9 +134,11 @@ public final class RomeFeedWriter {
             category.setValue(c.slug());
             return category;
         }).toList());
+        // readers render <description> as HTML (RSS 2.0: "entity-encoded HTML is allowed"): the summary is plain
+        // text, so it goes in as escaped HTML and reads as the same characters
         Description description = new Description();
-        description.setType("text/plain");
-        description.setValue(e.summary());
+        description.setType("text/html");
+        description.setValue(e.summary() == null ? null : Html.escape(e.summary()));
         item.setDescription(description);
         com.rometools.rome.feed.rss.Content content = new com.rometools.rome.feed.rss.Content();
         content.setType(com.rometools.rome.feed.rss.Content.HTML);

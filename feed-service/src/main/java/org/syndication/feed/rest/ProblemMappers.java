@@ -60,6 +60,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response subscriptionEnded(SubscriptionService.SubscriptionEndedException e, UriInfo uri,
+                                      HttpHeaders headers) {
+        return readerFacing(409, Problems.body(Problems.SUBSCRIPTION_ENDED, "Subscription ended", 409, e.getMessage(),
+                uri.getPath()), headers);
+    }
+
+    @ServerExceptionMapper
     public Response rateLimited(SubscriptionService.RateLimitedException e, UriInfo uri, HttpHeaders headers) {
         return Response.fromResponse(readerFacing(429, Problems.body(Problems.RATE_LIMITED, "Too many requests", 429,
                 e.getMessage(), uri.getPath()), headers)).header("Retry-After", "3600").build();

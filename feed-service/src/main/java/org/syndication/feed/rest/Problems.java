@@ -22,6 +22,7 @@ public final class Problems {
     public static final URI WRONG_TOKEN = URI.create("https://syndication.example.org/problems/wrong-token");
     public static final URI INVALID_REQUEST = URI.create("https://syndication.example.org/problems/invalid-request");
     public static final URI INVALID_TOKEN = URI.create("https://syndication.example.org/problems/invalid-token");
+    public static final URI SUBSCRIPTION_ENDED = URI.create("https://syndication.example.org/problems/subscription-ended");
     public static final URI RATE_LIMITED = URI.create("https://syndication.example.org/problems/rate-limited");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();

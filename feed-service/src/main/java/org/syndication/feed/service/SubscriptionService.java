@@ -44,6 +44,17 @@ public class SubscriptionService {
         }
     }
 
+    /**
+     * A confirmation link of a subscriber who has unsubscribed since: unsubscribing lasts, so an older link
+     * (valid for {@code confirm-ttl}) must not renew the subscription; only a new request does.
+     */
+    public static class SubscriptionEndedException extends RuntimeException {
+        public SubscriptionEndedException() {
+            super("This subscription was ended by unsubscribing, and an earlier confirmation link does not renew it."
+                    + " To receive the digest again, subscribe again and confirm the link in the new mail.");
+        }
+    }
+
     /** A subscription request that names a theme with no feed. */
     public static class InvalidSubscriptionException extends RuntimeException {
         public InvalidSubscriptionException(String message) {
@@ -119,24 +130,37 @@ public class SubscriptionService {
         UUID id = subscriber.id;
         mail.from(config.mail().from()).to(address).send().subscribe().with(
                 ok -> Log.infof("subscription mail sent subscriberId=%s", id),
-                failure -> Log.errorf(failure, "subscription mail failed subscriberId=%s", id));
+                // no stack trace: the mail client's and the server's messages quote the address
+                failure -> Log.warnf("subscription mail failed subscriberId=%s error=%s", id, LogSafe.describe(failure)));
     }
 
     /** What a valid token of this action refers to (for the page that asks to confirm the action). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Settings settings(String token, Tokens.Action action) {
         Subscriber subscriber = subscriber(token, action);
+        if (action == Tokens.Action.CONFIRM) {
+            requireNotEnded(subscriber);
+        }
         return new Settings(subscriber.themeList(), subscriber.frequency,
                 subscriber.status == Subscriber.Status.CONFIRMED);
     }
 
+    /** Confirms a PENDING subscription; a confirmed one stays as it is (a second click is harmless). */
     @Transactional
     public void confirm(String token) {
         Subscriber subscriber = subscriber(token, Tokens.Action.CONFIRM);
-        if (subscriber.status != Subscriber.Status.CONFIRMED) {
+        requireNotEnded(subscriber);
+        if (subscriber.status == Subscriber.Status.PENDING) {
             subscriber.status = Subscriber.Status.CONFIRMED;
             subscriber.confirmedAt = clock.instant();
             Log.infof("subscription confirmed subscriberId=%s", subscriber.id);
+        }
+    }
+
+    private static void requireNotEnded(Subscriber subscriber) {
+        if (subscriber.status == Subscriber.Status.UNSUBSCRIBED) {
+            Log.infof("confirmation refused, unsubscribed subscriberId=%s", subscriber.id);
+            throw new SubscriptionEndedException();
         }
     }
 

@@ -115,6 +115,40 @@ class FeedWritersTest {
     }
 
     @Test
+    void rssTitleAndDescriptionReachNoReaderAsMarkup() throws Exception {
+        String attack = "<img src=x onerror=alert(1)>";
+        FeedEntry hostile = entry(TestData.item().id("h-1").title("Alert " + attack + " & <b>bold</b>")
+                .summary("Summary <script>alert(1)</script> & " + attack).body("Body " + attack).build());
+        byte[] xml = rome.rss(doc(FeedFormat.RSS, false, List.of(hostile)));
+        FeedChecks.validRss(xml);
+        org.w3c.dom.Element item = (org.w3c.dom.Element) javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml)).getElementsByTagName("item").item(0);
+        String title = item.getElementsByTagName("title").item(0).getTextContent();
+        String description = item.getElementsByTagName("description").item(0).getTextContent();
+
+        // a reader that shows the title as text sees the words; one that renders it as HTML makes no element of it
+        assertThat(title).isEqualTo("Alert \u2039img src=x onerror=alert(1)> & \u2039b>bold\u2039/b>");
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(title).body().children()).isEmpty();
+        // the description is HTML by the spec: escaped, so rendering it shows the summary's characters
+        assertThat(description).isEqualTo("Summary &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x "
+                + "onerror=alert(1)&gt;");
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(description).body().children()).isEmpty();
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(description).text())
+                .isEqualTo("Summary <script>alert(1)</script> & " + attack);
+        String content = item.getElementsByTagName("content:encoded").item(0)
+                .getTextContent();
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(content).body().select("*:not(body):not(p)")).isEmpty();
+        // Atom says text: every text construct is type="text" (readers show it as characters)
+        String atom = new String(rome.atom(doc(FeedFormat.ATOM, false, List.of(hostile))), StandardCharsets.UTF_8);
+        assertThat(atom).doesNotContain("type=\"html\"", "type=\"xhtml\"").contains("&lt;img src=x");
+        // JSON Feed: content_html is escaped paragraphs
+        JsonNode jsonItem = FeedChecks.validJsonFeed(json.write(doc(FeedFormat.JSON, false, List.of(hostile))))
+                .path("items").get(0);
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(jsonItem.path("content_html").asText()).body()
+                .select("*:not(body):not(p)")).isEmpty();
+    }
+
+    @Test
     void jsonFeedFollowsVersionOneOne() {
         JsonNode feed = FeedChecks.validJsonFeed(json.write(doc(FeedFormat.JSON, false, entries())));
         JsonNode first = feed.path("items").get(0);

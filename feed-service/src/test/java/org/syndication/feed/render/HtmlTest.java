@@ -22,4 +22,15 @@ class HtmlTest {
         assertThat(Html.escape("<a href=\"x\">Tom & Jerry's</a>"))
                 .isEqualTo("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
     }
+
+    @Test
+    void inertTextOpensNoTagCommentOrDeclaration() {
+        assertThat(Html.inert("Alert <img src=x onerror=alert(1)> </b> <!-- c --> <?php ?>"))
+                .isEqualTo("Alert \u2039img src=x onerror=alert(1)> \u2039/b> \u2039!-- c --> \u2039?php ?>");
+        // a '<' that no HTML parser reads as markup stays, and so does '&'
+        String harmless = "1 < 2, 3<4, <> & AT&T";
+        assertThat(Html.inert(harmless)).isSameAs(harmless);
+        assertThat(Html.inert("ends with <")).isEqualTo("ends with <");
+        assertThat(Html.inert(null)).isNull();
+    }
 }
