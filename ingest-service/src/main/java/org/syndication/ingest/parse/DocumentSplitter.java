@@ -17,6 +17,32 @@ public final class DocumentSplitter {
 
     private final ListingLayout layout = new ListingLayout(new DateGrammar());
 
+    /**
+     * A preview of the reading: the items and how the reader found them (the inferred layout and the lines it left
+     * out, with the reason). Never throws on bad input.
+     *
+     * @param pageUrl the page's address, used to make item links absolute; may be null
+     */
+    public PageReading preview(String document, boolean html, String pageUrl) {
+        if (document == null || document.isBlank()) {
+            return PageReading.empty("text");
+        }
+        try {
+            if (html && looksLikeMarkup(document)) {
+                HtmlLines.Page page = HtmlLines.read(document, pageUrl);
+                PageReading reading = layout.read(page.lines(), new java.util.ArrayList<>());
+                return new PageReading(reading.items().stream()
+                        .map(item -> item.link() == null ? item : withLink(item, absolute(page.baseUrl(), item.link())))
+                        .toList(), reading.reader(), reading.layout(), reading.dateLines(), reading.dropped());
+            }
+            return layout.read(TextSanitizer.lines(document).stream().map(Line::plain).toList(),
+                    new java.util.ArrayList<>());
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "document not readable for a preview: length=%d", document.length());
+            return PageReading.empty("text");
+        }
+    }
+
     /** The items of a plain-text listing page or press release, in page order. */
     public List<NewsItemDraft> splitText(String plainText) {
         if (plainText == null || plainText.isBlank()) {

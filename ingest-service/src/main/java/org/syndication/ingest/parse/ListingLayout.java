@@ -30,7 +30,15 @@ final class ListingLayout {
     }
 
     List<NewsItemDraft> assemble(List<Line> rawLines) {
-        List<Line> lines = withoutChrome(rawLines);
+        return read(rawLines, null).items();
+    }
+
+    /**
+     * Reads the lines into items and says how: the record template and the dropped lines (only when {@code dropped}
+     * is given: the preview asks for them, ordinary ingestion does not pay for them).
+     */
+    PageReading read(List<Line> rawLines, List<PageReading.DroppedLine> dropped) {
+        List<Line> lines = withoutChrome(rawLines, dropped);
         DateGrammar pageGrammar = PageDates.grammarFor(lines, grammar);
         ItemAnchor[] anchorAt = new ItemAnchor[lines.size()];
         List<ItemAnchor> found = findAnchors(lines, pageGrammar, anchorAt);
@@ -38,9 +46,9 @@ final class ListingLayout {
             found = findAnchors(lines, pageGrammar.withMonthOnly(), anchorAt);
         }
         if (found.isEmpty()) {
-            return List.of();
+            return PageReading.empty("text");
         }
-        found = withoutHeaderDate(found, anchorAt);
+        found = withoutHeaderDate(found, anchorAt, lines, dropped);
         found = withRepeatedRestsAsMeta(found, lines, anchorAt);
         RecordTemplate template = RecordTemplate.infer(lines, found, anchorAt);
         List<Draft> drafts = new ArrayList<>();
@@ -52,7 +60,32 @@ final class ListingLayout {
                 claimed = Math.max(anchor.line(), draft.titleLine);
             }
         }
-        return bodies(drafts, lines, template);
+        List<NewsItemDraft> items = bodies(drafts, lines, template, dropped);
+        if (dropped != null) {
+            int first = drafts.isEmpty() ? lines.size() : drafts.get(0).startLine();
+            for (int i = first - 1; i >= 0; i--) {
+                drop(dropped, lines.get(i).text(), "before the first item (page header)", 0);
+            }
+            for (ItemAnchor anchor : found) {
+                if (anchor.kind() == ItemAnchor.Kind.META) {
+                    drop(dropped, lines.get(anchor.line()).text(), "metadata line: gave its item's date", -1);
+                }
+            }
+        }
+        return new PageReading(items, "text", template.describe(), found.size(),
+                dropped == null ? List.of() : dropped);
+    }
+
+    /** Notes a dropped line for the preview, at {@code position} (-1: at the end), up to the preview's limit. */
+    private static void drop(List<PageReading.DroppedLine> dropped, String text, String reason, int position) {
+        if (dropped != null && dropped.size() < PageReading.MAX_DROPPED) {
+            PageReading.DroppedLine line = new PageReading.DroppedLine(text, reason);
+            if (position < 0) {
+                dropped.add(line);
+            } else {
+                dropped.add(position, line);
+            }
+        }
     }
 
     /** Every line's anchor with a plausible date (from 1900 to a year ahead), in page order. */
@@ -74,7 +107,8 @@ final class ListingLayout {
      * Drops a site header's "today" date: the first anchor, near the top, of a kind no other anchor has, and later
      * than every item below it.
      */
-    private static List<ItemAnchor> withoutHeaderDate(List<ItemAnchor> found, ItemAnchor[] anchorAt) {
+    private static List<ItemAnchor> withoutHeaderDate(List<ItemAnchor> found, ItemAnchor[] anchorAt, List<Line> lines,
+                                                      List<PageReading.DroppedLine> dropped) {
         if (found.size() < 2 || found.get(0).line() > 2) {
             return found;
         }
@@ -85,6 +119,7 @@ final class ListingLayout {
             }
         }
         anchorAt[first.line()] = null;
+        drop(dropped, lines.get(first.line()).text(), "site header date: later than every item", -1);
         return found.subList(1, found.size());
     }
 
@@ -132,7 +167,7 @@ final class ListingLayout {
     }
 
     /** Drops chrome lines (a dropped "more" link's target moves to the line before it) and photo credits. */
-    private static List<Line> withoutChrome(List<Line> rawLines) {
+    private static List<Line> withoutChrome(List<Line> rawLines, List<PageReading.DroppedLine> dropped) {
         List<String> texts = new ArrayList<>(rawLines.size());
         rawLines.forEach(line -> texts.add(line.text()));
         PhotoCredits credits = PhotoCredits.learn(texts);
@@ -140,6 +175,9 @@ final class ListingLayout {
         for (Line line : rawLines) {
             String text = credits.strip(line.text());
             if (text.isEmpty() || PageChrome.isChromeLine(text)) {
+                if (!text.isEmpty()) {
+                    drop(dropped, text, "page chrome (navigation, credit, more link, boilerplate)", -1);
+                }
                 if (!line.links().isEmpty() && !kept.isEmpty() && PageChrome.isMoreLink(text)) {
                     Line previous = kept.remove(kept.size() - 1);
                     List<Line.Link> links = new ArrayList<>(previous.links());
@@ -283,7 +321,8 @@ final class ListingLayout {
     }
 
     /** Gives every item the lines between its head and the next item's head as its body. */
-    private static List<NewsItemDraft> bodies(List<Draft> drafts, List<Line> lines, RecordTemplate template) {
+    private static List<NewsItemDraft> bodies(List<Draft> drafts, List<Line> lines, RecordTemplate template,
+                                              List<PageReading.DroppedLine> dropped) {
         List<List<String>> paragraphs = new ArrayList<>();
         List<String> links = new ArrayList<>();
         int endingWithMore = 0;
@@ -296,14 +335,18 @@ final class ListingLayout {
                 body.add(draft.firstParagraph);
             }
             for (int i = from; i < to; i++) {
-                if (i != draft.anchor.line() && i != draft.titleLine && !isLabel(lines.get(i).text())) {
+                boolean label = isLabel(lines.get(i).text());
+                if (label && i != draft.anchor.line()) {
+                    drop(dropped, lines.get(i).text(), "label line (name: value)", -1);
+                }
+                if (i != draft.anchor.line() && i != draft.titleLine && !label) {
                     String text = lines.get(i).text();
                     body.add(body.isEmpty() ? PhotoCredits.stripGluedCaption(text) : text);
                 }
             }
             if (k + 1 < drafts.size() && template.titleBeforeDate()) { // the next item's kicker or category label
                 while (body.size() > 1 && isKicker(body.get(body.size() - 1))) {
-                    body.remove(body.size() - 1);
+                    drop(dropped, body.remove(body.size() - 1), "kicker or category above the next title", -1);
                 }
             }
             while (!body.isEmpty() && PageChrome.isDanglingLabel(body.get(body.size() - 1))) {
