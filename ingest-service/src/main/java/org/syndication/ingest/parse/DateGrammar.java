@@ -104,19 +104,45 @@ public final class DateGrammar {
         this(NumericOrder.DAY_FIRST, false);
     }
 
+    /**
+     * The page's newest date when textual dates without a year ("3 May", "SATURDAY 3RD – FRIDAY 9TH DECEMBER") take
+     * their year from the page: the latest year that does not put them after this day; null when they are no date.
+     */
+    private final LocalDate notAfter;
+
     public DateGrammar(NumericOrder numericOrder, boolean monthOnly) {
+        this(numericOrder, monthOnly, null);
+    }
+
+    private DateGrammar(NumericOrder numericOrder, boolean monthOnly, LocalDate notAfter) {
         this.numericOrder = numericOrder;
         this.monthOnly = monthOnly;
+        this.notAfter = notAfter;
     }
 
     /** This grammar with another reading of ambiguous numeric dates. */
     public DateGrammar withNumericOrder(NumericOrder order) {
-        return order == numericOrder ? this : new DateGrammar(order, monthOnly);
+        return order == numericOrder ? this : new DateGrammar(order, monthOnly, notAfter);
     }
 
     /** This grammar, also reading month-only dates ("September 2017") as the whole month. */
     public DateGrammar withMonthOnly() {
-        return monthOnly ? this : new DateGrammar(numericOrder, true);
+        return monthOnly ? this : new DateGrammar(numericOrder, true, notAfter);
+    }
+
+    /** This grammar, also reading textual dates without a year, in the latest year that is not after {@code day}. */
+    public DateGrammar withYearFromContext(LocalDate day) {
+        return new DateGrammar(numericOrder, monthOnly, day);
+    }
+
+    /** The year a day and month without a year take from the page, or -1 when this grammar needs a year. */
+    private int contextYear(int month, int day, Cursor c) {
+        if (notAfter == null || isDigit(c.peek()) || (c.peek() == ' ' && isDigit(c.peek(1)))) {
+            return -1;
+        }
+        int year = notAfter.getYear();
+        LocalDate date = date(year, month, day);
+        return date != null && date.isAfter(notAfter) ? year - 1 : year;
     }
 
     /** Parses a date starting exactly at {@code from}. */
@@ -210,8 +236,9 @@ public final class DateGrammar {
         }
         int afterDay = c.pos;
         if (readRangeSeparator(c)) { // 20 - 21 April 2017
+            skipWeekday(c); // "Saturday 3rd – Friday 9th December"
             int d2 = readDay(c, typos, true);
-            int[] shared = d2 > 0 ? monthAndYear(c) : null;
+            int[] shared = d2 > 0 ? monthAndYear(c, d2) : null;
             ItemDate range = shared != null ? range(shared[1], shared[0], d1, shared[1], shared[0], d2) : null;
             if (range != null) {
                 return range;
@@ -228,8 +255,9 @@ public final class DateGrammar {
         int y1 = readYear(c);
         int afterYear = c.pos;
         if (readRangeSeparator(c)) { // 30 June - 2 July 2019, 30 June 2019 - 2 July 2019
+            skipWeekday(c);
             int d2 = readDay(c, typos, true);
-            int[] end = d2 > 0 ? monthAndYear(c) : null;
+            int[] end = d2 > 0 ? monthAndYear(c, d2) : null;
             if (end != null) {
                 int startYear = y1 > 0 ? y1 : (m1 > end[0] ? end[1] - 1 : end[1]);
                 ItemDate range = range(startYear, m1, d1, end[1], end[0], d2);
@@ -239,7 +267,11 @@ public final class DateGrammar {
             }
         }
         c.pos = y1 > 0 ? afterYear : afterMonth;
-        return y1 > 0 ? single(y1, m1, d1) : null;
+        if (y1 < 0) {
+            int year = contextYear(m1, d1, c);
+            return year > 0 ? single(year, m1, d1) : null;
+        }
+        return single(y1, m1, d1);
     }
 
     /** "September 2017", "novembre, 2011": the whole month; only when the page's grammar allows month-only dates. */
@@ -253,11 +285,14 @@ public final class DateGrammar {
     }
 
     /** Reads "[of] Month[,] Year" after a day; returns {month, year}, or null. */
-    private static int[] monthAndYear(Cursor c) {
+    private int[] monthAndYear(Cursor c, int day) {
         c.skipSpaces();
         skipOf(c);
         int month = readMonth(c);
         int year = month > 0 ? readYear(c) : -1;
+        if (month > 0 && year < 0) {
+            year = contextYear(month, day, c);
+        }
         return year > 0 ? new int[] {month, year} : null;
     }
 
@@ -293,7 +328,8 @@ public final class DateGrammar {
         }
         int y1 = readYear(c);
         if (y1 < 0) {
-            return null;
+            int year = contextYear(m1, d1, c);
+            return year > 0 ? single(year, m1, d1) : null;
         }
         int afterYear = c.pos;
         ItemDate startDate = single(y1, m1, d1);

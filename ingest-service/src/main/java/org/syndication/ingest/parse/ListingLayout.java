@@ -42,6 +42,17 @@ final class ListingLayout {
         DateGrammar pageGrammar = PageDates.grammarFor(lines, grammar);
         ItemAnchor[] anchorAt = new ItemAnchor[lines.size()];
         List<ItemAnchor> found = findAnchors(lines, pageGrammar, anchorAt);
+        if (found.size() < 2) { // dates without a year ("3 May"), the year from the page
+            LocalDate newest = newestContext(lines, found);
+            if (newest != null) {
+                ItemAnchor[] yearless = new ItemAnchor[lines.size()];
+                List<ItemAnchor> more = findAnchors(lines, pageGrammar.withYearFromContext(newest), yearless);
+                if (more.size() > found.size()) {
+                    found = more;
+                    System.arraycopy(yearless, 0, anchorAt, 0, yearless.length);
+                }
+            }
+        }
         if (found.isEmpty()) { // a page dated by month only ("September 2017"), and only then
             found = findAnchors(lines, pageGrammar.withMonthOnly(), anchorAt);
         }
@@ -86,6 +97,40 @@ final class ListingLayout {
                 dropped.add(position, line);
             }
         }
+    }
+
+    /**
+     * The day that dates without a year must not pass: the page's newest item date, else the end of the year the page
+     * names most often (in a title, a header); null when the page gives no year at all.
+     */
+    private static LocalDate newestContext(List<Line> lines, List<ItemAnchor> found) {
+        LocalDate newest = null;
+        for (ItemAnchor anchor : found) {
+            LocalDate day = anchor.date().end() != null ? anchor.date().end() : anchor.date().start();
+            newest = newest == null || day.isAfter(newest) ? day : newest;
+        }
+        if (newest != null) {
+            return newest;
+        }
+        Map<Integer, Integer> years = new HashMap<>();
+        int latest = LocalDate.now(ZoneOffset.UTC).getYear() + 1;
+        for (Line line : lines) {
+            String text = line.text();
+            for (int i = 0; i + 4 <= text.length(); i++) {
+                boolean bounded = (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                        && (i + 4 == text.length() || !Character.isLetterOrDigit(text.charAt(i + 4)));
+                if (bounded && DateGrammar.isDigit(text.charAt(i)) && DateGrammar.isDigit(text.charAt(i + 1))
+                        && DateGrammar.isDigit(text.charAt(i + 2)) && DateGrammar.isDigit(text.charAt(i + 3))) {
+                    int year = Integer.parseInt(text, i, i + 4, 10);
+                    if (year >= DateGrammar.MIN_YEAR && year <= latest) {
+                        years.merge(year, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return years.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> LocalDate.of(e.getKey(), 12, 31)).orElse(null);
     }
 
     /** Every line's anchor with a plausible date (from 1900 to a year ahead), in page order. */
@@ -220,11 +265,13 @@ final class ListingLayout {
         String rest = anchor.rest();
         switch (anchor.kind()) {
             case HEADED -> {
+                boolean paragraph = isParagraph(rest) || (endsSentence(rest) && rest.split("\\s+").length > 8);
+                if (paragraph && prev >= 0 && titleScore(lines.get(prev)) >= 2
+                        && (first || !template.titleBeforeDate() || prev > claimed)) {
+                    return new Draft(anchor, lines.get(prev).text(), prev, rest); // "Title" / "3 May 2016 - The ..."
+                }
                 if (!isParagraph(rest)) {
                     return new Draft(anchor, rest, -1, null);
-                }
-                if (first && prev >= 0 && titleScore(lines.get(prev)) >= 2) { // a press release headline
-                    return new Draft(anchor, lines.get(prev).text(), prev, rest);
                 }
                 return new Draft(anchor, TitleDeriver.fromParagraph(rest), -1, rest);
             }
