@@ -187,16 +187,29 @@ public final class Classifier {
     /** Longest lead taken as the title of an item without one. */
     static final int LEAD_MAX_CHARS = 300;
 
+    /** Lines of fewer words at the start of a body are a date, a place or a label, not the lead. */
+    static final int LEAD_MIN_WORDS = 4;
+
     /**
-     * The first sentence of a text: up to the first {@code .}, {@code !}, {@code ?} or {@code …} followed by white
-     * space and a capital letter (or the end), but not after a one-letter word ("U.S. District"), at most
-     * {@link #LEAD_MAX_CHARS} characters.
+     * The first sentence of a text, from its first line of at least {@link #LEAD_MIN_WORDS} words (a dateline such
+     * as "December 7, 2003" / "Miami, Fla." is not the lead): up to the first {@code .}, {@code !}, {@code ?} or
+     * {@code …} followed by white space and a capital letter or digit (or the end), but not after a one-letter word
+     * ("U.S. District"), at most {@link #LEAD_MAX_CHARS} characters.
      */
     static String lead(String body) {
         if (body == null) {
             return "";
         }
         String text = body.strip();
+        int start = 0;
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.strip().split("\\s+").length < LEAD_MIN_WORDS) {
+                start += line.length() + 1;
+            } else {
+                break;
+            }
+        }
+        text = start < text.length() ? text.substring(start).strip() : text;
         int limit = Math.min(text.length(), LEAD_MAX_CHARS);
         for (int i = 0; i < limit; i++) {
             char c = text.charAt(i);
