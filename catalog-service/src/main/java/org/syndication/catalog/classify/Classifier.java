@@ -28,15 +28,18 @@ public final class Classifier {
                                  List<TextAnalysis.Tokens> ignore) {
     }
 
-    /** The first words of every term and ignored phrase: the only words whose positions are indexed. */
-    private record Starts(Set<String> stems, Set<String> exact) {
+    /**
+     * The first words of every term and ignored phrase: the only words whose positions are indexed; prefixes are
+     * the first words that end in {@code *} (without it).
+     */
+    private record Starts(Set<String> stems, Set<String> prefixes, Set<String> exact) {
     }
 
     /** A text analysed and indexed once per item, shared by every theme. */
     private record AnalysedText(TokenIndex stems, TokenIndex exact) {
         static AnalysedText of(String text, Starts starts) {
             TextAnalysis.Tokens tokens = TextAnalysis.analyse(text);
-            return new AnalysedText(TokenIndex.of(tokens.stems(), starts.stems()),
+            return new AnalysedText(TokenIndex.of(tokens.stems(), tokens.words(), starts.stems(), starts.prefixes()),
                     TokenIndex.of(tokens.exact(), starts.exact()));
         }
 
@@ -69,15 +72,25 @@ public final class Classifier {
         this.settings = settings;
         this.themes = taxonomy.themes().stream().map(this::compile).toList();
         Set<String> stems = new HashSet<>();
+        Set<String> prefixes = new HashSet<>();
         Set<String> exact = new HashSet<>();
         for (CompiledTheme theme : themes) {
-            theme.terms().forEach(t -> (t.term().caseSensitive() ? exact : stems).add(t.tokens().get(0)));
+            for (CompiledTerm t : theme.terms()) {
+                String first = t.tokens().get(0);
+                if (t.term().caseSensitive()) {
+                    exact.add(first);
+                } else if (TokenIndex.isPrefix(first)) {
+                    prefixes.add(first.substring(0, first.length() - TokenIndex.PREFIX_MARK.length()));
+                } else {
+                    stems.add(first);
+                }
+            }
             for (TextAnalysis.Tokens phrase : theme.ignore()) {
                 addFirst(stems, phrase.stems());
                 addFirst(exact, phrase.exact());
             }
         }
-        this.starts = new Starts(Set.copyOf(stems), Set.copyOf(exact));
+        this.starts = new Starts(Set.copyOf(stems), Set.copyOf(prefixes), Set.copyOf(exact));
     }
 
     private static void addFirst(Set<String> starts, List<String> phrase) {
@@ -94,7 +107,7 @@ public final class Classifier {
         List<CompiledTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Term term : def.rules().terms()) {
-            List<String> tokens = term.caseSensitive() ? TextAnalysis.exact(term.match()) : TextAnalysis.stems(term.match());
+            List<String> tokens = term.caseSensitive() ? TextAnalysis.exact(term.match()) : stemsOrPrefixes(term.match());
             // two spellings that analyse to the same tokens ("smuggling of migrants", "smuggled migrants") count once
             if (!tokens.isEmpty() && seen.add(term.caseSensitive() + ":" + tokens)) {
                 terms.add(new CompiledTerm(term, tokens));
@@ -107,8 +120,34 @@ public final class Classifier {
         return new CompiledTheme(def, threshold, terms, ignore);
     }
 
-    /** The themes of an item, highest score first, each with its reason. */
+    /**
+     * The stems of a term's words, except that a word ending in {@code *} stays a prefix of folded words
+     * ({@code "Drogen*"} → {@code "drogen*"}): it is not stemmed, since a stem is not a prefix of the longer words.
+     */
+    private static List<String> stemsOrPrefixes(String match) {
+        List<String> tokens = new ArrayList<>();
+        for (String word : match.trim().split("\\s+")) {
+            if (TokenIndex.isPrefix(word)) {
+                List<String> folded = TextAnalysis.analyse(word).words();
+                if (folded.size() == 1) {
+                    tokens.add(folded.get(0) + TokenIndex.PREFIX_MARK);
+                    continue;
+                }
+            }
+            tokens.addAll(TextAnalysis.stems(word));
+        }
+        return tokens;
+    }
+
+    /**
+     * The themes of an item, highest score first, each with its reason. An item without a title (summary-only
+     * listings, wire datelines) is scored with the lead sentence of its body as its title: that is where such an
+     * item says what it is about.
+     */
     public List<ThemeAssignment> classify(String title, String body) {
+        if (title == null || title.isBlank()) {
+            title = lead(body);
+        }
         AnalysedText fullTitle = AnalysedText.of(title, starts);
         AnalysedText fullBody = AnalysedText.of(body, starts);
         double damping = Math.max(1.0, Math.sqrt((double) fullBody.stems().size() / settings.bodyReferenceLength()));
@@ -143,6 +182,61 @@ public final class Classifier {
                 .anyMatch(other -> scores.getOrDefault(other, 0.0) > a.score()));
         given.sort(Comparator.comparingDouble(ThemeAssignment::score).reversed().thenComparing(ThemeAssignment::slug));
         return List.copyOf(given);
+    }
+
+    /** Longest lead taken as the title of an item without one. */
+    static final int LEAD_MAX_CHARS = 300;
+
+    /** Lines of fewer words at the start of a body are a date, a place or a label, not the lead. */
+    static final int LEAD_MIN_WORDS = 4;
+
+    /**
+     * The first sentence of a text, from its first line of at least {@link #LEAD_MIN_WORDS} words (a dateline such
+     * as "December 7, 2003" / "Miami, Fla." is not the lead): up to the first {@code .}, {@code !}, {@code ?} or
+     * {@code …} followed by white space and a capital letter or digit (or the end), but not after a one-letter word
+     * ("U.S. District"), at most {@link #LEAD_MAX_CHARS} characters.
+     */
+    static String lead(String body) {
+        if (body == null) {
+            return "";
+        }
+        String text = body.strip();
+        int start = 0;
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.strip().split("\\s+").length < LEAD_MIN_WORDS) {
+                start += line.length() + 1;
+            } else {
+                break;
+            }
+        }
+        text = start < text.length() ? text.substring(start).strip() : text;
+        int limit = Math.min(text.length(), LEAD_MAX_CHARS);
+        for (int i = 0; i < limit; i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == '…') && endsSentence(text, i)) {
+                return text.substring(0, i + 1);
+            }
+        }
+        return text.substring(0, limit);
+    }
+
+    private static boolean endsSentence(String text, int i) {
+        int next = i + 1;
+        if (next == text.length()) {
+            return true;
+        }
+        if (!Character.isWhitespace(text.charAt(next))) {
+            return false;
+        }
+        while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+            next++;
+        }
+        if (next < text.length() && !Character.isUpperCase(text.charAt(next)) && !Character.isDigit(text.charAt(next))) {
+            return false;
+        }
+        // "U.S. District", "J. Smith": a one-letter word before the full stop is an initial
+        boolean initial = i >= 1 && Character.isLetter(text.charAt(i - 1)) && (i == 1 || !Character.isLetter(text.charAt(i - 2)));
+        return !initial;
     }
 
     private static double round(double v) {

@@ -132,4 +132,32 @@ class ClassifierTest {
                 "trafficking-in-persons", "migrant-smuggling", "corruption", "terrorism-prevention", "drugs-and-health",
                 "organized-crime", "cybercrime", "border-and-maritime-security", "environmental-crime", "criminal-justice");
     }
+
+    @Test
+    void aWordEndingInAStarIsAPrefixOfCompoundWords() {
+        Classifier c = classifier(theme("drugs", new Term("Drogen*", 2, false), new Term("trafic de stupéfiants", 3, false)));
+        List<ThemeAssignment> result = c.classify("Drogenhandel: zwei Festnahmen", "Die Drogen und der Drogenfund.");
+        assertThat(result).hasSize(1);
+        ThemeReason.Match match = result.get(0).reason().matches().get(0);
+        assertThat(match.term()).isEqualTo("Drogen*");
+        assertThat(match.titleHits()).isEqualTo(1);
+        assertThat(match.bodyHits()).isEqualTo(2);
+        // a prefix matches the start of a word only, and accents are folded on both sides
+        assertThat(c.classify("Hydrogen cars", "Hydrogenated oils.")).isEmpty();
+        assertThat(c.classify("Lutte contre le TRAFIC DE STUPEFIANTS", "")).hasSize(1);
+    }
+
+    @Test
+    void anItemWithoutATitleIsScoredWithItsLeadSentenceAsTheTitle() {
+        Classifier c = classifier(theme("terror", new Term("terrorism", 2, false)));
+        String body = "14 March 2024\nMiami, Fla.\nA man was charged with terrorism offences today. He appears in court tomorrow.";
+        List<ThemeAssignment> result = c.classify("", body);
+        assertThat(result).hasSize(1);
+        assertThat(result.get(0).reason().matches().get(0).titleHits()).isEqualTo(1);
+        assertThat(Classifier.lead(body)).isEqualTo("A man was charged with terrorism offences today.");
+        assertThat(Classifier.lead("The U.S. Coast Guard rescued two sailors. Nobody was hurt."))
+                .isEqualTo("The U.S. Coast Guard rescued two sailors.");
+        // a titled item is scored on its title: the same sentence in the body alone is a passing mention
+        assertThat(c.classify("Court news", body)).isEmpty();
+    }
 }

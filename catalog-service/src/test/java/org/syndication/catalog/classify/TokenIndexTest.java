@@ -103,4 +103,18 @@ class TokenIndexTest {
         }
         return count;
     }
+
+    @Test
+    void aPrefixFindsEveryWordThatStartsWithIt() {
+        List<String> stems = words("drogenhandel drogen hydrogen drogenfund schleus");
+        List<String> unstemmed = words("drogenhandel drogen hydrogen drogenfunde schleuser");
+        TokenIndex index = TokenIndex.of(stems, unstemmed, Set.of(), Set.of("drogen", "schleuser"));
+        TokenIndex.Scan scan = index.scan();
+        assertThat(scan.consume(List.of("drogen*"))).isEqualTo(3);
+        assertThat(scan.consume(List.of("drogen*"))).isZero();
+        // the prefix is compared with the unstemmed word, not the stem
+        assertThat(scan.consume(List.of("schleuser*"))).isEqualTo(1);
+        assertThat(TokenIndex.isPrefix("drogen*")).isTrue();
+        assertThat(TokenIndex.isPrefix("*")).isFalse();
+    }
 }

@@ -1,0 +1,110 @@
+package org.syndication.catalog.classify;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default taxonomy on items of other publishers and in other languages: invented police, ministry and NGO
+ * texts (written for this test), each with the themes a careful reader gives it; unrelated texts get none.
+ */
+class MultilingualThemesTest {
+
+    private static final Classifier CLASSIFIER = new Classifier(TaxonomyFile.readClasspathDefault(), GoldThemesTest.SETTINGS);
+
+    static Stream<Arguments> items() {
+        return Stream.of(
+                Arguments.of("German police report on a smuggler",
+                        "Schleuser auf der Autobahn festgenommen",
+                        "Beamte der Bundespolizei haben am Dienstag einen 34-jährigen Mann festgenommen. In seinem "
+                                + "Kleintransporter saßen sieben Personen ohne Papiere, die unerlaubt eingereist waren. "
+                                + "Gegen den Fahrer wird wegen des Verdachts der Schleusung ermittelt.",
+                        List.of("migrant-smuggling")),
+                Arguments.of("German compound words",
+                        "Fachtag gegen Menschenhandel und Zwangsprostitution",
+                        "Beratungsstellen berichten über Betroffene des Menschenhandels in der Region.",
+                        List.of("trafficking-in-persons")),
+                Arguments.of("German corruption case",
+                        "Ermittlungen wegen Bestechung im Bauamt",
+                        "Die Staatsanwaltschaft wirft zwei Beamten Korruption und Vorteilsannahme vor; es geht um "
+                                + "Schmiergeldzahlungen bei der Vergabe von Aufträgen.",
+                        List.of("corruption")),
+                Arguments.of("French ministry communiqué on narcotics",
+                        "Saisie record de stupéfiants dans le port",
+                        "Les enquêteurs ont saisi deux tonnes de résine de cannabis et interpellé trois trafiquants "
+                                + "présumés. Le ministre salue la lutte contre le trafic de drogue.",
+                        List.of("drugs-and-health")),
+                Arguments.of("French text written without accents",
+                        "Lutte contre la traite des etres humains",
+                        "Une association accompagne les victimes d'exploitation sexuelle.",
+                        List.of("trafficking-in-persons")),
+                Arguments.of("Spanish item on trafficking in persons",
+                        "Rescatan a doce víctimas de trata de personas",
+                        "Las mujeres eran obligadas a trabajar sin salario. La policía detuvo a cuatro integrantes de "
+                                + "la red.",
+                        List.of("trafficking-in-persons")),
+                Arguments.of("Portuguese campaign",
+                        "Campanha alerta motoristas sobre o tráfico de pessoas",
+                        "Agentes distribuíram folhetos sobre trabalho escravo e exploração sexual nas estradas.",
+                        List.of("trafficking-in-persons")),
+                Arguments.of("Italian anti-mafia operation",
+                        "Riciclaggio e corruzione: arrestati tre funzionari",
+                        "L'inchiesta della procura ha scoperto tangenti pagate per ottenere appalti pubblici.",
+                        List.of("corruption")),
+                Arguments.of("Dutch item",
+                        "Politie rolt netwerk voor mensenhandel op",
+                        "Vijf verdachten zijn aangehouden voor mensenhandel en uitbuiting van arbeidsmigranten.",
+                        List.of("trafficking-in-persons")),
+                Arguments.of("English wildlife seizure",
+                        "Pangolin scales and ivory seized in port raid",
+                        "Officers found poaching trophies and tonnes of scales destined for the illegal wildlife trade.",
+                        List.of("environmental-crime")),
+                Arguments.of("English police report on an organised crime group",
+                        "Organised crime group jailed for money laundering",
+                        "Members of the gang laundered the profits of fraud through shell companies, the court heard.",
+                        List.of("corruption", "organized-crime")),
+                Arguments.of("English item without a title",
+                        "",
+                        "Detectives have charged a man with preparing an extremist attack after explosives were found "
+                                + "at his flat. He will appear in court on Monday.",
+                        List.of("terrorism-prevention")),
+                Arguments.of("Unrelated German text",
+                        "Stadtfest mit Musik und Feuerwerk",
+                        "Am Wochenende feiert die Gemeinde ihr Stadtfest mit Bands, Marktständen und einem Feuerwerk.",
+                        List.of()),
+                Arguments.of("Unrelated French text",
+                        "Menu de la cantine scolaire",
+                        "Cette semaine, les élèves mangeront des légumes du marché et une tarte aux pommes.",
+                        List.of()),
+                Arguments.of("Unrelated Spanish text",
+                        "El equipo local gana la final del torneo",
+                        "Los aficionados celebraron en la plaza mayor hasta la madrugada.",
+                        List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("items")
+    void givesTheThemesOfTheSubject(String what, String title, String body, List<String> themes) {
+        List<ThemeAssignment> given = CLASSIFIER.classify(title, body);
+        assertThat(given).extracting(ThemeAssignment::slug).as(what + ": " + given).containsExactlyInAnyOrderElementsOf(themes);
+        // every theme says which words gave it
+        given.forEach(a -> assertThat(a.reason().matches()).isNotEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("items")
+    void accentsAndCaseDoNotChangeTheThemes(String what, String title, String body, List<String> themes) {
+        String folded = java.text.Normalizer.normalize(title + "\n" + body, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toUpperCase(java.util.Locale.ROOT);
+        String[] parts = folded.split("\n", 2);
+        assertThat(CLASSIFIER.classify(parts[0], parts[1])).extracting(ThemeAssignment::slug).as(what)
+                .containsExactlyInAnyOrderElementsOf(themes);
+        assertThat(Arrays.asList(parts)).hasSize(2);
+    }
+}
