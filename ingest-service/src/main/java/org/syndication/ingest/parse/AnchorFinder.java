@@ -121,7 +121,7 @@ final class AnchorFinder {
             char ch = text.charAt(i);
             boolean glued = Character.isLetter(prev) && DateGrammar.isDigit(ch); // "Crime4 September 2017"
             boolean tokenStart = !Character.isLetterOrDigit(prev) && prev != '.' && prev != '/' && prev != '-';
-            if (!(tokenStart || glued) || !Character.isLetterOrDigit(ch)) {
+            if (!(tokenStart || glued) || !Character.isLetterOrDigit(ch) || !nearNumber(text, i)) {
                 continue;
             }
             Optional<DateMatch> match = pageGrammar.parseAt(text, i, Math.min(text.length(), i + MAX_DATE_LENGTH));
@@ -136,6 +136,25 @@ final class AnchorFinder {
             return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, match.get().date(), null, null));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a date could start here: at a number, or at one of the two words before one ("Dec 15th",
+     * "jueves 16 de enero"): every date has a number, so most words of a line are never tried.
+     */
+    private static boolean nearNumber(String text, int from) {
+        int words = 0;
+        int end = Math.min(text.length(), from + 24);
+        for (int k = from; k < end; k++) {
+            char ch = text.charAt(k);
+            if (DateGrammar.isDigit(ch)) {
+                return true;
+            }
+            if (ch == ' ' && ++words > 2) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether the text before a date is a label, byline or breadcrumb, not a sentence or a decoy label. */

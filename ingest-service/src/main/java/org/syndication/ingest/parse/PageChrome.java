@@ -18,7 +18,10 @@ final class PageChrome {
             "continue reading", "full story", "news", "latest news", "share", "print", "tweet", "back to top",
             "top", "top of page", "home", "menu", "search", "skip to content", "skip to main content", "next",
             "previous", "older posts", "newer posts", "load more", "archive", "archives", "news archive",
-            "news archives", "related links", "related news", "see also", "print this page", "share this page");
+            "news archives", "related links", "related news", "see also", "print this page", "share this page",
+            "more news", "more stories", "all news", "read next", "weitere nachrichten", "weitere meldungen",
+            "plus d'actualités", "toutes les actualités", "más noticias", "altre notizie", "mais notícias",
+            "meer nieuws", "lire la suite", "weiterlesen", "leer más", "leia mais", "continua a leggere");
 
     /** A row of year links ("2016 | 2017 | 2018"): archive navigation. */
     private static final Pattern YEAR_LINKS = Pattern.compile("(?:(?:19|20)\\d{2}\\s*[|/,·•-]?\\s*){2,}");

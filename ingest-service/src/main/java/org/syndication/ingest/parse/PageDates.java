@@ -19,11 +19,13 @@ final class PageDates {
     private PageDates() {
     }
 
+    /** Language words are counted in this much text at most: enough to tell English from the others. */
+    private static final int LANGUAGE_SAMPLE = 20_000;
+
     static DateGrammar grammarFor(List<Line> lines, DateGrammar base) {
         int dayFirst = 0;
         int monthFirst = 0;
-        int english = 0;
-        int other = 0;
+        int ambiguous = 0;
         for (Line line : lines) {
             String text = line.text();
             for (int i = 0; i + 4 < text.length(); i++) {
@@ -34,12 +36,7 @@ final class PageDates {
                 if (parts != null) {
                     dayFirst += parts[0] > 12 && parts[1] <= 12 ? 1 : 0;
                     monthFirst += parts[1] > 12 && parts[0] <= 12 ? 1 : 0;
-                }
-            }
-            if (english + other < 400) {
-                for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-                    english += ENGLISH_WORDS.contains(word) ? 1 : 0;
-                    other += OTHER_WORDS.contains(word) ? 1 : 0;
+                    ambiguous += parts[0] <= 12 && parts[1] <= 12 ? 1 : 0;
                 }
             }
         }
@@ -48,11 +45,43 @@ final class PageDates {
             order = DateGrammar.NumericOrder.DAY_FIRST;
         } else if (dayFirst != monthFirst) {
             order = dayFirst > monthFirst ? DateGrammar.NumericOrder.DAY_FIRST : DateGrammar.NumericOrder.MONTH_FIRST;
+        } else if (ambiguous > 0 && looksEnglish(lines)) {
+            order = DateGrammar.NumericOrder.MONTH_FIRST_SLASHED;
         } else {
-            order = english > other * 2 ? DateGrammar.NumericOrder.MONTH_FIRST_SLASHED
-                    : DateGrammar.NumericOrder.DAY_FIRST;
+            order = DateGrammar.NumericOrder.DAY_FIRST;
         }
         return base.withNumericOrder(order);
+    }
+
+    /** Whether English function words outnumber those of the other languages twice over, in the page's opening. */
+    private static boolean looksEnglish(List<Line> lines) {
+        int english = 0;
+        int other = 0;
+        int read = 0;
+        StringBuilder word = new StringBuilder(16);
+        for (Line line : lines) {
+            String text = line.text();
+            for (int i = 0; i <= text.length(); i++) {
+                char ch = i < text.length() ? text.charAt(i) : ' ';
+                if (Character.isLetter(ch)) {
+                    if (word.length() < 16) {
+                        word.append(Character.toLowerCase(ch));
+                    }
+                    continue;
+                }
+                if (word.length() > 0 && word.length() <= 5) {
+                    String w = word.toString();
+                    english += ENGLISH_WORDS.contains(w) ? 1 : 0;
+                    other += OTHER_WORDS.contains(w) ? 1 : 0;
+                }
+                word.setLength(0);
+            }
+            read += text.length();
+            if (read > LANGUAGE_SAMPLE) {
+                break;
+            }
+        }
+        return english > other * 2;
     }
 
     /** {first, second} of "12/31/2019" or "31.12.19" starting at {@code i}, or null. */
