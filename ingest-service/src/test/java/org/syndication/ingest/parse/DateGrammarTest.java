@@ -165,6 +165,145 @@ class DateGrammarTest {
         assertThat(grammar.parse(text)).contains(new ItemDate(start, end));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // French
+        "27 juillet 2014                     | 2014-07-27 |",
+        "27 JUILLET 2014                     | 2014-07-27 |",
+        "1er mars 2024                       | 2024-03-01 |",
+        "1ER MARS 2024                       | 2024-03-01 |",
+        "3-7 AVRIL 2024                      | 2024-04-03 | 2024-04-07",
+        "12 févr. 2024                       | 2024-02-12 |",
+        "lundi 12 février 2024               | 2024-02-12 |",
+        "Lundi 12 fevrier 2024               | 2024-02-12 |",
+        "mercredi 25 décembre 2019           | 2019-12-25 |",
+        "15 août 2018                        | 2018-08-15 |",
+        "1er au 3 juin 2022                  | 2022-06-01 | 2022-06-03",
+        // German
+        "17. Juli 2019                       | 2019-07-17 |",
+        "Mittwoch, 3. März 2021              | 2021-03-03 |",
+        "3. Maerz 2021                       | 2021-03-03 |",
+        "24. Dez. 2020                       | 2020-12-24 |",
+        "1. JANUAR 2020                      | 2020-01-01 |",
+        "Donnerstag, 5. Dezember 2019        | 2019-12-05 |",
+        "11.11.15                            | 2015-11-11 |",
+        "22.11.2022                          | 2022-11-22 |",
+        // Spanish
+        "16 de enero de 2025                 | 2025-01-16 |",
+        "jueves 16 de enero, 2025            | 2025-01-16 |",
+        "Martes, 7 de enero de 2025          | 2025-01-07 |",
+        "1º de diciembre de 2024             | 2024-12-01 |",
+        "5 de setiembre de 2020              | 2020-09-05 |",
+        "sábado 5 de septiembre de 2020      | 2020-09-05 |",
+        "3 ENE 2025                          | 2025-01-03 |",
+        // Italian
+        "14 giugno 2022                      | 2022-06-14 |",
+        "1º marzo 2022                       | 2022-03-01 |",
+        "lunedì 10 gennaio 2022              | 2022-01-10 |",
+        "10 gen 2022                         | 2022-01-10 |",
+        "3 ott. 2021                         | 2021-10-03 |",
+        "2021 16 Mar                         | 2021-03-16 |",
+        "2021 Mar 16                         | 2021-03-16 |",
+        // Portuguese
+        "30 de julho de 2021                 | 2021-07-30 |",
+        "1º de maio de 2021                  | 2021-05-01 |",
+        "sexta-feira, 30 de julho de 2021    | 2021-07-30 |",
+        "30/07/2021                          | 2021-07-30 |",
+        "15 out 2020                         | 2020-10-15 |",
+        // Dutch
+        "12 maart 2021                       | 2021-03-12 |",
+        "maandag 1 februari 2021             | 2021-02-01 |",
+        "6 JAN. 2021                         | 2021-01-06 |",
+        "3 mrt 2021                          | 2021-03-03 |",
+        "15 okt 2020                         | 2020-10-15 |",
+        "1 mei 2020                          | 2020-05-01 |",
+        // English shapes of the development layouts
+        "March 3rd, 2011                     | 2011-03-03 |",
+        "Dec 15th, 2015                      | 2015-12-15 |",
+        "04 FEB 2020                         | 2020-02-04 |",
+        "Sept. 3, 2020                       | 2020-09-03 |",
+        "Feb. 14, 2022                       | 2022-02-14 |",
+        "Dec 07, 2023                        | 2023-12-07 |",
+        "Monday 23 November 2009             | 2009-11-23 |",
+        "Tuesday 21 March, 2023              | 2023-03-21 |",
+        "8 July, 2016                        | 2016-07-08 |",
+        "Friday, January 17th, 2020          | 2020-01-17 |",
+        "2025-05-06                          | 2025-05-06 |",
+        "SATURDAY 3RD – FRIDAY 9TH DECEMBER 2016 | 2016-12-03 | 2016-12-09"})
+    void readsMonthNamesOrdinalsAndWeekdaysInEveryLanguage(String text, LocalDate start, LocalDate end) {
+        assertThat(grammar.parse(text)).as(text).contains(new ItemDate(start, end));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "October 12, 2017 1:36 pm CET                                   | 2017-10-12 | October 12, 2017",
+        "17. Juli 2019, 19:34 Uhr aktualisiert am 18. Juli 2019, 9:06 Uhr | 2019-07-17 | 17. Juli 2019",
+        "03/27/2019 - 11:05                                             | 2019-03-27 | 03/27/2019",
+        "30/07/2021 - 15:15 Por Carla Menezes                           | 2021-07-30 | 30/07/2021",
+        "4 September, 2017, 18:28                                       | 2017-09-04 | 4 September, 2017",
+        "2025-05-06 00:11:47                                            | 2025-05-06 | 2025-05-06",
+        "2021 16 Mar Uscita anticipata per la giornata dello sport      | 2021-03-16 | 2021 16 Mar",
+        "September 10, 2017 Ruth 0                                      | 2017-09-10 | September 10, 2017"})
+    void readsTheDateAtTheStartOfALineAndEndsWhereItEnds(String line, LocalDate start, String written) {
+        Optional<DateMatch> match = grammar.parseAt(line, 0);
+        assertThat(match).as(line).map(found -> found.date().start()).contains(start);
+        assertThat(match).as(line).map(DateMatch::endIndex).contains(written.length());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // text                | order               | start
+        "04/05/2019            | DAY_FIRST           | 2019-05-04",
+        "04.05.2019            | DAY_FIRST           | 2019-05-04",
+        "03/27/2019            | DAY_FIRST           | 2019-03-27",
+        "04/05/2019            | MONTH_FIRST         | 2019-04-05",
+        "04.05.2019            | MONTH_FIRST         | 2019-04-05",
+        "27/03/2019            | MONTH_FIRST         | 2019-03-27",
+        "04/05/2019            | MONTH_FIRST_SLASHED | 2019-04-05",
+        "04.05.2019            | MONTH_FIRST_SLASHED | 2019-05-04",
+        "05/11/15              | MONTH_FIRST_SLASHED | 2015-05-11",
+        "05/11/15              | DAY_FIRST           | 2015-11-05",
+        "2019-04-05            | MONTH_FIRST         | 2019-04-05",
+        "2019-04-05            | DAY_FIRST           | 2019-04-05"})
+    void readsAmbiguousNumericDatesInThePagesOrder(String text, DateGrammar.NumericOrder order, LocalDate start) {
+        assertThat(new DateGrammar(order, false).parse(text)).as(text + " " + order).contains(new ItemDate(start, null));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "September 2017   | 2017-09-01 | 2017-09-30",
+        "novembre, 2011   | 2011-11-01 | 2011-11-30",
+        "Februar 2020     | 2020-02-01 | 2020-02-29",
+        "FEBRERO 2023     | 2023-02-01 | 2023-02-28"})
+    void readsAWholeMonthOnlyWhenThePageAllowsIt(String text, LocalDate start, LocalDate end) {
+        assertThat(grammar.parse(text)).as(text).isEmpty();
+        assertThat(grammar.withMonthOnly().parse(text)).as(text).contains(new ItemDate(start, end));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // a line of the page         | another line                          | ambiguous date | read as
+        "Updated 27/03/2019           | The report was published in the spring | 04/05/2019    | 2019-05-04",
+        "Updated 03/27/2019           | The report was published in the spring | 04/05/2019    | 2019-04-05",
+        "Updated 03/27/2019           | The report was published in the spring | 04.05.2019    | 2019-04-05",
+        "The mayor and the council    | met the residents of the old town      | 04/05/2019    | 2019-04-05",
+        "The mayor and the council    | met the residents of the old town      | 04.05.2019    | 2019-05-04",
+        "Le maire et les conseillers  | ont rencontré les habitants du quartier | 04/05/2019   | 2019-05-04",
+        "Der Bürgermeister und die    | Bewohner der Altstadt trafen sich      | 04/05/2019    | 2019-05-04",
+        "El alcalde y los concejales  | se reunieron con los vecinos del barrio | 04/05/2019   | 2019-05-04",
+        "Updated 27/03/2019 and 03/28/2019 | the page mixes both orders        | 04/05/2019    | 2019-05-04"})
+    void decidesTheNumericOrderPerPage(String line, String other, String ambiguous, LocalDate readAs) {
+        DateGrammar pageGrammar = PageDates.grammarFor(List.of(Line.plain(line), Line.plain(other)), grammar);
+        assertThat(pageGrammar.parse(ambiguous)).as(line + " / " + ambiguous).contains(new ItemDate(readAs, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10_01_09_lokalblatt.de", "8. Februar", "16 de enero", "1er mars", "12 maart", "14 giugno",
+        "Juli 2019", "novembre, 2011", "11.11", "1.500", "0,99"})
+    void fileNameTagsAndDatesWithoutAYearAreNotDates(String text) {
+        assertThat(grammar.parse(text)).as(text).isEmpty();
+    }
+
     private List<String> rangeShapes(LocalDate start, LocalDate end) {
         boolean sameMonth = start.getMonth() == end.getMonth() && start.getYear() == end.getYear();
         List<String> shapes = new java.util.ArrayList<>(List.of(

@@ -60,7 +60,15 @@ class GoldenPagesTest {
     @ParameterizedTest
     @MethodSource("pages")
     void everyItemHasABodyUnlessThePageGivesNone(String page) {
-        assertThat(PageFixtures.split(page)).allSatisfy(item -> assertThat(item.body()).isNotBlank());
+        List<NewsItemDraft> items = PageFixtures.split(page);
+        List<PageFixtures.Expected> expected = PageFixtures.expected(page);
+        for (int i = 0; i < items.size(); i++) {
+            if (i < expected.size() && expected.get(i).noBody()) { // a one-line item: nothing may be invented for it
+                assertThat(items.get(i).body()).as("body of item %d, which the page gives none", i).isBlank();
+            } else {
+                assertThat(items.get(i).body()).as("body of item %d", i).isNotBlank();
+            }
+        }
     }
 
     private static String noneAsNull(String value) {

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * The golden pages under {@code fixtures/pages/}: each input page ({@code .txt} or {@code .html}) has an
  * {@code .expected} file listing, one line per item, {@code date | end date or - | title}, optionally followed by
- * {@code | place=...} and {@code | link=...} columns ({@code -} for none). Lines starting with # are comments.
+ * {@code | place=...} and {@code | link=...} columns ({@code -} for none) and {@code | body=-} for an item the page
+ * gives no text to (a one-line item, a bare teaser). Lines starting with # are comments.
  */
 final class PageFixtures {
 
@@ -69,17 +70,20 @@ final class PageFixtures {
             String[] columns = line.split(" \\| ");
             String place = null;
             String link = null;
+            boolean noBody = false;
             for (int i = 3; i < columns.length; i++) {
                 String value = columns[i].substring(columns[i].indexOf('=') + 1).strip();
                 if (columns[i].startsWith("place=")) {
                     place = value;
                 } else if (columns[i].startsWith("link=")) {
                     link = value;
+                } else if (columns[i].startsWith("body=")) {
+                    noBody = "-".equals(value);
                 }
             }
             items.add(new Expected(LocalDate.parse(columns[0].strip()),
                     "-".equals(columns[1].strip()) ? null : LocalDate.parse(columns[1].strip()), columns[2].strip(),
-                    place, link));
+                    place, link, noBody));
         }
         return items;
     }
@@ -88,8 +92,11 @@ final class PageFixtures {
         return name.substring(0, name.lastIndexOf('.'));
     }
 
-    /** One expected item; {@code place} and {@code link} are null when the file does not say ("-" means none). */
-    record Expected(LocalDate date, LocalDate endDate, String title, String place, String link) {
+    /**
+     * One expected item; {@code place} and {@code link} are null when the file does not say ("-" means none);
+     * {@code noBody} when the page gives the item no text, so its body must be empty.
+     */
+    record Expected(LocalDate date, LocalDate endDate, String title, String place, String link, boolean noBody) {
 
         String dateAndTitle() {
             return date + " | " + (endDate == null ? "-" : endDate) + " | " + title;
