@@ -129,7 +129,8 @@ final class AnchorFinder {
                 continue;
             }
             String prefix = text.substring(0, i);
-            if (!isMetaPrefix(prefix) || !(isMetaRest(text, match.get().endIndex())
+            boolean kicker = glued && prefix.strip().split("\\s+").length <= 3; // "Crime4 September 2017"
+            if (!(kicker || isMetaPrefix(prefix)) || !(isMetaRest(text, match.get().endIndex())
                     || afterDate(text, match.get().endIndex()).map(String::isEmpty).orElse(false))) {
                 return Optional.empty();
             }

@@ -83,7 +83,8 @@ public final class DateGrammar {
         "segunda", "terça", "terca", "quarta", "quinta", "sexta",
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
 
-    private static final String[] RANGE_WORDS = {"to", "till", "until", "and", "through"};
+    private static final String[] RANGE_WORDS = {
+        "to", "till", "until", "and", "through", "au", "et", "bis", "und", "al", "y", "tot", "en", "até", "ao", "e"};
 
     /** Words between day, month and year: "24th of July", "16 de enero de 2025", "3 del mese". */
     private static final String[] OF = {"of", "de", "del", "di"};

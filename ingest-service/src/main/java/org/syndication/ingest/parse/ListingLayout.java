@@ -38,7 +38,7 @@ final class ListingLayout {
      * is given: the preview asks for them, ordinary ingestion does not pay for them).
      */
     PageReading read(List<Line> rawLines, List<PageReading.DroppedLine> dropped) {
-        List<Line> lines = withoutChrome(rawLines, dropped);
+        List<Line> lines = new ArrayList<>(withoutChrome(rawLines, dropped));
         DateGrammar pageGrammar = PageDates.grammarFor(lines, grammar);
         ItemAnchor[] anchorAt = new ItemAnchor[lines.size()];
         List<ItemAnchor> found = findAnchors(lines, pageGrammar, anchorAt);
@@ -65,7 +65,7 @@ final class ListingLayout {
         List<Draft> drafts = new ArrayList<>();
         int claimed = -1; // lines up to here belong to earlier items
         for (ItemAnchor anchor : found) {
-            Draft draft = headOf(anchor, lines, anchorAt, claimed, template, drafts.isEmpty());
+            Draft draft = headOf(anchor, lines, anchorAt, claimed, template, drafts.isEmpty(), found.size() == 1);
             if (draft != null) {
                 drafts.add(draft);
                 claimed = Math.max(anchor.line(), draft.titleLine);
@@ -165,6 +165,7 @@ final class ListingLayout {
         }
         anchorAt[first.line()] = null;
         drop(dropped, lines.get(first.line()).text(), "site header date: later than every item", -1);
+        lines.set(first.line(), Line.plain("")); // neither a title nor a body line
         return found.subList(1, found.size());
     }
 
@@ -247,7 +248,7 @@ final class ListingLayout {
         if (line.heading()) {
             return 3;
         }
-        if (PageChrome.endsWithMore(text) || isLabel(text) || isMetadataRow(text)) {
+        if (PageChrome.endsWithMore(text) || isLabel(text) || isMetadataRow(text) || isPlaceLine(text)) {
             return 0;
         }
         if (length <= 200 && !text.endsWith(".")) {
@@ -258,19 +259,20 @@ final class ListingLayout {
 
     /** The date, title and first paragraph of one item; null when the anchor has no usable title. */
     private static Draft headOf(ItemAnchor anchor, List<Line> lines, ItemAnchor[] anchorAt, int claimed,
-                                RecordTemplate template, boolean first) {
+                                RecordTemplate template, boolean first, boolean only) {
         int at = anchor.line();
         int prev = at - 1 > claimed && at - 1 >= 0 && anchorAt[at - 1] == null ? at - 1 : -1;
         int next = at + 1 < lines.size() && anchorAt[at + 1] == null ? at + 1 : -1;
         String rest = anchor.rest();
         switch (anchor.kind()) {
             case HEADED -> {
-                boolean paragraph = isParagraph(rest) || (endsSentence(rest) && rest.split("\\s+").length > 8);
+                boolean paragraph = isParagraph(rest) || (endsSentence(rest) && rest.split("\\s+").length > 8)
+                        || hasSecondSentence(rest);
                 if (paragraph && prev >= 0 && titleScore(lines.get(prev)) >= 2
                         && (first || !template.titleBeforeDate() || prev > claimed)) {
                     return new Draft(anchor, lines.get(prev).text(), prev, rest); // "Title" / "3 May 2016 - The ..."
                 }
-                if (!isParagraph(rest)) {
+                if (!isParagraph(rest) && !hasSecondSentence(rest)) {
                     return new Draft(anchor, rest, -1, null);
                 }
                 return new Draft(anchor, TitleDeriver.fromParagraph(rest), -1, rest);
@@ -281,13 +283,23 @@ final class ListingLayout {
                     return new Draft(anchor, lines.get(title).text(), title, null);
                 }
                 int body = next;
-                while (body >= 0 && body < lines.size() && anchorAt[body] == null && isLabel(lines.get(body).text())) {
+                String place = null;
+                while (body >= 0 && body < lines.size() && anchorAt[body] == null
+                        && (isLabel(lines.get(body).text()) || lines.get(body).text().isEmpty()
+                        || (place == null && isPlaceLine(lines.get(body).text())))) {
+                    place = isPlaceLine(lines.get(body).text()) ? lines.get(body).text() : place;
                     body++;
                 }
                 if (body < 0 || body >= lines.size() || anchorAt[body] != null) {
+                    if (only && prev >= 0 && !lines.get(prev).text().isEmpty()) { // the text stands above its date
+                        return new Draft(anchor, TitleDeriver.fromParagraph(lines.get(prev).text()), prev,
+                                lines.get(prev).text());
+                    }
                     return null;
                 }
-                return new Draft(anchor, TitleDeriver.fromParagraph(lines.get(body).text()), -1, null);
+                ItemAnchor placed = place == null ? anchor : new ItemAnchor(anchor.line(), anchor.kind(),
+                        anchor.date(), anchor.rest(), place.replaceAll("[.,]+$", ""));
+                return new Draft(placed, TitleDeriver.fromParagraph(lines.get(body).text()), -1, null);
             }
             case TRAILING -> {
                 return new Draft(anchor, rest, -1, null);
@@ -309,6 +321,21 @@ final class ListingLayout {
                 return next >= 0 ? new Draft(anchor, TitleDeriver.fromParagraph(lines.get(next).text()), -1, null) : null;
             }
         }
+    }
+
+    /** Whether text after a date holds a second sentence ("Council approves budget. The vote was ..."). */
+    private static boolean hasSecondSentence(String rest) {
+        int stop = rest.indexOf(". ");
+        return rest.length() > 80 && stop > 20 && stop + 2 < rest.length()
+                && Character.isUpperCase(rest.charAt(stop + 2));
+    }
+
+    /** A dateline's place on a line of its own ("Port Talbot, Wales", "Miami, Fla."): never a title. */
+    static boolean isPlaceLine(String text) {
+        if (text.indexOf(',') < 0 || text.length() > 40 || text.split(" ").length > 4) {
+            return false;
+        }
+        return AnchorFinder.place(text).map(p -> !p.isEmpty()).orElse(false);
     }
 
     /** A short line above a title: a category, type label or kicker ("Adult Drug Use", "Press Release"). */
@@ -386,7 +413,10 @@ final class ListingLayout {
                 if (label && i != draft.anchor.line()) {
                     drop(dropped, lines.get(i).text(), "label line (name: value)", -1);
                 }
-                if (i != draft.anchor.line() && i != draft.titleLine && !label) {
+                boolean skipped = label || lines.get(i).text().isEmpty()
+                        || (draft.anchor.place() != null && lines.get(i).text().startsWith(draft.anchor.place())
+                        && isPlaceLine(lines.get(i).text()));
+                if (i != draft.anchor.line() && i != draft.titleLine && !skipped) {
                     String text = lines.get(i).text();
                     body.add(body.isEmpty() ? PhotoCredits.stripGluedCaption(text) : text);
                 }

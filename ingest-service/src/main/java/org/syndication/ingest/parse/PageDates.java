@@ -45,7 +45,7 @@ final class PageDates {
             order = DateGrammar.NumericOrder.DAY_FIRST;
         } else if (dayFirst != monthFirst) {
             order = dayFirst > monthFirst ? DateGrammar.NumericOrder.DAY_FIRST : DateGrammar.NumericOrder.MONTH_FIRST;
-        } else if (ambiguous > 0 && looksEnglish(lines)) {
+        } else if (looksEnglish(lines)) {
             order = DateGrammar.NumericOrder.MONTH_FIRST_SLASHED;
         } else {
             order = DateGrammar.NumericOrder.DAY_FIRST;

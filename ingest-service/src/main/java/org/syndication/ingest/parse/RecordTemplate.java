@@ -17,21 +17,27 @@ final class RecordTemplate {
      */
     private static final int[] OFFSETS = {-1, 1, -2, 2, -3};
 
-    /** An average title score below this at the best distance means the page has no title lines. */
-    private static final double MIN_AVERAGE_SCORE = 1.5;
+    /**
+     * An average template score below this at the best distance means the page has no title lines: most of the
+     * lines there would have to be headline-like (title score 2 and more).
+     */
+    private static final double MIN_AVERAGE_SCORE = 3.5;
 
     private final List<Line> lines;
     private final ItemAnchor[] anchorAt;
     private final int offset;
+    /** Whether the page has several date lines without a title line at any one distance: it has no titles. */
+    private final boolean untitled;
 
-    private RecordTemplate(List<Line> lines, ItemAnchor[] anchorAt, int offset) {
+    private RecordTemplate(List<Line> lines, ItemAnchor[] anchorAt, int offset, boolean untitled) {
         this.lines = lines;
         this.anchorAt = anchorAt;
         this.offset = offset;
+        this.untitled = untitled;
     }
 
     static RecordTemplate infer(List<Line> lines, List<ItemAnchor> found, ItemAnchor[] anchorAt) {
-        RecordTemplate probe = new RecordTemplate(lines, anchorAt, 0);
+        RecordTemplate probe = new RecordTemplate(lines, anchorAt, 0, false);
         int best = 0;
         int bestScore = 0;
         int dated = 0;
@@ -47,7 +53,7 @@ final class RecordTemplate {
             for (ItemAnchor anchor : found) {
                 if (needsTitleLine(anchor)) {
                     int line = probe.lineAt(anchor, offset, previous);
-                    score += line >= 0 ? ListingLayout.titleScore(lines.get(line)) : 0;
+                    score += line >= 0 ? templateScore(lines.get(line), dated >= 2) : 0;
                 }
                 previous = anchor.line();
             }
@@ -56,7 +62,23 @@ final class RecordTemplate {
                 best = offset;
             }
         }
-        return (double) bestScore / dated >= MIN_AVERAGE_SCORE ? new RecordTemplate(lines, anchorAt, best) : probe;
+        if ((double) bestScore / dated >= MIN_AVERAGE_SCORE) {
+            return new RecordTemplate(lines, anchorAt, best, false);
+        }
+        return new RecordTemplate(lines, anchorAt, 0, dated >= 2);
+    }
+
+    /**
+     * How title-like a line is for choosing the page's template: the title score, doubled, plus one on a listing for
+     * the length of a headline (4 to 16 words): a kicker or type label is shorter, a summary longer.
+     */
+    private static int templateScore(Line line, boolean listing) {
+        int score = ListingLayout.titleScore(line);
+        if (score == 0 || !listing) { // one item: no repetition to learn lengths from, the nearest line wins a tie
+            return score * 2;
+        }
+        int words = line.text().split(" ").length;
+        return score * 2 + (words >= 4 && words <= 16 ? 1 : 0);
     }
 
     /** Whether the title stands above the date on this page (a summary or byline may be in between). */
@@ -80,6 +102,9 @@ final class RecordTemplate {
      * title-like, else a title-like direct neighbour.
      */
     int titleLine(ItemAnchor anchor, int claimed) {
+        if (untitled) {
+            return -1;
+        }
         if (offset != 0) {
             int line = lineAt(anchor, offset, claimed);
             if (line >= 0 && ListingLayout.titleScore(lines.get(line)) >= 1) {
