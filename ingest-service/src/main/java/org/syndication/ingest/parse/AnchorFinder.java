@@ -362,13 +362,14 @@ final class AnchorFinder {
         int from = Math.max(1, dateEnd - MAX_DATE_LENGTH);
         for (int i = from; i < dateEnd; i++) {
             char prev = text.charAt(i - 1);
-            boolean afterSeparator = parenthesised ? prev == '(' : prev == ' ' && i >= 3 && isSeparator(text.charAt(i - 2));
+            boolean afterSeparator = parenthesised ? prev == '(' : prev == ' ' && i >= 3 && (isSeparator(text.charAt(i - 2))
+                    || isNumericDate(text, i, dateEnd)); // "Minister visits the port 12.05.2021"
             if (!afterSeparator) {
                 continue;
             }
             Optional<DateMatch> match = pageGrammar.parseAt(text, i, dateEnd);
             if (match.isPresent() && match.get().endIndex() == dateEnd) {
-                String title = text.substring(0, parenthesised ? i - 1 : i - 2).strip();
+                String title = text.substring(0, i - 1).strip();
                 while (!title.isEmpty() && isSeparator(title.charAt(title.length() - 1))) {
                     title = title.substring(0, title.length() - 1).strip();
                 }
@@ -430,6 +431,20 @@ final class AnchorFinder {
         return prefix.substring(0, end);
     }
 
+    /** Whether the text between the indexes is all digits and date separators (12.05.2021, 2021-05-12). */
+    private static boolean isNumericDate(String text, int from, int to) {
+        if (to - from < 8) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            char ch = text.charAt(k);
+            if (!DateGrammar.isDigit(ch) && ch != '.' && ch != '/' && ch != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean hasLetter(String text, int from) {
         for (int k = from; k < text.length(); k++) {
             if (Character.isLetter(text.charAt(k))) {
@@ -448,12 +463,28 @@ final class AnchorFinder {
         return false;
     }
 
+    /** Skips list bullets ("•", "-" or "–" and a space) and a leading time of day ("14:05 | 3 May 2021"). */
     private static int skipBullet(String text) {
         int i = 0;
-        while (i < text.length() && "•·*▪►‣◦".indexOf(text.charAt(i)) >= 0) {
+        while (i < text.length() && ("•·*▪►‣◦".indexOf(text.charAt(i)) >= 0
+                || (DateGrammar.isDash(text.charAt(i)) && i + 1 < text.length() && text.charAt(i + 1) == ' '))) {
             i++;
+            i = skipSpaces(text, i);
         }
-        return skipSpaces(text, i);
+        i = skipSpaces(text, i);
+        if (i + 5 < text.length() && DateGrammar.isDigit(text.charAt(i)) && DateGrammar.isDigit(text.charAt(i + 1))
+                && text.charAt(i + 2) == ':' && DateGrammar.isDigit(text.charAt(i + 3))
+                && DateGrammar.isDigit(text.charAt(i + 4))) {
+            int j = skipSpaces(text, i + 5);
+            while (j < text.length() && (text.charAt(j) == '|' || text.charAt(j) == ',' || text.charAt(j) == '·'
+                    || DateGrammar.isDash(text.charAt(j)))) {
+                j = skipSpaces(text, j + 1);
+            }
+            if (j > i + 5 && j < text.length() && DateGrammar.isDigit(text.charAt(j))) {
+                return j;
+            }
+        }
+        return i;
     }
 
     private static int skipSpaces(String text, int from) {

@@ -248,11 +248,18 @@ public final class DateGrammar {
         }
         c.skipSpaces();
         skipOf(c);
+        boolean joined = (c.peek() == '-' || c.peek() == '/') && Character.isLetter(c.peek(1)); // 12-May-2021
+        if (joined) {
+            c.pos++;
+        }
         int m1 = readMonth(c);
         if (m1 < 0) {
             return null;
         }
         int afterMonth = c.pos;
+        if (joined && (c.peek() == '-' || c.peek() == '/') && isDigit(c.peek(1))) {
+            c.pos++;
+        }
         int y1 = readYear(c);
         int afterYear = c.pos;
         if (readRangeSeparator(c)) { // 30 June - 2 July 2019, 30 June 2019 - 2 July 2019
@@ -391,16 +398,21 @@ public final class DateGrammar {
     /** 2019-06-24. */
     private ItemDate iso(Cursor c) {
         int y = readNumber(c, 4, 4);
-        if (y < 0 || c.peek() != '-') {
+        char sep = c.peek();
+        if (y < 0 || (sep != '-' && sep != '.' && sep != '/' && sep != '年')) { // 2019-06-24, 2019.06.24, 2019年6月24日
             return null;
         }
         c.pos++;
         int m = readNumber(c, 1, 2);
-        if (m < 0 || c.peek() != '-') {
+        char sep2 = sep == '年' ? '月' : sep;
+        if (m < 0 || c.peek() != sep2) {
             return null;
         }
         c.pos++;
         int d = readNumber(c, 1, 2);
+        if (d >= 0 && sep == '年' && c.peek() == '日') {
+            c.pos++;
+        }
         return d < 0 ? null : single(y, m, d);
     }
 
