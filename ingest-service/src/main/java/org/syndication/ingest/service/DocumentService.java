@@ -16,6 +16,7 @@ import org.syndication.ingest.mapping.ItemMapper;
 import org.syndication.ingest.parse.DocumentSplitter;
 import org.syndication.ingest.parse.ItemIdentity;
 import org.syndication.ingest.parse.NewsItemDraft;
+import org.syndication.ingest.parse.PageReading;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Accepts a posted page: decode, split into items, then dedup and publish through {@link IngestService}. */
+/**
+ * Accepts a posted page: decode, split into items, then dedup and publish through {@link IngestService}; or, for a
+ * dry run, only shows what the reader found.
+ */
 @ApplicationScoped
 public class DocumentService {
 
@@ -36,6 +40,13 @@ public class DocumentService {
 
     /** The receipt of an accepted document. */
     public record Accepted(String documentId, String source, List<ItemOutcome> items) {
+    }
+
+    /**
+     * A document read but not published (a dry run): how the reader read it, and its items with the ids they would
+     * get, in page order.
+     */
+    public record Preview(String source, PageReading reading, List<ItemCandidate> items) {
     }
 
     private final IngestService ingest;
@@ -53,19 +64,7 @@ public class DocumentService {
         long started = System.nanoTime();
         String source = canonicalSource(document.source());
         String url = checkUrl(document.url());
-        byte[] body = document.body() == null ? new byte[0] : document.body();
-        long max = config.maxBodySize().asLongValue();
-        if (body.length > max) {
-            throw new DocumentTooLargeException("the body has " + body.length + " bytes; the limit is " + max
-                    + " (ingest.max-body-size)");
-        }
-        if (body.length == 0) {
-            throw new EmptyDocumentException("the body is empty");
-        }
-        String text = DocumentDecoder.decode(body, document.charset(), document.html()).text();
-        if (text.isBlank()) {
-            throw new EmptyDocumentException("the body holds only white space");
-        }
+        String text = decode(document);
         List<NewsItemDraft> drafts = document.html() ? splitter.splitHtml(text, url) : splitter.splitText(text);
         if (drafts.isEmpty()) {
             throw new NoItemsFoundException("no news item found: no line starts with a date the splitter reads "
@@ -79,6 +78,43 @@ public class DocumentService {
                 outcomes.size(), outcomes.stream().filter(ItemOutcome::published).count(),
                 (System.nanoTime() - started) / 1_000_000);
         return new Accepted(documentId, source, outcomes);
+    }
+
+    /**
+     * A dry run: the same checks and decoding as {@link #accept}, then the reader's items and layout; publishes
+     * nothing and neither reads nor writes the ledger (so the items stay new for a later real post). A page without
+     * items is an answer here, not an error: a preview is for pages that do not work yet.
+     */
+    public Preview preview(Document document) {
+        long started = System.nanoTime();
+        String source = canonicalSource(document.source());
+        String url = checkUrl(document.url());
+        String text = decode(document);
+        PageReading reading = splitter.preview(text, document.html(), url);
+        List<ItemCandidate> items = IngestService.withUniqueIds(
+                reading.items().stream().map(d -> ItemMapper.fromDraft(source, d, url)).toList());
+        metrics.counter("ingest.previews", "type", document.html() ? "html" : "text").increment();
+        Log.infof("document previewed source=%s items=%d dropped=%d ms=%d", source, items.size(),
+                reading.dropped().size(), (System.nanoTime() - started) / 1_000_000);
+        return new Preview(source, reading, items);
+    }
+
+    /** The posted body as text, after the size limit, emptiness and decoding checks that every post goes through. */
+    private String decode(Document document) {
+        byte[] body = document.body() == null ? new byte[0] : document.body();
+        long max = config.maxBodySize().asLongValue();
+        if (body.length > max) {
+            throw new DocumentTooLargeException("the body has " + body.length + " bytes; the limit is " + max
+                    + " (ingest.max-body-size)");
+        }
+        if (body.length == 0) {
+            throw new EmptyDocumentException("the body is empty");
+        }
+        String text = DocumentDecoder.decode(body, document.charset(), document.html()).text();
+        if (text.isBlank()) {
+            throw new EmptyDocumentException("the body holds only white space");
+        }
+        return text;
     }
 
     static String canonicalSource(String source) {
