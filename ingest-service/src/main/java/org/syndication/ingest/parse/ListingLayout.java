@@ -57,7 +57,7 @@ final class ListingLayout {
             found = findAnchors(lines, pageGrammar.withMonthOnly(), anchorAt);
         }
         if (found.isEmpty()) {
-            return PageReading.empty("text");
+            return new PageReading(List.of(), "text", "no date line found", 0, dropped == null ? List.of() : dropped);
         }
         found = withoutHeaderDate(found, anchorAt, lines, dropped);
         found = withRepeatedRestsAsMeta(found, lines, anchorAt);
@@ -177,14 +177,13 @@ final class ListingLayout {
                                                             ItemAnchor[] anchorAt) {
         Map<String, Integer> shapes = new HashMap<>();
         for (ItemAnchor anchor : found) {
-            if (anchor.kind() == ItemAnchor.Kind.HEADED && anchor.rest().length() <= 40) {
+            if (isMetaShaped(anchor)) {
                 shapes.merge(shape(anchor.rest()), 1, Integer::sum);
             }
         }
         List<ItemAnchor> result = new ArrayList<>(found.size());
         for (ItemAnchor anchor : found) {
-            boolean repeated = anchor.kind() == ItemAnchor.Kind.HEADED && anchor.rest().length() <= 40
-                    && shapes.getOrDefault(shape(anchor.rest()), 0) >= 2;
+            boolean repeated = isMetaShaped(anchor) && shapes.getOrDefault(shape(anchor.rest()), 0) >= 2;
             boolean labelAfterPipe = anchor.kind() == ItemAnchor.Kind.HEADED && isLabelAfterPipe(anchor, lines);
             if (repeated || labelAfterPipe) {
                 ItemAnchor meta = new ItemAnchor(anchor.line(), ItemAnchor.Kind.META, anchor.date(), null, null);
@@ -206,6 +205,12 @@ final class ListingLayout {
             return false;
         }
         return titleScore(lines.get(anchor.line() - 1)) >= 2;
+    }
+
+    /** A short text after a heading date, of at most three words: a name and a count, never a headline. */
+    private static boolean isMetaShaped(ItemAnchor anchor) {
+        return anchor.kind() == ItemAnchor.Kind.HEADED && anchor.rest().length() <= 40
+                && anchor.rest().split("\\s+").length <= 3;
     }
 
     private static String shape(String rest) {

@@ -23,6 +23,12 @@ final class PageChrome {
             "plus d'actualités", "toutes les actualités", "más noticias", "altre notizie", "mais notícias",
             "meer nieuws", "lire la suite", "weiterlesen", "leer más", "leia mais", "continua a leggere");
 
+    /** Pagination: "Page 1 of 5", "Seite 2 von 9", "Página 1 de 3", "1 2 3 … 10 Next". */
+    private static final Pattern PAGINATION = Pattern.compile(
+            "(?iu)(?:page|seite|página|pagina|pagina|blz\\.?)\\s*\\d+\\s*(?:of|von|sur|de|di|van|/)\\s*\\d+"
+                    + "|(?:[«‹<]\\s*)?\\d{1,3}(?:\\s+\\d{1,3})+(?:\\s*(?:…|\\.\\.\\.)\\s*\\d{1,3})?"
+                    + "(?:\\s+(?:next|weiter|suivant|siguiente|successivo))?\\s*[»›>]?");
+
     /** A row of year links ("2016 | 2017 | 2018"): archive navigation. */
     private static final Pattern YEAR_LINKS = Pattern.compile("(?:(?:19|20)\\d{2}\\s*[|/,·•-]?\\s*){2,}");
 
@@ -82,6 +88,9 @@ final class PageChrome {
             return true;
         }
         if (DateGrammar.isDigit(line.charAt(0)) && YEAR_LINKS.matcher(line).matches()) {
+            return true;
+        }
+        if (line.length() <= 60 && PAGINATION.matcher(line).matches()) {
             return true;
         }
         char first = Character.toLowerCase(line.charAt(0));
