@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import org.jboss.logging.Logger;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * Splits a document (a listing page or a press release, as plain text or HTML) into news items. Stateless and
@@ -16,6 +18,8 @@ public final class DocumentSplitter {
     private static final Logger LOG = Logger.getLogger(DocumentSplitter.class);
 
     private final ListingLayout layout = new ListingLayout(new DateGrammar());
+
+    private final DomRecordReader records = new DomRecordReader(new DateGrammar());
 
     /** The items of a plain-text listing page or press release, in page order. */
     public List<NewsItemDraft> splitText(String plainText) {
@@ -31,7 +35,8 @@ public final class DocumentSplitter {
     }
 
     /**
-     * The items of an HTML listing page or press release, in page order.
+     * The items of an HTML listing page or press release, in page order: the page's repeated record when its DOM has
+     * one ({@link DomRecordReader}), else the lines of the page read as text.
      *
      * @param pageUrl the page's address, used to make item links absolute; may be null
      */
@@ -43,7 +48,12 @@ public final class DocumentSplitter {
             return splitText(html);
         }
         try {
-            HtmlLines.Page page = HtmlLines.read(html, pageUrl);
+            Document document = Jsoup.parse(html);
+            List<NewsItemDraft> items = records.read(document, HtmlLines.baseUrl(document, pageUrl));
+            if (!items.isEmpty()) { // the page's repeated record, read by its structure
+                return items;
+            }
+            HtmlLines.Page page = HtmlLines.read(document, pageUrl);
             return layout.assemble(page.lines()).stream()
                     .map(item -> item.link() == null ? item : withLink(item, absolute(page.baseUrl(), item.link())))
                     .toList();

@@ -1,0 +1,340 @@
+package org.syndication.ingest.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * The fields of one record of an HTML listing (one subtree of the repeated shape {@link DomRecordReader} found):
+ * title, link, date and summary.
+ */
+final class DomRecord {
+
+    /** A title or summary line longer than this is running text, not a title. */
+    private static final int MAX_TITLE = 300;
+
+    /** A text holding a date and at most this many characters is a date field, left out of the summary. */
+    private static final int DATE_FIELD = 48;
+
+    private DomRecord() {
+    }
+
+    /**
+     * Reads one record.
+     *
+     * @param record    the record's element
+     * @param followers for a record that is a lone heading (a flat layout), the elements after it that belong to it
+     * @param inherited the date of a day header above the record, used when the record has no date of its own
+     * @return the item, or null when the record has no title or no date
+     */
+    static NewsItemDraft read(Element record, List<Element> followers, ItemDate inherited, DomDates dates,
+            String baseUrl) {
+        Element titleElement = titleElement(record, dates);
+        String title = titleElement == null ? "" : titleText(titleElement);
+        if (title.isEmpty()) {
+            return null;
+        }
+        DateSearch search = new DateSearch(record, titleElement, dates);
+        NodeTraversor.filter(search, record);
+        ItemDate date = search.best();
+        if (date == null) {
+            date = inherited;
+        }
+        if (date == null) {
+            return null;
+        }
+        String link = link(record, titleElement, title);
+        Summary summary = new Summary(titleElement, title, search.dateText);
+        NodeTraversor.filter(summary, record);
+        for (Element follower : followers) {
+            NodeTraversor.filter(summary, follower);
+        }
+        return new NewsItemDraft(date.start(), date.end(), title, summary.text(), link == null ? null
+                : DocumentSplitter.absolute(baseUrl, link), null);
+    }
+
+    // ---- title ----------------------------------------------------------------------------------------------------
+
+    /** The first heading, else the element marked as headline or title, else the link with the longest text. */
+    private static Element titleElement(Element record, DomDates dates) {
+        for (Element heading : record.select("h1, h2, h3, h4, h5, h6, [itemprop=headline]")) {
+            if (isTitleLike(heading, dates)) {
+                return heading;
+            }
+        }
+        for (Element marked : record.select("[class*=title], [class*=headline]")) {
+            if (!marked.className().toLowerCase(Locale.ROOT).contains("subtitle") && isTitleLike(marked, dates)) {
+                return marked;
+            }
+        }
+        Element longest = null;
+        int longestLength = 0;
+        for (Element link : record.select("a[href]")) {
+            String text = link.text();
+            if (usableHref(link) != null && text.length() > longestLength && isTitleLike(link, dates)) {
+                longest = link;
+                longestLength = text.length();
+            }
+        }
+        return longest;
+    }
+
+    private static boolean isTitleLike(Element element, DomDates dates) {
+        if (DomRecordReader.isChrome(element)) {
+            return false;
+        }
+        String text = titleText(element);
+        if (text.length() < 2 || text.length() > MAX_TITLE) {
+            return false;
+        }
+        DomDates.Found date = dates.first(text);
+        return date == null || date.start() > 0 || date.end() < text.length() - 1; // not a date alone
+    }
+
+    /** The element's text without a leading label in an element of its own ({@code <span>Title:</span> ...}). */
+    private static String titleText(Element element) {
+        String text = TextSanitizer.collapse(element.text());
+        Element first = element.firstElementChild();
+        if (first != null && element.childNodeSize() > 0 && element.childNode(0) == first
+                || first != null && element.childNodeSize() > 1 && element.childNode(0) instanceof TextNode t
+                        && t.isBlank() && element.childNode(1) == first) {
+            String label = TextSanitizer.collapse(first.text());
+            if (label.endsWith(":") && label.length() < 24 && text.length() > label.length() + 1) {
+                return text.substring(label.length()).strip();
+            }
+        }
+        return text;
+    }
+
+    // ---- link -----------------------------------------------------------------------------------------------------
+
+    /**
+     * The link of the title (inside it or around it), else the record's own link, else a link with the title as its
+     * text, else the record's first link.
+     */
+    private static String link(Element record, Element titleElement, String title) {
+        String href = usableHref(titleElement.closest("a[href]"));
+        if (href == null) {
+            for (Element inner : titleElement.select("a[href]")) {
+                href = usableHref(inner);
+                if (href != null) {
+                    return href;
+                }
+            }
+        }
+        if (href == null) {
+            href = usableHref(record.closest("a[href]"));
+        }
+        List<Element> links = record.select("a[href]");
+        for (int i = 0; href == null && i < links.size(); i++) {
+            if (TextSanitizer.collapse(links.get(i).text()).equals(title)) {
+                href = usableHref(links.get(i));
+            }
+        }
+        for (int i = 0; href == null && i < links.size(); i++) {
+            href = usableHref(links.get(i));
+        }
+        return href;
+    }
+
+    /** The raw target of a link, or null for none, in-page, script, mail and phone links. */
+    static String usableHref(Element link) {
+        if (link == null) {
+            return null;
+        }
+        String raw = link.attr("href").strip();
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (raw.isEmpty() || raw.startsWith("#") || lower.startsWith("javascript:") || lower.startsWith("mailto:")
+                || lower.startsWith("tel:")) {
+            return null;
+        }
+        return raw;
+    }
+
+    // ---- date -----------------------------------------------------------------------------------------------------
+
+    /**
+     * Finds the record's date: a {@code <time datetime>} first, then a date in an element marked as a date
+     * ({@code class="date"}, {@code itemprop="datePublished"}, ...), then the first date outside the title, then one
+     * in the title, then a short numeric date field.
+     */
+    private static final class DateSearch implements NodeFilter {
+        private final Element record;
+        private final Element titleElement;
+        private final DomDates dates;
+        private ItemDate timeDate;
+        private ItemDate markedDate;
+        private ItemDate plainDate;
+        private ItemDate titleDate;
+        private ItemDate shortDate;
+        /** The text node the chosen date came from when it is a date field, left out of the summary. */
+        private Node dateText;
+        private Node markedNode;
+        private Node plainNode;
+        private Node shortNode;
+
+        DateSearch(Element record, Element titleElement, DomDates dates) {
+            this.record = record;
+            this.titleElement = titleElement;
+            this.dates = dates;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof Element element) {
+                if (element != record && DomRecordReader.isChrome(element)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (timeDate == null && element.nameIs("time") && element.hasAttr("datetime")) {
+                    timeDate = DomRecordReader.parseDateTime(element.attr("datetime"), dates);
+                }
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof TextNode textNode) || textNode.isBlank()) {
+                return FilterResult.CONTINUE;
+            }
+            String text = textNode.getWholeText();
+            DomDates.Found found = dates.first(text);
+            if (found == null) {
+                ItemDate field = shortDate == null ? dates.shortField(text) : null;
+                if (field != null) {
+                    shortDate = field;
+                    shortNode = node;
+                }
+                return FilterResult.CONTINUE;
+            }
+            boolean inTitle = isInside(textNode, titleElement);
+            if (inTitle) {
+                titleDate = titleDate == null ? found.date() : titleDate;
+            } else if (markedDate == null && isMarked(textNode)) {
+                markedDate = found.date();
+                markedNode = node;
+            } else if (plainDate == null) {
+                plainDate = found.date();
+                plainNode = node;
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+        }
+
+        /** Whether the text is inside {@code element} (looks no further up than the record). */
+        private boolean isInside(TextNode text, Element element) {
+            for (Element e = text.parent(); e != null; e = e.parent()) {
+                if (e == element) {
+                    return true;
+                }
+                if (e == record) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** Whether an element between the text and the record is marked as holding a date. */
+        private boolean isMarked(TextNode text) {
+            for (Element e = text.parent(); e != null; e = e.parent()) {
+                String marks = (e.className() + " " + e.attr("itemprop") + " " + e.normalName()).toLowerCase(Locale.ROOT);
+                if (marks.contains("date") || marks.contains("time") || marks.contains("publish")
+                        || marks.contains("created") || marks.contains("posted")) {
+                    return true;
+                }
+                if (e == record) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        ItemDate best() {
+            if (timeDate != null) {
+                return timeDate;
+            }
+            if (markedDate != null) {
+                dateText = field(markedNode);
+                return markedDate;
+            }
+            if (plainDate != null) {
+                dateText = field(plainNode);
+                return plainDate;
+            }
+            if (titleDate != null) {
+                return titleDate;
+            }
+            dateText = shortNode;
+            return shortDate;
+        }
+
+        private static Node field(Node node) {
+            return ((TextNode) node).text().strip().length() <= DATE_FIELD ? node : null;
+        }
+    }
+
+    // ---- summary --------------------------------------------------------------------------------------------------
+
+    /** The record's text without its title, its date field, time elements and chrome, one line per block. */
+    private static final class Summary implements NodeFilter {
+        private final Element titleElement;
+        private final String title;
+        private final Node dateText;
+        private final List<String> lines = new ArrayList<>();
+        private final StringBuilder line = new StringBuilder();
+
+        Summary(Element titleElement, String title, Node dateText) {
+            this.titleElement = titleElement;
+            this.title = title;
+            this.dateText = dateText;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+                if (node != dateText) {
+                    line.append(text.getWholeText());
+                }
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element element)) {
+                return FilterResult.CONTINUE;
+            }
+            if (element == titleElement || element.nameIs("time") || DomRecordReader.isChrome(element)
+                    || element.nameIs("figure")) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (element.isBlock() || element.nameIs("br") || element.nameIs("li") || element.nameIs("td")) {
+                flush();
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element element && (element.isBlock() || element.nameIs("td"))) {
+                flush();
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private void flush() {
+            String text = TextSanitizer.collapse(line);
+            line.setLength(0);
+            if (!text.isEmpty() && !text.equals(title) && text.chars().anyMatch(Character::isLetterOrDigit)) {
+                lines.add(text);
+            }
+        }
+
+        String text() {
+            flush();
+            return String.join("\n\n", lines);
+        }
+    }
+}
