@@ -30,6 +30,13 @@ final class DomDates {
     /** The first date of {@link DateGrammar}'s grammar starting at a word start of {@code text}, or null. */
     Found first(String text) {
         int length = text.length();
+        int firstDigit = 0;
+        while (firstDigit < length && !DateGrammar.isDigit(text.charAt(firstDigit))) {
+            firstDigit++;
+        }
+        if (firstDigit == length) { // every date has a day or a year in digits
+            return null;
+        }
         for (int i = 0; i < length; i++) {
             char ch = text.charAt(i);
             if ((DateGrammar.isDigit(ch) || Character.isLetter(ch)) && (i == 0 || isWordBoundary(text.charAt(i - 1)))) {
@@ -64,7 +71,7 @@ final class DomDates {
         if (parts == null) {
             return null;
         }
-        boolean dayFirst = dayFirstSeen || parts[1] > 12;
+        boolean dayFirst = parts[1] <= 12 && (parts[0] > 12 || dayFirstSeen);
         int year = parts[2] < 70 ? 2000 + parts[2] : 1900 + parts[2];
         LocalDate date = dayFirst ? DateGrammar.date(year, parts[1], parts[0]) : DateGrammar.date(year, parts[0], parts[1]);
         return date == null ? null : ItemDate.of(date, null);

@@ -7,8 +7,10 @@ import java.util.Locale;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * The fields of one record of an HTML listing (one subtree of the repeated shape {@link DomRecordReader} found):
@@ -21,6 +23,11 @@ final class DomRecord {
 
     /** A text holding a date and at most this many characters is a date field, left out of the summary. */
     private static final int DATE_FIELD = 48;
+
+    /** Queries parsed once: jsoup parses a query string on every call. */
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6, [itemprop=headline]");
+    private static final Evaluator MARKED_TITLES = QueryParser.parse("[class*=title], [class*=headline]");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
     private DomRecord() {
     }
@@ -63,19 +70,19 @@ final class DomRecord {
 
     /** The first heading, else the element marked as headline or title, else the link with the longest text. */
     private static Element titleElement(Element record, DomDates dates) {
-        for (Element heading : record.select("h1, h2, h3, h4, h5, h6, [itemprop=headline]")) {
+        for (Element heading : record.select(HEADINGS)) {
             if (isTitleLike(heading, dates)) {
                 return heading;
             }
         }
-        for (Element marked : record.select("[class*=title], [class*=headline]")) {
+        for (Element marked : record.select(MARKED_TITLES)) {
             if (!marked.className().toLowerCase(Locale.ROOT).contains("subtitle") && isTitleLike(marked, dates)) {
                 return marked;
             }
         }
         Element longest = null;
         int longestLength = 0;
-        for (Element link : record.select("a[href]")) {
+        for (Element link : record.select(LINKS)) {
             String text = link.text();
             if (usableHref(link) != null && text.length() > longestLength && isTitleLike(link, dates)) {
                 longest = link;
@@ -119,9 +126,9 @@ final class DomRecord {
      * text, else the record's first link.
      */
     private static String link(Element record, Element titleElement, String title) {
-        String href = usableHref(titleElement.closest("a[href]"));
+        String href = usableHref(titleElement.closest(LINKS));
         if (href == null) {
-            for (Element inner : titleElement.select("a[href]")) {
+            for (Element inner : titleElement.select(LINKS)) {
                 href = usableHref(inner);
                 if (href != null) {
                     return href;
@@ -129,9 +136,9 @@ final class DomRecord {
             }
         }
         if (href == null) {
-            href = usableHref(record.closest("a[href]"));
+            href = usableHref(record.closest(LINKS));
         }
-        List<Element> links = record.select("a[href]");
+        List<Element> links = record.select(LINKS);
         for (int i = 0; href == null && i < links.size(); i++) {
             if (TextSanitizer.collapse(links.get(i).text()).equals(title)) {
                 href = usableHref(links.get(i));

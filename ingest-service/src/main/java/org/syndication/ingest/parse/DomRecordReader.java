@@ -26,7 +26,7 @@ import org.jsoup.select.NodeTraversor;
  * its subtree: text length, dates, headings, links. Shapes that repeat with a date (their own, or a day header above
  * them such as {@code <h3>Wed, 10 Nov 2021</h3>} over a list) and a heading or link in most of their elements are
  * candidates; the best one has the most records with a date and a distinct title, in the largest share of its
- * elements; among equals the outermost wins (a list item over the link inside it). Navigation, page header and
+ * elements; among equals the one with more text wins (a list item over the link inside it). Navigation, page header and
  * footer, sidebars, scripts and form controls are never read, so a date in them is never a record.
  * An empty answer means that the page has no such record, and the caller reads it as text.
  */
@@ -54,6 +54,12 @@ final class DomRecordReader {
 
     private static final int MIN_RECORDS = 2;
 
+    /** An element with more dates than this is a list of records (or a full article), not one record. */
+    private static final int MAX_RECORD_DATES = 5;
+
+    /** Records with at least this many characters of text on average are as dense as records get. */
+    private static final double DENSE_TEXT = 20;
+
     private final DateGrammar grammar;
 
     DomRecordReader(DateGrammar grammar) {
@@ -69,9 +75,21 @@ final class DomRecordReader {
         DomDates dates = new DomDates(grammar);
         Walk walk = new Walk(dates);
         NodeTraversor.filter(walk, body);
-        Candidate best = null;
+        List<Shape> shapes = new ArrayList<>();
         for (List<Box> group : walk.groups().values()) {
-            Candidate candidate = evaluate(group, dates, baseUrl);
+            Shape shape = shape(group, dates);
+            if (shape != null) {
+                shapes.add(shape);
+            }
+        }
+        // reading records costs more than counting them: read the shapes that could still win, most promising first
+        shapes.sort(Comparator.comparingDouble(Shape::bound).reversed());
+        Candidate best = null;
+        for (Shape shape : shapes) {
+            if (best != null && shape.bound() < best.score() - 1e-9) {
+                break;
+            }
+            Candidate candidate = evaluate(shape, dates, baseUrl);
             if (candidate != null && (best == null || candidate.betterThan(best))) {
                 best = candidate;
             }
@@ -90,8 +108,20 @@ final class DomRecordReader {
                 || CHROME_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT))) {
             return true;
         }
+        if (name.equals("body") || name.equals("main")) {
+            return false;
+        }
         String marks = (element.id() + " " + element.className()).toLowerCase(Locale.ROOT);
-        return marks.contains("sidebar");
+        if (!marks.contains("sidebar")) {
+            return false;
+        }
+        for (String token : marks.split("\\s+")) {
+            if (token.startsWith("sidebar") || token.endsWith("-sidebar") && !token.startsWith("has-")
+                    && !token.startsWith("with-") && !token.startsWith("no-")) {
+                return true; // a sidebar, not a page "with a sidebar"
+            }
+        }
+        return false;
     }
 
     /** The date of a {@code <time datetime>} value (ISO or written out), or null. */
@@ -103,10 +133,15 @@ final class DomRecordReader {
     // ---- candidates -----------------------------------------------------------------------------------------------
 
     /** A shape's records read into items; null entries are records without a title or date. */
-    private record Candidate(List<Box> records, List<NewsItemDraft> items, int valid, int distinct, int depth) {
+    private record Candidate(List<Box> records, List<NewsItemDraft> items, int valid, int distinct, int depth,
+            double averageText) {
 
+        /**
+         * Records with a distinct title, times the share of the shape's elements that are records, times how much
+         * text a record holds (a bare "pdf" link repeated under each entry is not a record).
+         */
         double score() {
-            return (double) distinct * valid / records.size();
+            return (double) distinct * valid / records.size() * Math.min(1.0, averageText / DENSE_TEXT);
         }
 
         boolean betterThan(Candidate other) {
@@ -115,11 +150,20 @@ final class DomRecordReader {
             if (Math.abs(a - b) > 1e-9) {
                 return a > b;
             }
-            return depth < other.depth; // the outermost of equal shapes: the list item rather than its inner link
+            // of equal shapes the one with more text: the list item rather than the link inside it, the entry rather
+            // than its identifier line
+            return averageText > other.averageText || averageText == other.averageText && depth < other.depth;
         }
     }
 
-    private Candidate evaluate(List<Box> group, DomDates dates, String baseUrl) {
+    /**
+     * A repeated shape whose elements mostly hold a date (or sit under a day header) and a heading or link, with the
+     * inherited dates; {@code bound} is the best score its records could reach.
+     */
+    private record Shape(List<Box> group, ItemDate[] inherited, double bound) {
+    }
+
+    private static Shape shape(List<Box> group, DomDates dates) {
         if (group.size() < MIN_RECORDS) {
             return null;
         }
@@ -141,27 +185,36 @@ final class DomRecordReader {
             if (box.dates == 0) {
                 inherited[i] = dayHeaderAbove(box, lca, dates);
             }
-            hinted += (box.dates > 0 || inherited[i] != null) && (box.links > 0 || box.headings > 0) ? 1 : 0;
+            boolean dated = box.dates > 0 && box.dates <= MAX_RECORD_DATES || inherited[i] != null;
+            hinted += dated && (box.links > 0 || box.headings > 0) ? 1 : 0;
         }
         if (hinted < MIN_RECORDS || 2 * hinted < group.size()) {
             return null;
         }
+        return new Shape(group, inherited, (double) hinted * hinted / group.size());
+    }
+
+    private static Candidate evaluate(Shape shape, DomDates dates, String baseUrl) {
+        List<Box> group = shape.group();
+        ItemDate[] inherited = shape.inherited();
         List<NewsItemDraft> items = new ArrayList<>(group.size());
         Map<String, Boolean> titles = new HashMap<>();
         int valid = 0;
+        long text = 0;
         for (int i = 0; i < group.size(); i++) {
             Box box = group.get(i);
             NewsItemDraft item = DomRecord.read(box.element, followers(box), inherited[i], dates, baseUrl);
             items.add(item);
             if (item != null) {
                 valid++;
-                titles.put(item.title() + "\n" + item.link(), Boolean.TRUE);
+                titles.put(item.title(), Boolean.TRUE);
+                text += box.text;
             }
         }
         if (valid < MIN_RECORDS || 2 * valid < group.size()) {
             return null;
         }
-        return new Candidate(group, items, valid, titles.size(), group.get(0).depth);
+        return new Candidate(group, items, valid, titles.size(), group.get(0).depth, (double) text / valid);
     }
 
     /** For a record that is a lone heading (title, then summary paragraphs as its siblings): those siblings. */
@@ -370,17 +423,22 @@ final class DomRecordReader {
 
         private void text(TextNode textNode) {
             String raw = textNode.getWholeText();
-            int letters = 0;
+            int visible = 0;
+            boolean digits = false;
             for (int i = 0; i < raw.length(); i++) {
-                letters += Character.isWhitespace(raw.charAt(i)) || raw.charAt(i) == '\u00a0' ? 0 : 1;
+                char ch = raw.charAt(i);
+                visible += Character.isWhitespace(ch) || ch == '\u00a0' ? 0 : 1;
+                digits |= DateGrammar.isDigit(ch);
             }
-            if (letters == 0) {
+            if (visible == 0) {
                 return;
             }
-            current.text += letters;
-            dates.observe(raw);
-            if (dates.first(raw) != null || dates.shortField(raw) != null) {
-                current.dates++;
+            current.text += visible;
+            if (digits) { // every date has a day or a year in digits
+                dates.observe(raw);
+                if (dates.first(raw) != null || dates.shortField(raw) != null) {
+                    current.dates++;
+                }
             }
             if (current.small != null) {
                 if (current.small.length() + raw.length() > SMALL_TEXT) {
@@ -426,11 +484,20 @@ final class DomRecordReader {
         if (classes.isEmpty()) {
             return name;
         }
-        for (String token : classes.trim().split("\\s+")) {
-            String plain = stripDigits(token.toLowerCase(Locale.ROOT));
+        int start = 0;
+        while (start < classes.length()) {
+            while (start < classes.length() && Character.isWhitespace(classes.charAt(start))) {
+                start++;
+            }
+            int end = start;
+            while (end < classes.length() && !Character.isWhitespace(classes.charAt(end))) {
+                end++;
+            }
+            String plain = stripDigits(classes.substring(start, end).toLowerCase(Locale.ROOT));
             if (!plain.isEmpty() && !STATE_CLASSES.contains(plain)) {
                 return name + "." + plain;
             }
+            start = end;
         }
         return name;
     }
