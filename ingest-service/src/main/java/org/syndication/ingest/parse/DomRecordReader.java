@@ -264,8 +264,8 @@ final class DomRecordReader {
     }
 
     /**
-     * The chosen records plus the dated, headed elements next to them that have another shape (a featured item among
-     * teasers), in page order.
+     * The chosen records plus the dated elements with a heading and a link next to them or next to their list that
+     * have another shape (a featured item above or among the teasers), in page order.
      */
     private static List<NewsItemDraft> withDatedSiblings(Candidate best, Walk walk, DomDates dates, String baseUrl) {
         Map<Box, NewsItemDraft> byBox = new IdentityHashMap<>();
@@ -277,18 +277,21 @@ final class DomRecordReader {
         Map<Element, Boolean> parents = new IdentityHashMap<>();
         for (Box record : best.records()) {
             Element parent = record.element.parent();
-            if (parent == null || parents.put(parent, Boolean.TRUE) != null) {
-                continue;
-            }
-            for (Element sibling : parent.children()) {
-                Box box = walk.boxes.get(sibling);
-                if (box == null || box.path == record.path || box.dates == 0 || box.header
-                        || box.headings == 0) {
+            Element grandparent = parent == null ? null : parent.parent();
+            for (Element level : new Element[] {parent, grandparent}) { // the list's siblings too: a featured item
+                if (level == null || parents.put(level, Boolean.TRUE) != null) {
                     continue;
                 }
-                NewsItemDraft item = DomRecord.read(sibling, List.of(), null, dates, baseUrl);
-                if (item != null) {
-                    byBox.put(box, item);
+                for (Element sibling : level.children()) {
+                    Box box = walk.boxes.get(sibling);
+                    if (box == null || box.path == record.path || box.dates == 0 || box.dates > MAX_RECORD_DATES
+                            || box.header || box.headings == 0 || box.links == 0 || sibling == parent) {
+                        continue;
+                    }
+                    NewsItemDraft item = DomRecord.read(sibling, List.of(), null, dates, baseUrl);
+                    if (item != null) {
+                        byBox.put(box, item);
+                    }
                 }
             }
         }
