@@ -3,6 +3,7 @@ package org.syndication.ingest.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -17,6 +18,11 @@ import org.jsoup.select.QueryParser;
  * title, link, date and summary.
  */
 final class DomRecord {
+
+    /** The words of "read the rest" links, in the languages of the pages we read (compared without punctuation). */
+    private static final Set<String> MORE_LINKS = Set.of("more", "read more", "continue reading", "continue", "full story",
+            "details", "weiterlesen", "mehr", "mehr lesen", "lire la suite", "en savoir plus", "suite", "leer más",
+            "leggi tutto", "ler mais", "lees meer", "更多", "详情", "阅读全文", "查看详情");
 
     /** A title or summary line longer than this is running text, not a title. */
     private static final int MAX_TITLE = 300;
@@ -286,6 +292,26 @@ final class DomRecord {
         }
     }
 
+    /** Whether a link only leads to the rest of the item ("Read more »", "Continue Reading", "weiterlesen"). */
+    private static boolean isMoreLink(Element link) {
+        String text = link.text();
+        if (text.length() > 40) {
+            return false;
+        }
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (Character.isLetterOrDigit(ch)) {
+                words.append(Character.toLowerCase(ch));
+            } else if (Character.isWhitespace(ch) || ch == '\u00a0') {
+                if (!words.isEmpty() && words.charAt(words.length() - 1) != ' ') {
+                    words.append(' ');
+                }
+            }
+        }
+        return MORE_LINKS.contains(words.toString().strip());
+    }
+
     // ---- summary --------------------------------------------------------------------------------------------------
 
     /** The record's text without its title, its date field, time elements and chrome, one line per block. */
@@ -314,7 +340,7 @@ final class DomRecord {
                 return FilterResult.CONTINUE;
             }
             if (element == titleElement || element.nameIs("time") || DomRecordReader.isChrome(element)
-                    || element.nameIs("figure")) {
+                    || element.nameIs("figure") || element.nameIs("a") && isMoreLink(element)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (element.isBlock() || element.nameIs("br") || element.nameIs("li") || element.nameIs("td")) {
