@@ -191,6 +191,7 @@ final class DomRecord {
         private Node markedNode;
         private Node plainNode;
         private Node shortNode;
+        private Node timeNode;
 
         DateSearch(Element record, Element titleElement, DomDates dates) {
             this.record = record;
@@ -206,6 +207,7 @@ final class DomRecord {
                 }
                 if (timeDate == null && element.nameIs("time") && element.hasAttr("datetime")) {
                     timeDate = DomRecordReader.parseDateTime(element.attr("datetime"), dates);
+                    timeNode = timeDate == null ? null : element;
                 }
                 return FilterResult.CONTINUE;
             }
@@ -241,8 +243,10 @@ final class DomRecord {
         }
 
         /** Whether the text is inside {@code element} (looks no further up than the record). */
-        private boolean isInside(TextNode text, Element element) {
-            for (Element e = text.parent(); e != null; e = e.parent()) {
+        private boolean isInside(Node node, Element element) {
+            Element start = node instanceof Element self ? self
+                    : node.parentNode() instanceof Element parent ? parent : null;
+            for (Element e = start; e != null; e = e.parent()) {
                 if (e == element) {
                     return true;
                 }
@@ -270,6 +274,7 @@ final class DomRecord {
 
         ItemDate best() {
             if (timeDate != null) {
+                dateText = field(timeNode);
                 return timeDate;
             }
             if (markedDate != null) {
@@ -287,8 +292,34 @@ final class DomRecord {
             return shortDate;
         }
 
-        private static Node field(Node node) {
-            return ((TextNode) node).text().strip().length() <= DATE_FIELD ? node : null;
+        /**
+         * The date's field: the largest element around the date, below the record and without the title, whose text
+         * is short ("Posted on 18 April 2024", "Ann Lee | Jun 26, 2022"); null when the date sits in running text.
+         */
+        private Node field(Node node) {
+            if (node instanceof TextNode text && text.text().strip().length() > DATE_FIELD) {
+                return null;
+            }
+            Node field = node;
+            for (Element up = node.parentNode() instanceof Element parent ? parent : null; up != null && up != record && !isInside(titleElement, up)
+                    && hasShortText(up); up = up.parent()) {
+                field = up;
+            }
+            return field;
+        }
+
+        private static boolean hasShortText(Element element) {
+            int[] length = {0};
+            NodeTraversor.filter(new NodeFilter() {
+                @Override
+                public FilterResult head(Node node, int depth) {
+                    if (node instanceof TextNode text) {
+                        length[0] += text.getWholeText().strip().length();
+                    }
+                    return length[0] > DATE_FIELD ? FilterResult.STOP : FilterResult.CONTINUE;
+                }
+            }, element);
+            return length[0] <= DATE_FIELD;
         }
     }
 
@@ -330,10 +361,11 @@ final class DomRecord {
 
         @Override
         public FilterResult head(Node node, int depth) {
+            if (node == dateText) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
             if (node instanceof TextNode text) {
-                if (node != dateText) {
-                    line.append(text.getWholeText());
-                }
+                line.append(text.getWholeText());
                 return FilterResult.CONTINUE;
             }
             if (!(node instanceof Element element)) {

@@ -89,7 +89,7 @@ final class DomRecordReader {
             if (best != null && shape.bound() < best.score() - 1e-9) {
                 break;
             }
-            Candidate candidate = evaluate(shape, dates, baseUrl);
+            Candidate candidate = evaluate(shape, walk, dates, baseUrl);
             if (candidate != null && (best == null || candidate.betterThan(best))) {
                 best = candidate;
             }
@@ -194,7 +194,7 @@ final class DomRecordReader {
         return new Shape(group, inherited, (double) hinted * hinted / group.size());
     }
 
-    private static Candidate evaluate(Shape shape, DomDates dates, String baseUrl) {
+    private static Candidate evaluate(Shape shape, Walk walk, DomDates dates, String baseUrl) {
         List<Box> group = shape.group();
         ItemDate[] inherited = shape.inherited();
         List<NewsItemDraft> items = new ArrayList<>(group.size());
@@ -203,7 +203,7 @@ final class DomRecordReader {
         long text = 0;
         for (int i = 0; i < group.size(); i++) {
             Box box = group.get(i);
-            NewsItemDraft item = DomRecord.read(box.element, followers(box), inherited[i], dates, baseUrl);
+            NewsItemDraft item = DomRecord.read(box.element, followers(box, walk), inherited[i], dates, baseUrl);
             items.add(item);
             if (item != null) {
                 valid++;
@@ -218,15 +218,16 @@ final class DomRecordReader {
     }
 
     /** For a record that is a lone heading (title, then summary paragraphs as its siblings): those siblings. */
-    private static List<Element> followers(Box box) {
+    private static List<Element> followers(Box box, Walk walk) {
         if (!HEADINGS.contains(box.element.normalName())) {
             return List.of();
         }
         List<Element> followers = new ArrayList<>();
         for (Element next = box.element.nextElementSibling(); next != null && followers.size() < 4;
                 next = next.nextElementSibling()) {
-            if (HEADINGS.contains(next.normalName()) || next.normalName().equals(box.element.normalName())) {
-                break;
+            Box nextBox = walk.boxes.get(next);
+            if (HEADINGS.contains(next.normalName()) || nextBox == null || nextBox.path == box.path || nextBox.header) {
+                break; // the next record, its day header or chrome
             }
             followers.add(next);
         }
