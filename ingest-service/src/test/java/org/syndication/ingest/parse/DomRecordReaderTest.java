@@ -127,7 +127,7 @@ class DomRecordReaderTest {
         }
         html.append("</ul></body></html>");
 
-        List<NewsItemDraft> items = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        List<NewsItemDraft> items = assertTimeoutPreemptively(Duration.ofSeconds(60), // as HostileInputTest: generous for a loaded machine
                 () -> splitter.splitHtml(html.toString(), PAGE_URL));
 
         assertThat(items).hasSize(rows);
