@@ -69,7 +69,8 @@ final class HtmlQualityBenchmark {
         }
         System.out.printf("HTML reader quality on %d pages of %s (facts: %s)%n", pages.size(), dir,
                 factsFile != null && Files.isRegularFile(factsFile) ? factsFile : "none");
-        System.out.printf("%-52s %6s %6s  %-28s %s%n", "page", "items", "cpu ms", "links P / R / F1", "facts, first item");
+        System.out.printf("%-52s %6s %6s  %-28s %s%n", "page", "items", "cpu ms", "links P / R / F1",
+                "facts, first item");
         boolean healthy = true;
         for (Path page : pages) {
             healthy &= measurePage(dir, page, facts.path(page.getFileName().toString()));
@@ -81,7 +82,8 @@ final class HtmlQualityBenchmark {
                         gold), ">= 0.9");
         report.add("HTML pages: known facts (counts, first items) right", factsPassed + " of "
                 + (factsPassed + factsFailed), "all");
-        report.add("HTML pages: slowest page (CPU time of the split)", slowest + " ms", "< " + SLOW_MS + " ms, no crash");
+        report.add("HTML pages: slowest page (CPU time of the split)", slowest + " ms",
+                "< " + SLOW_MS + " ms, no crash");
         return healthy;
     }
 
@@ -147,14 +149,17 @@ final class HtmlQualityBenchmark {
                 && (first == null || !first.title().equals(facts.get("firstTitle").asText()))) {
             failed.add("first title");
         }
-        if (facts.has("firstDate") && (first == null || !first.date().toString().equals(facts.get("firstDate").asText()))) {
+        if (facts.has("firstDate")
+                && (first == null || !first.date().toString().equals(facts.get("firstDate").asText()))) {
             failed.add("first date " + facts.get("firstDate").asText());
         }
         if (facts.has("firstLinkEnds")
-                && (first == null || first.link() == null || !first.link().endsWith(facts.get("firstLinkEnds").asText()))) {
+                && (first == null || first.link() == null
+                        || !first.link().endsWith(facts.get("firstLinkEnds").asText()))) {
             failed.add("first link");
         }
-        if (facts.has("notDate") && items.stream().anyMatch(i -> i.date().toString().equals(facts.get("notDate").asText()))) {
+        if (facts.has("notDate")
+                && items.stream().anyMatch(i -> i.date().toString().equals(facts.get("notDate").asText()))) {
             failed.add("decoy date " + facts.get("notDate").asText());
         }
         int checks = (int) Stream.of("count", "minCount", "firstTitle", "firstDate", "firstLinkEnds", "notDate")
@@ -186,7 +191,8 @@ final class HtmlQualityBenchmark {
     static String normalise(String url) {
         try {
             URI uri = URI.create(url.strip()).normalize();
-            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+            String host = uri.getHost() == null ? ""
+                    : uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
             String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("/$", "");
             return host + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         } catch (IllegalArgumentException e) {

@@ -73,7 +73,8 @@ final class DomDates {
         }
         boolean dayFirst = parts[1] <= 12 && (parts[0] > 12 || dayFirstSeen);
         int year = parts[2] < 70 ? 2000 + parts[2] : 1900 + parts[2];
-        LocalDate date = dayFirst ? DateGrammar.date(year, parts[1], parts[0]) : DateGrammar.date(year, parts[0], parts[1]);
+        LocalDate date = dayFirst ? DateGrammar.date(year, parts[1], parts[0])
+                : DateGrammar.date(year, parts[0], parts[1]);
         return date == null ? null : ItemDate.of(date, null);
     }
 

@@ -20,9 +20,9 @@ import org.jsoup.select.QueryParser;
 final class DomRecord {
 
     /** The words of "read the rest" links, in the languages of the pages we read (compared without punctuation). */
-    private static final Set<String> MORE_LINKS = Set.of("more", "read more", "continue reading", "continue", "full story",
-            "details", "weiterlesen", "mehr", "mehr lesen", "lire la suite", "en savoir plus", "suite", "leer más",
-            "leggi tutto", "ler mais", "lees meer", "更多", "详情", "阅读全文", "查看详情");
+    private static final Set<String> MORE_LINKS = Set.of("more", "read more", "continue reading", "continue",
+            "full story", "details", "weiterlesen", "mehr", "mehr lesen", "lire la suite", "en savoir plus", "suite",
+            "leer más", "leggi tutto", "ler mais", "lees meer", "更多", "详情", "阅读全文", "查看详情");
 
     /** A title or summary line longer than this is running text, not a title. */
     private static final int MAX_TITLE = 300;
@@ -260,7 +260,8 @@ final class DomRecord {
         /** Whether an element between the text and the record is marked as holding a date. */
         private boolean isMarked(TextNode text) {
             for (Element e = text.parent(); e != null; e = e.parent()) {
-                String marks = (e.className() + " " + e.attr("itemprop") + " " + e.normalName()).toLowerCase(Locale.ROOT);
+                String marks = (e.className() + " " + e.attr("itemprop") + " " + e.normalName())
+                        .toLowerCase(Locale.ROOT);
                 if (marks.contains("date") || marks.contains("time") || marks.contains("publish")
                         || marks.contains("created") || marks.contains("posted")) {
                     return true;
@@ -301,8 +302,8 @@ final class DomRecord {
                 return null;
             }
             Node field = node;
-            for (Element up = node.parentNode() instanceof Element parent ? parent : null; up != null && up != record && !isInside(titleElement, up)
-                    && hasShortText(up); up = up.parent()) {
+            Element up = node.parentNode() instanceof Element parent ? parent : null;
+            for (; up != null && up != record && !isInside(titleElement, up) && hasShortText(up); up = up.parent()) {
                 field = up;
             }
             return field;

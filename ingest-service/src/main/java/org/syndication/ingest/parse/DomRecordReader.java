@@ -45,7 +45,7 @@ final class DomRecordReader {
     private static final Set<String> STATE_CLASSES = Set.of("odd", "even", "first", "last", "active", "current",
             "selected", "clearfix", "alt", "new");
 
-    /** A day header is a short text: at most this long, and at most {@link #HEADER_EXTRA} characters besides the date. */
+    /** A day header is a short text: at most this long, and at most {@link #HEADER_EXTRA} more than its date. */
     private static final int HEADER_TEXT = 48;
     private static final int HEADER_EXTRA = 12;
 
@@ -380,7 +380,8 @@ final class DomRecordReader {
             Box box = new Box(element, current, boxes.size(), path, recordLike);
             boxes.put(element, box);
             byPath.computeIfAbsent(path, key -> new ArrayList<>()).add(box);
-            if (name.equals("time") && element.hasAttr("datetime") && parseDateTime(element.attr("datetime"), dates) != null) {
+            if (name.equals("time") && element.hasAttr("datetime")
+                    && parseDateTime(element.attr("datetime"), dates) != null) {
                 box.dates++;
             }
             current = box;
@@ -480,7 +481,8 @@ final class DomRecordReader {
 
     /**
      * The shape of an element: its tag and its first class name that says what it is, without digits
-     * ({@code views-row views-row-1 views-row-odd} and {@code cat-list-row0} are {@code views-row}, {@code cat-list-row}).
+     * ({@code views-row views-row-1 views-row-odd} and {@code cat-list-row0} are {@code views-row} and
+     * {@code cat-list-row}).
      */
     static String shape(Element element) {
         String name = element.normalName();

@@ -127,7 +127,8 @@ class DomRecordReaderTest {
         }
         html.append("</ul></body></html>");
 
-        List<NewsItemDraft> items = assertTimeoutPreemptively(Duration.ofSeconds(60), // as HostileInputTest: generous for a loaded machine
+        // about half a second of CPU; the guard is HostileInputTest's, generous for a loaded machine
+        List<NewsItemDraft> items = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> splitter.splitHtml(html.toString(), PAGE_URL));
 
         assertThat(items).hasSize(rows);
