@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * Start it with {@code benchmarks/run} from the repository root; {@code benchmarks/run parse} measures the parser
  * alone, {@code benchmarks/run pipeline} stops after start-up, memory, latency and throughput,
  * {@code benchmarks/run digest} measures start-up and the digest only, {@code benchmarks/run quality [DIR]} measures
- * the page reader against a folder of pages with answer keys (default {@code ../shared/devpages}).
+ * the page reader against a folder of pages with answer keys (default {@code ../shared/devpages}),
+ * {@code benchmarks/run quality-html [DIR]} the HTML reader on saved listing pages (default
+ * {@code ../shared/htmlpages}; see {@link HtmlQualityBenchmark}).
  */
 public final class BenchmarkMain {
 
@@ -49,6 +51,10 @@ public final class BenchmarkMain {
         }
         Path work = Files.createTempDirectory("syndication-bench-");
         Report report = new Report();
+        if (only.equals("quality-html")) {
+            qualityHtml(root, args, report);
+            return;
+        }
         System.out.printf("Syndication benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
 
@@ -88,6 +94,20 @@ public final class BenchmarkMain {
             }
         }
         report.print();
+    }
+
+    /** {@code quality-html [DIR [FACTS]]}: exits non-zero when a page crashed or took too long. */
+    private static void qualityHtml(Path root, String[] args, Report report) throws IOException {
+        Path dir = args.length > 2 ? Path.of(args[2]) : root.resolve("../shared/htmlpages").normalize();
+        Path facts = args.length > 3 ? Path.of(args[3]) : dir.resolve("facts.json");
+        if (!Files.isRegularFile(facts)) { // the facts of the shared pages are kept next to the notes, outside the repo
+            facts = root.resolve("../notes/html-gold.json").normalize();
+        }
+        boolean healthy = HtmlQualityBenchmark.run(dir, facts, report);
+        report.print();
+        if (!healthy) {
+            System.exit(1);
+        }
     }
 
     private static void ingestDemo(Path root, ProductProcesses product) throws IOException {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import org.jboss.logging.Logger;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * Splits a document (a listing page or a press release, as plain text or HTML) into news items. Stateless and
@@ -17,6 +19,8 @@ public final class DocumentSplitter {
 
     private final ListingLayout layout = new ListingLayout(new DateGrammar());
 
+    private final DomRecordReader records = new DomRecordReader(new DateGrammar());
+
     /**
      * A preview of the reading: the items and how the reader found them (the inferred layout and the lines it left
      * out, with the reason). Never throws on bad input.
@@ -29,7 +33,14 @@ public final class DocumentSplitter {
         }
         try {
             if (html && looksLikeMarkup(document)) {
-                HtmlLines.Page page = HtmlLines.read(document, pageUrl);
+                Document dom = Jsoup.parse(document);
+                List<NewsItemDraft> items = records.read(dom, HtmlLines.baseUrl(dom, pageUrl));
+                if (!items.isEmpty()) {
+                    return new PageReading(items, "html-records",
+                            "repeated DOM records: title from each record's heading or main link, date from its "
+                                    + "<time> or date text", items.size(), List.of());
+                }
+                HtmlLines.Page page = HtmlLines.read(dom, pageUrl);
                 PageReading reading = layout.read(page.lines(), new java.util.ArrayList<>());
                 return new PageReading(reading.items().stream()
                         .map(item -> item.link() == null ? item : withLink(item, absolute(page.baseUrl(), item.link())))
@@ -57,7 +68,8 @@ public final class DocumentSplitter {
     }
 
     /**
-     * The items of an HTML listing page or press release, in page order.
+     * The items of an HTML listing page or press release, in page order: the page's repeated record when its DOM has
+     * one ({@link DomRecordReader}), else the lines of the page read as text.
      *
      * @param pageUrl the page's address, used to make item links absolute; may be null
      */
@@ -69,7 +81,12 @@ public final class DocumentSplitter {
             return splitText(html);
         }
         try {
-            HtmlLines.Page page = HtmlLines.read(html, pageUrl);
+            Document document = Jsoup.parse(html);
+            List<NewsItemDraft> items = records.read(document, HtmlLines.baseUrl(document, pageUrl));
+            if (!items.isEmpty()) { // the page's repeated record, read by its structure
+                return items;
+            }
+            HtmlLines.Page page = HtmlLines.read(document, pageUrl);
             return layout.assemble(page.lines()).stream()
                     .map(item -> item.link() == null ? item : withLink(item, absolute(page.baseUrl(), item.link())))
                     .toList();

@@ -37,9 +37,12 @@ final class HtmlLines {
     }
 
     static Page read(String html, String pageUrl) {
-        Document document = Jsoup.parse(html);
-        Element base = document.selectFirst("base[href]");
-        String baseUrl = base == null ? pageUrl : DocumentSplitter.absolute(pageUrl, base.attr("href"));
+        return read(Jsoup.parse(html), pageUrl);
+    }
+
+    /** Reads a parsed page; removes the chrome from {@code document} as it goes. */
+    static Page read(Document document, String pageUrl) {
+        String baseUrl = baseUrl(document, pageUrl);
         document.select(DROPPED).remove();
         for (Element element : document.select("header, footer")) {
             if (element.parents().stream().noneMatch(parent -> parent.nameIs("article"))) { // an article's own header stays
@@ -50,6 +53,12 @@ final class HtmlLines {
         NodeTraversor.traverse(collector, document.body() == null ? document : document.body());
         collector.flush();
         return new Page(collector.lines, baseUrl);
+    }
+
+    /** The address relative links of the page are relative to: its {@code <base href>}, else its own address. */
+    static String baseUrl(Document document, String pageUrl) {
+        Element base = document.selectFirst("base[href]");
+        return base == null ? pageUrl : DocumentSplitter.absolute(pageUrl, base.attr("href"));
     }
 
     /** Walks the tree once, cutting lines at block boundaries. */

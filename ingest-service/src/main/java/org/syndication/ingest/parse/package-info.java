@@ -19,6 +19,10 @@
  *       {@code PhotoCredits}, {@code TitleDeriver}).</li>
  * </ol>
  *
+ * <p>HTML is first read by its structure ({@code DomRecordReader}, {@code DomRecord}, {@code DomDates}): the repeated
+ * dated record of the DOM gives title, absolute link, date and summary per item; a page without one goes through the
+ * three steps above.
+ *
  * <p>Known limits: English month names only; a page whose bodies contain lines shaped like item starts (an agenda
  * of "3 March 2019: Opening" lines) is split at those lines; a caption glued to a body without a credit marker is
  * only removed when it is a few capitalised words; datelines without a year ("VIENNA, 14 October (UN Information
