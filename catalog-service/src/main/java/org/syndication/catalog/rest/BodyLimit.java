@@ -1,0 +1,87 @@
+package org.syndication.catalog.rest;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.syndication.catalog.config.CatalogConfig;
+
+/**
+ * Refuses a request body over {@code catalog.api.max-body-size} with {@code 413} and a problem document before
+ * more of it is read, so no request can make the service hold more than that limit. A declared
+ * {@code Content-Length} is refused at once; a body without one (chunked) is read into memory only up to the
+ * limit. Quarkus' own check of {@code quarkus.http.limits.max-body-size} (set to the same key) comes right after
+ * this route and would answer the same status with an empty body; this route answers first, as every error of
+ * the API is a problem document. The connection is closed after the answer, as the rest of the body is not read.
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    private final long limit;
+    private final BodyHandler bounded;
+
+    public BodyLimit(CatalogConfig config) {
+        this.limit = config.api().maxBodySize().asLongValue();
+        this.bounded = BodyHandler.create(false).setBodyLimit(limit);
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check).failureHandler(this::failed);
+    }
+
+    private void check(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            if (longerThanLimit(declared)) {
+                refuse(ctx);
+            } else {
+                ctx.next();
+            }
+        } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || request.version() == HttpVersion.HTTP_2) {
+            bounded.handle(ctx);
+        } else {
+            ctx.next();
+        }
+    }
+
+    /** The body handler fails the request with 413 as soon as a body without Content-Length passes the limit. */
+    private void failed(RoutingContext ctx) {
+        if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+            refuse(ctx);
+        } else {
+            ctx.next();
+        }
+    }
+
+    private boolean longerThanLimit(String declared) {
+        try {
+            return Long.parseLong(declared.strip()) > limit;
+        } catch (NumberFormatException e) {
+            return false; // not a length: the HTTP codec refuses the request itself
+        }
+    }
+
+    private void refuse(RoutingContext ctx) {
+        String problem = new JsonObject()
+                .put("type", Problems.BODY_TOO_LARGE.toString())
+                .put("title", "Request body too large")
+                .put("status", 413)
+                .put("detail", "the request body is larger than " + limit + " bytes (catalog.api.max-body-size)")
+                .put("instance", ctx.request().path())
+                .encode();
+        HttpServerResponse response = ctx.response();
+        response.setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .endHandler(ignored -> ctx.request().connection().close());
+        response.end(problem);
+    }
+}
