@@ -1,6 +1,7 @@
 package org.syndication.catalog.rest;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -8,7 +9,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.syndication.catalog.config.CatalogConfig;
@@ -19,21 +20,19 @@ import org.syndication.catalog.config.CatalogConfig;
  * {@code Content-Length} is refused at once; a body without one (chunked) is read into memory only up to the
  * limit. Quarkus' own check of {@code quarkus.http.limits.max-body-size} (set to the same key) comes right after
  * this route and would answer the same status with an empty body; this route answers first, as every error of
- * the API is a problem document. The connection is closed after the answer, as the rest of the body is not read.
+ * the API is a problem document. The connection is closed after the answer: the rest of the body is never read.
  */
 @ApplicationScoped
 public class BodyLimit {
 
     private final long limit;
-    private final BodyHandler bounded;
 
     public BodyLimit(CatalogConfig config) {
         this.limit = config.api().maxBodySize().asLongValue();
-        this.bounded = BodyHandler.create(false).setBodyLimit(limit);
     }
 
     void install(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check).failureHandler(this::failed);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
     }
 
     private void check(RoutingContext ctx) {
@@ -45,20 +44,45 @@ public class BodyLimit {
             } else {
                 ctx.next();
             }
-        } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || request.version() == HttpVersion.HTTP_2) {
-            bounded.handle(ctx);
+        } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || request.version() == HttpVersion.HTTP_2) {
+            readBounded(ctx);
         } else {
             ctx.next();
         }
     }
 
-    /** The body handler fails the request with 413 as soon as a body without Content-Length passes the limit. */
-    private void failed(RoutingContext ctx) {
-        if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
-            refuse(ctx);
-        } else {
-            ctx.next();
+    /**
+     * Reads a body of unknown length into memory, refusing it as soon as it passes the limit; JAX-RS then reads the
+     * buffered body. (Vert.x' BodyHandler would do the same but parses forms itself, refusing a long form field
+     * with a bare 400 before the size is known.)
+     */
+    private void readBounded(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        Buffer body = Buffer.buffer();
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > limit) {
+                refused[0] = true;
+                refuse(ctx);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(ended -> {
+            if (!refused[0]) {
+                ((RoutingContextInternal) ctx).setBody(body);
+                ctx.next();
+            }
+        });
+        request.exceptionHandler(ctx::fail);
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            ctx.response().writeContinue();
         }
+        request.resume();
     }
 
     private boolean longerThanLimit(String declared) {

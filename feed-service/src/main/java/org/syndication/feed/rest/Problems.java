@@ -23,6 +23,7 @@ public final class Problems {
     public static final URI INVALID_REQUEST = URI.create("https://syndication.example.org/problems/invalid-request");
     public static final URI INVALID_TOKEN = URI.create("https://syndication.example.org/problems/invalid-token");
     public static final URI RATE_LIMITED = URI.create("https://syndication.example.org/problems/rate-limited");
+    public static final URI BODY_TOO_LARGE = URI.create("https://syndication.example.org/problems/body-too-large");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 

@@ -40,6 +40,12 @@ public final class RawHttp {
                 body == null ? null : out -> out.write(body));
     }
 
+    /** A request with the given body sent in chunks ({@code Transfer-Encoding: chunked}), without a length. */
+    public static Response sendChunked(int port, String method, String rawPath, Map<String, String> headers, byte[] body)
+            throws IOException {
+        return exchange(port, method, rawPath, headers, body.length, true, out -> writeChunked(out, body, body.length));
+    }
+
     /**
      * A request whose body is {@code length} bytes of ASCII filler, declared with {@code Content-Length} or, when
      * {@code chunked}, sent with {@code Transfer-Encoding: chunked} and no length.
@@ -49,22 +55,29 @@ public final class RawHttp {
         byte[] filler = new byte[CHUNK];
         Arrays.fill(filler, (byte) 'a');
         return exchange(port, method, rawPath, headers, length, chunked, out -> {
-            long left = length;
-            while (left > 0) {
-                int n = (int) Math.min(left, CHUNK);
-                if (chunked) {
-                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(filler, 0, n);
-                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                } else {
-                    out.write(filler, 0, n);
-                }
-                left -= n;
-            }
             if (chunked) {
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                writeChunked(out, filler, length);
+                return;
+            }
+            for (long left = length; left > 0; left -= CHUNK) {
+                out.write(filler, 0, (int) Math.min(left, CHUNK));
             }
         });
+    }
+
+    /** {@code length} bytes in chunks of at most {@link #CHUNK}, taken from {@code source} (repeated when shorter). */
+    private static void writeChunked(OutputStream out, byte[] source, long length) throws IOException {
+        long sent = 0;
+        while (sent < length) {
+            int n = (int) Math.min(Math.min(length - sent, CHUNK), source.length);
+            int from = (int) (sent % source.length);
+            n = Math.min(n, source.length - from);
+            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(source, from, n);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            sent += n;
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     private interface BodyWriter {
