@@ -148,15 +148,19 @@ class HostileInputIT {
         ExecutorService clients = Executors.newFixedThreadPool(10);
         try {
             List<Future<RawHttp.Response>> answers = new ArrayList<>();
+            List<Future<RawHttp.Response>> huge = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 answers.add(clients.submit(() -> RawHttp.sendFiller(RestAssured.port, "PUT", path, headers, LIMIT + 1, false)));
             }
             answers.add(clients.submit(() -> RawHttp.sendFiller(RestAssured.port, "PUT", path, headers, LIMIT + 1, true)));
             answers.add(clients.submit(() -> RawHttp.sendFiller(RestAssured.port, "PUT", path, headers, 60L << 20, false)));
+            huge.add(answers.get(answers.size() - 1));
             answers.add(clients.submit(() -> RawHttp.sendFiller(RestAssured.port, "PUT", path, headers, 60L << 20, true)));
+            huge.add(answers.get(answers.size() - 1));
             // without a token, too: the size is refused before the token is looked at
             answers.add(clients.submit(() -> RawHttp.sendFiller(RestAssured.port, "PUT", path,
                     Map.of("Content-Type", "application/json"), 60L << 20, false)));
+            huge.add(answers.get(answers.size() - 1));
             for (Future<RawHttp.Response> answer : answers) {
                 RawHttp.Response response = answer.get();
                 assertThat(response.status()).isEqualTo(413);
@@ -165,6 +169,10 @@ class HostileInputIT {
                 assertThat(problem.getString("type")).isEqualTo(PROBLEMS + "body-too-large");
                 assertThat(problem.getInt("status")).isEqualTo(413);
                 assertThat(problem.getString("instance")).isEqualTo(path);
+            }
+            for (Future<RawHttp.Response> answer : huge) {
+                assertThat(answer.get().sentBeforeAnswer()).as("answered before the body was read, not after")
+                        .isLessThan(60L << 20);
             }
         } finally {
             clients.shutdownNow();

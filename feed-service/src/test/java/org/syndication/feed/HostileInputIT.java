@@ -137,17 +137,22 @@ class HostileInputIT {
         ExecutorService clients = Executors.newFixedThreadPool(10);
         try {
             List<Future<RawHttp.Response>> answers = new ArrayList<>();
+            List<Future<RawHttp.Response>> huge = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 answers.add(clients.submit(() -> RawHttp.sendFiller(port, "POST", "/api/subscriptions", json, LIMIT + 1, false)));
             }
             answers.add(clients.submit(() -> RawHttp.sendFiller(port, "POST", "/api/subscriptions", json, LIMIT + 1, true)));
             answers.add(clients.submit(() -> RawHttp.sendFiller(port, "POST", "/api/subscriptions", json, 60L << 20, false)));
+            huge.add(answers.get(answers.size() - 1));
             answers.add(clients.submit(() -> RawHttp.sendFiller(port, "POST", "/subscriptions", form, 60L << 20, false)));
+            huge.add(answers.get(answers.size() - 1));
             answers.add(clients.submit(() -> RawHttp.sendFiller(port, "POST", "/subscriptions", form, 60L << 20, true)));
+            huge.add(answers.get(answers.size() - 1));
             answers.add(clients.submit(() -> RawHttp.sendFiller(port, "POST", "/subscriptions/manage?token=x", form,
                     LIMIT + 1, true)));
             answers.add(clients.submit(() -> RawHttp.sendFiller(port, "POST", "/api/digests/corruption/2020-01-01",
                     Map.of("Authorization", TOKEN), 60L << 20, false)));
+            huge.add(answers.get(answers.size() - 1));
             for (Future<RawHttp.Response> answer : answers) {
                 RawHttp.Response response = answer.get();
                 assertThat(response.status()).isEqualTo(413);
@@ -155,6 +160,10 @@ class HostileInputIT {
                 JsonPath problem = JsonPath.from(response.body());
                 assertThat(problem.getString("type")).isEqualTo(PROBLEMS + "body-too-large");
                 assertThat(problem.getInt("status")).isEqualTo(413);
+            }
+            for (Future<RawHttp.Response> answer : huge) {
+                assertThat(answer.get().sentBeforeAnswer()).as("answered before the body was read, not after")
+                        .isLessThan(60L << 20);
             }
         } finally {
             clients.shutdownNow();

@@ -1,6 +1,7 @@
 package org.syndication.catalog.rest;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,10 +21,13 @@ import org.syndication.catalog.config.CatalogConfig;
  * {@code Content-Length} is refused at once; a body without one (chunked) is read into memory only up to the
  * limit. Quarkus' own check of {@code quarkus.http.limits.max-body-size} (set to the same key) comes right after
  * this route and would answer the same status with an empty body; this route answers first, as every error of
- * the API is a problem document. The connection is closed after the answer: the rest of the body is never read.
+ * the API is a problem document. The rest of the body is dropped as it arrives, then the connection is closed.
  */
 @ApplicationScoped
 public class BodyLimit {
+
+    /** How much of a refused body is read (and dropped) before the connection is closed anyway. */
+    static final long DROP_AT_MOST = 64L << 20;
 
     private final long limit;
 
@@ -104,8 +108,30 @@ public class BodyLimit {
         HttpServerResponse response = ctx.response();
         response.setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(ignored -> ctx.request().connection().close());
-        response.end(problem);
+                .putHeader(HttpHeaders.CONNECTION, "close");
+        dropRestThenClose(ctx.request(), response.end(problem));
+    }
+
+    /**
+     * Reads and drops the rest of the body (at most {@link #DROP_AT_MOST} bytes), then closes the connection: a
+     * client that sends its whole body before it reads the answer (most do) then sees the 413 instead of a reset
+     * connection, and no byte of it is kept.
+     */
+    private static void dropRestThenClose(HttpServerRequest request, Future<Void> answered) {
+        Runnable close = () -> answered.onComplete(written -> request.connection().close());
+        if (request.isEnded()) {
+            close.run();
+            return;
+        }
+        long[] dropped = {0};
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > DROP_AT_MOST) {
+                request.handler(null);
+                close.run();
+            }
+        });
+        request.endHandler(ended -> close.run());
+        request.resume();
     }
 }

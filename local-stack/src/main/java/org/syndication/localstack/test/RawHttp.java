@@ -1,6 +1,7 @@
 package org.syndication.localstack.test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * HTTP/1.1 over a plain socket, for the hostile requests that ordinary clients refuse to send or quietly repair:
@@ -21,8 +23,11 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    /** The answer: status, headers (names in lower case) and the body as text. */
-    public record Response(int status, Map<String, String> headers, String body) {
+    /**
+     * The answer: status, headers (names in lower case), the body as text, and how many bytes of the request body
+     * had been sent when the status line arrived (less than the whole body when the server answered early).
+     */
+    public record Response(int status, Map<String, String> headers, String body, long sentBeforeAnswer) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -96,9 +101,17 @@ public final class RawHttp {
             } else if (length >= 0) {
                 head.append("Content-Length: ").append(length).append("\r\n");
             }
-            OutputStream out = socket.getOutputStream();
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+            OutputStream raw = socket.getOutputStream();
+            raw.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            raw.flush();
+            AtomicLong sent = new AtomicLong();
+            OutputStream out = new FilterOutputStream(raw) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    raw.write(b, off, len);
+                    sent.addAndGet(len);
+                }
+            };
             // a thread of its own per request: concurrent requests must not queue behind each other's bodies
             Thread sending = new Thread(() -> {
                 try {
@@ -112,7 +125,7 @@ public final class RawHttp {
             }, "raw-http-body");
             sending.setDaemon(true);
             sending.start();
-            Response response = read(socket.getInputStream());
+            Response response = read(socket.getInputStream(), sent);
             socket.close();
             try {
                 sending.join(30_000);
@@ -124,8 +137,9 @@ public final class RawHttp {
         }
     }
 
-    private static Response read(InputStream in) throws IOException {
+    private static Response read(InputStream in, AtomicLong sent) throws IOException {
         String statusLine = line(in);
+        long sentBeforeAnswer = sent.get();
         if (statusLine == null) {
             throw new IOException("the server closed the connection without an answer");
         }
@@ -147,7 +161,7 @@ public final class RawHttp {
         } else {
             in.transferTo(body);
         }
-        return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
+        return new Response(status, headers, body.toString(StandardCharsets.UTF_8), sentBeforeAnswer);
     }
 
     /** One line without its CRLF, or null at the end of the stream. */
