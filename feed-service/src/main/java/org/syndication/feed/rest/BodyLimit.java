@@ -104,7 +104,7 @@ public class BodyLimit {
         response.setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close");
-        dropRestThenClose(ctx.request(), Buffer.buffer(problem)));
+        dropRestThenClose(ctx.request(), response.end(Buffer.buffer(problem)));
     }
 
     /**
