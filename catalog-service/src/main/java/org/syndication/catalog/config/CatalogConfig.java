@@ -1,5 +1,6 @@
 package org.syndication.catalog.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -33,6 +34,13 @@ public interface CatalogConfig {
         /** Largest page size a client may ask for; larger is a 400 problem. */
         @WithDefault("100")
         int maxPageSize();
+
+        /**
+         * Largest request body (a theme is a few KB); a larger one is refused with 413 before it is read.
+         * {@code quarkus.http.limits.max-body-size} follows this key (application.properties).
+         */
+        @WithDefault("256K")
+        MemorySize maxBodySize();
     }
 
     interface Classifier {

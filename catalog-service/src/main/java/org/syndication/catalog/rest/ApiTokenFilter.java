@@ -1,51 +1,52 @@
 package org.syndication.catalog.rest;
 
 import io.quarkus.logging.Log;
-import jakarta.ws.rs.HttpMethod;
+import jakarta.annotation.Priority;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.syndication.catalog.config.CatalogConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Set;
 
 /**
- * Write endpoints (PUT, POST, DELETE under /api) need {@code Authorization: Bearer <catalog.api-token>}:
- * missing → 401, wrong → 403. Reads are open.
+ * The check of every {@link OperatorOnly} method: {@code Authorization: Bearer <catalog.api-token>}, compared in
+ * constant time; missing → 401, wrong → 403. It runs after routing and before the body is read.
  */
-public class ApiTokenFilter {
+@jakarta.ws.rs.ext.Provider
+@OperatorOnly
+@Priority(Priorities.AUTHENTICATION)
+public class ApiTokenFilter implements ContainerRequestFilter {
 
-    private static final Set<String> WRITES = Set.of(HttpMethod.PUT, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.PATCH);
     private static final String BEARER = "Bearer ";
 
-    private final byte[] token;
+    /** Looked up per request: providers are created at build time, before the runtime configuration exists. */
+    private final Provider<CatalogConfig> config;
 
-    public ApiTokenFilter(CatalogConfig config) {
-        this.token = config.apiToken().getBytes(StandardCharsets.UTF_8);
+    public ApiTokenFilter(Provider<CatalogConfig> config) {
+        this.config = config;
     }
 
-    @ServerRequestFilter
-    public Response check(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (!WRITES.contains(request.getMethod()) || !path.startsWith("/api/")) {
-            return null;
-        }
+    @Override
+    public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Problems.problem(Problems.UNAUTHORIZED, Response.Status.UNAUTHORIZED, "Unauthorized",
+            request.abortWith(Problems.problem(Problems.UNAUTHORIZED, Response.Status.UNAUTHORIZED, "Unauthorized",
                             "this endpoint needs Authorization: Bearer <token>", request.getUriInfo())
                     .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"catalog\"")
-                    .build().toResponse();
+                    .build().toResponse());
+            return;
         }
         byte[] given = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, token)) {
-            Log.warnf("write refused: wrong API token method=%s path=%s", request.getMethod(), path);
-            return Problems.problem(Problems.FORBIDDEN, Response.Status.FORBIDDEN, "Forbidden",
-                    "the API token is not valid", request.getUriInfo()).build().toResponse();
+        if (!MessageDigest.isEqual(given, config.get().apiToken().getBytes(StandardCharsets.UTF_8))) {
+            Log.warnf("write refused: wrong API token method=%s path=%s", request.getMethod(),
+                    request.getUriInfo().getRequestUri().getRawPath());
+            request.abortWith(Problems.problem(Problems.FORBIDDEN, Response.Status.FORBIDDEN, "Forbidden",
+                    "the API token is not valid", request.getUriInfo()).build().toResponse());
         }
-        return null;
     }
 }

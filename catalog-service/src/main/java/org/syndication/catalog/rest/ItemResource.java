@@ -48,6 +48,7 @@ public class ItemResource {
 
     /** Withdraws the item: it leaves the feeds and its event says WITHDRAWN. */
     @DELETE
+    @OperatorOnly
     @Path("{itemId}")
     public ItemView withdraw(@PathParam("itemId") String itemId) {
         catalog.withdraw(itemId);

@@ -16,6 +16,7 @@ public final class Problems {
     public static final URI JOB_NOT_FOUND = URI.create(BASE + "job-not-found");
     public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
     public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+    public static final URI BODY_TOO_LARGE = URI.create(BASE + "body-too-large");
 
     private Problems() {
     }

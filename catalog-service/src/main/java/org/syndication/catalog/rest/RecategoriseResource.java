@@ -24,6 +24,7 @@ public class RecategoriseResource {
 
     /** Starts a run over the whole history: 202 with the job, its URL in {@code Location}. */
     @POST
+    @OperatorOnly
     public Response start(UriInfo uri) {
         RecategoriseJobView job = recategorise.start();
         URI location = uri.getAbsolutePathBuilder().path(job.jobId()).build();

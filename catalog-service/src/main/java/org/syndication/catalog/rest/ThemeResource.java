@@ -30,6 +30,7 @@ public class ThemeResource {
 
     /** Creates or replaces a theme's title, description and rules (a new taxonomy revision). */
     @PUT
+    @OperatorOnly
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ThemeView update(@PathParam("slug") String slug, String body) {

@@ -84,6 +84,11 @@ public class RecategoriseService {
         return Optional.ofNullable(jobs.get(jobId)).map(Job::view);
     }
 
+    /** How many runs were started since this instance started (the hostile-input tests check that none was). */
+    public int started() {
+        return jobs.size();
+    }
+
     private void run(Job job) {
         try {
             String after = "";

@@ -1,5 +1,6 @@
 package org.syndication.feed.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -26,6 +27,13 @@ public interface FeedConfig {
     /** Clear the projection and read news.catalogued again from offset zero when the service starts. */
     @WithDefault("false")
     boolean rebuildOnStart();
+
+    /**
+     * Largest request body (subscription requests and forms are a few hundred bytes); a larger one is refused with
+     * 413 before it is read. {@code quarkus.http.limits.max-body-size} follows this key (application.properties).
+     */
+    @WithDefault("64K")
+    MemorySize maxBodySize();
 
     /** Bearer token of the operator API ({@code /api/digests}); the API refuses every call when absent. */
     Optional<String> apiToken();

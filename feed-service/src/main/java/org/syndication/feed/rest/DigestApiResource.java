@@ -36,6 +36,7 @@ public class DigestApiResource {
     }
 
     @POST
+    @OperatorOnly
     @Path("{theme}/{period}")
     public Response issue(@PathParam("theme") String theme, @PathParam("period") String periodId,
                           @QueryParam("preview") boolean preview) {

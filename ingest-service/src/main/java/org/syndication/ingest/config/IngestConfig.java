@@ -12,7 +12,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "ingest")
 public interface IngestConfig {
 
-    /** Largest document body accepted by {@code POST /api/documents}; a larger one gets 413. */
+    /**
+     * Largest request body (a document for {@code POST /api/documents}); a larger one is refused with 413 before it
+     * is read. {@code quarkus.http.limits.max-body-size} follows this key (application.properties).
+     */
     @WithDefault("5M")
     MemorySize maxBodySize();
 

@@ -1,0 +1,137 @@
+package org.syndication.catalog.rest;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.syndication.catalog.config.CatalogConfig;
+
+/**
+ * Refuses a request body over {@code catalog.api.max-body-size} with {@code 413} and a problem document before
+ * more of it is read, so no request can make the service hold more than that limit. A declared
+ * {@code Content-Length} is refused at once; a body without one (chunked) is read into memory only up to the
+ * limit. Quarkus' own check of {@code quarkus.http.limits.max-body-size} (set to the same key) comes right after
+ * this route and would answer the same status with an empty body; this route answers first, as every error of
+ * the API is a problem document. The rest of the body is dropped as it arrives, then the connection is closed.
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    /** How much of a refused body is read (and dropped) before the connection is closed anyway. */
+    static final long DROP_AT_MOST = 64L << 20;
+
+    private final long limit;
+
+    public BodyLimit(CatalogConfig config) {
+        this.limit = config.api().maxBodySize().asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            if (longerThanLimit(declared)) {
+                refuse(ctx);
+            } else {
+                ctx.next();
+            }
+        } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || request.version() == HttpVersion.HTTP_2) {
+            readBounded(ctx);
+        } else {
+            ctx.next();
+        }
+    }
+
+    /**
+     * Reads a body of unknown length into memory, refusing it as soon as it passes the limit; JAX-RS then reads the
+     * buffered body. (Vert.x' BodyHandler would do the same but parses forms itself, refusing a long form field
+     * with a bare 400 before the size is known.)
+     */
+    private void readBounded(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        Buffer body = Buffer.buffer();
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > limit) {
+                refused[0] = true;
+                refuse(ctx);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(ended -> {
+            if (!refused[0]) {
+                ((RoutingContextInternal) ctx).setBody(body);
+                ctx.next();
+            }
+        });
+        request.exceptionHandler(ctx::fail);
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            ctx.response().writeContinue();
+        }
+        request.resume();
+    }
+
+    private boolean longerThanLimit(String declared) {
+        try {
+            return Long.parseLong(declared.strip()) > limit;
+        } catch (NumberFormatException e) {
+            return false; // not a length: the HTTP codec refuses the request itself
+        }
+    }
+
+    private void refuse(RoutingContext ctx) {
+        String problem = new JsonObject()
+                .put("type", Problems.BODY_TOO_LARGE.toString())
+                .put("title", "Request body too large")
+                .put("status", 413)
+                .put("detail", "the request body is larger than " + limit + " bytes (catalog.api.max-body-size)")
+                .put("instance", ctx.request().path())
+                .encode();
+        HttpServerResponse response = ctx.response();
+        response.setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(HttpHeaders.CONNECTION, "close");
+        dropRestThenClose(ctx.request(), response.end(problem));
+    }
+
+    /**
+     * Reads and drops the rest of the body (at most {@link #DROP_AT_MOST} bytes), then closes the connection: a
+     * client that sends its whole body before it reads the answer (most do) then sees the 413 instead of a reset
+     * connection, and no byte of it is kept.
+     */
+    private static void dropRestThenClose(HttpServerRequest request, Future<Void> answered) {
+        Runnable close = () -> answered.onComplete(written -> request.connection().close());
+        if (request.isEnded()) {
+            close.run();
+            return;
+        }
+        long[] dropped = {0};
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > DROP_AT_MOST) {
+                request.handler(null);
+                close.run();
+            }
+        });
+        request.endHandler(ended -> close.run());
+        request.resume();
+    }
+}
