@@ -72,7 +72,8 @@ final class DomRecordReader {
         if (body == null) {
             return List.of();
         }
-        DomDates dates = new DomDates(grammar);
+        // numeric dates are read in the page's own order (05.12.15 on a page of 05.19.15 is May 12)
+        DomDates dates = new DomDates(PageDates.grammarFor(List.of(Line.plain(body.text())), grammar));
         Walk walk = new Walk(dates);
         NodeTraversor.filter(walk, body);
         List<Shape> shapes = new ArrayList<>();
