@@ -20,7 +20,7 @@ final class PageDates {
     }
 
     /** Language words are counted in this much text at most: enough to tell English from the others. */
-    private static final int LANGUAGE_SAMPLE = 20_000;
+    private static final int LANGUAGE_SAMPLE = 4_000;
 
     static DateGrammar grammarFor(List<Line> lines, DateGrammar base) {
         int dayFirst = 0;
@@ -61,8 +61,9 @@ final class PageDates {
         StringBuilder word = new StringBuilder(16);
         for (Line line : lines) {
             String text = line.text();
-            for (int i = 0; i <= text.length(); i++) {
-                char ch = i < text.length() ? text.charAt(i) : ' ';
+            int end = Math.min(text.length(), LANGUAGE_SAMPLE - read);
+            for (int i = 0; i <= end; i++) {
+                char ch = i < end ? text.charAt(i) : ' ';
                 if (Character.isLetter(ch)) {
                     if (word.length() < 16) {
                         word.append(Character.toLowerCase(ch));
@@ -76,8 +77,8 @@ final class PageDates {
                 }
                 word.setLength(0);
             }
-            read += text.length();
-            if (read > LANGUAGE_SAMPLE) {
+            read += end;
+            if (read >= LANGUAGE_SAMPLE) {
                 break;
             }
         }
