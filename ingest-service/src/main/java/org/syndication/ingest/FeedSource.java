@@ -12,13 +12,36 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A registered RSS/Atom source and the state of its polling. */
+/**
+ * A registered source and the health of its polling: a feed (RSS, Atom, JSON Feed, or the feed a page advertises)
+ * or a listing page read with the page reader. Its kind is decided by its first successful read.
+ */
 @Entity
 @Table(name = "feed_source")
 public class FeedSource {
 
     /** Longest last error kept (the column is 500). */
     static final int MAX_ERROR = 500;
+
+    /** Successful reads in a row without an item after which a page source is {@link #degraded()}. */
+    public static final int DEGRADED_AFTER = 3;
+
+    /** What a source is read as. */
+    public enum Kind {
+        /** RSS, Atom or JSON Feed (possibly found through a page's {@code <link rel="alternate">}). */
+        FEED,
+        /** A listing page read with the page reader. */
+        PAGE
+    }
+
+    /**
+     * What one read of a source found.
+     *
+     * @param fetchUrl the address read when it differs from the registered one (the feed a page advertises), or null
+     * @param layout   the layout the page reader inferred (pages only), or null
+     */
+    public record Reading(Kind kind, String format, String fetchUrl, int itemsFound, String layout) {
+    }
 
     /** Where a source stands after its last poll. */
     public enum Status {
@@ -77,6 +100,25 @@ public class FeedSource {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", length = 10)
+    private Kind kind;
+
+    @Column(name = "fetch_url", length = 2048)
+    private String fetchUrl;
+
+    @Column(name = "format", length = 20)
+    private String format;
+
+    @Column(name = "last_http_status")
+    private Integer lastHttpStatus;
+
+    @Column(name = "layout", length = 300)
+    private String layout;
+
+    @Column(name = "empty_reads", nullable = false)
+    private int emptyReads;
+
     protected FeedSource() {
         // for JPA
     }
@@ -90,13 +132,25 @@ public class FeedSource {
         this.createdAt = now;
     }
 
-    /** A poll that read the feed ({@code itemsInFeed} entries) or found it unchanged ({@code itemsInFeed} null). */
-    public void pollSucceeded(Integer itemsInFeed, long published, String newEtag, String newLastModified, Instant now) {
+    /**
+     * A successful poll: {@code reading} is what the document held, or null when it was not modified (304, then
+     * the last counts and validators stay).
+     */
+    public void pollSucceeded(Reading reading, long published, String newEtag, String newLastModified, int httpStatus,
+                              Instant now) {
         status = Status.OK;
         lastError = null;
         consecutiveFailures = 0;
-        if (itemsInFeed != null) {
-            itemsRead = itemsInFeed;
+        lastHttpStatus = httpStatus;
+        if (reading != null) {
+            kind = reading.kind();
+            format = truncate(reading.format(), 20);
+            if (reading.fetchUrl() != null) {
+                fetchUrl = reading.fetchUrl();
+            }
+            layout = truncate(reading.layout(), 300);
+            itemsRead = reading.itemsFound();
+            emptyReads = reading.itemsFound() == 0 ? emptyReads + 1 : 0;
             etag = truncate(newEtag, 500);
             lastModified = truncate(newLastModified, 100);
         }
@@ -108,16 +162,31 @@ public class FeedSource {
 
     /**
      * A failed poll: the next one waits the interval times 2^(failures - 1), at most {@code maxBackoff} (or the
-     * interval, when that is longer).
+     * interval, when that is longer), and at least what the server asked for ({@code retryAfter}, may be null).
      */
-    public void pollFailed(String error, Duration maxBackoff, Instant now) {
+    public void pollFailed(String error, Integer httpStatus, Duration retryAfter, Duration maxBackoff, Instant now) {
         status = Status.FAILING;
         lastError = truncate(error, MAX_ERROR);
+        lastHttpStatus = httpStatus;
         consecutiveFailures++;
         lastPolledAt = now;
         long factor = 1L << Math.min(consecutiveFailures - 1, 20);
         long cap = Math.max(maxBackoff.toSeconds(), intervalSeconds);
-        nextPollAt = now.plusSeconds(Math.min((long) intervalSeconds * factor, cap));
+        long wait = Math.min((long) intervalSeconds * factor, cap);
+        if (retryAfter != null) {
+            wait = Math.max(wait, retryAfter.toSeconds());
+        }
+        nextPollAt = now.plusSeconds(wait);
+    }
+
+    /** Not fetched now (the host asked us to wait, or its crawl delay is long): due again at {@code until}. */
+    public void deferred(Instant until) {
+        nextPollAt = until;
+    }
+
+    /** A page source whose last {@link #DEGRADED_AFTER} reads found no item: the site probably changed its layout. */
+    public boolean degraded() {
+        return kind == Kind.PAGE && emptyReads >= DEGRADED_AFTER;
     }
 
     /** Makes the source due now (after a change of its settings, or on request). */
@@ -187,6 +256,37 @@ public class FeedSource {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Null until the first successful read. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The address polled: the advertised feed when the registered page pointed to one, else the registered URL. */
+    public String pollUrl() {
+        return fetchUrl != null ? fetchUrl : url;
+    }
+
+    /** The feed found on the registered page, or null. */
+    public String fetchUrl() {
+        return fetchUrl;
+    }
+
+    public String format() {
+        return format;
+    }
+
+    public Integer lastHttpStatus() {
+        return lastHttpStatus;
+    }
+
+    public String layout() {
+        return layout;
+    }
+
+    public int emptyReads() {
+        return emptyReads;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Registered feed sources. */
+/** Registered sources (feeds and listing pages). */
 @ApplicationScoped
 public class FeedSourceRepository implements PanacheRepositoryBase<FeedSource, Long> {
 
@@ -16,10 +16,14 @@ public class FeedSourceRepository implements PanacheRepositoryBase<FeedSource, L
         return find("url", url).firstResultOptional();
     }
 
-    /** Ids of the sources whose next poll is due, the longest-waiting first. */
-    public List<Long> dueIds(Instant now, int limit) {
-        return find("nextPollAt <= ?1", Sort.by("nextPollAt"), now).page(0, limit).list()
-                .stream().map(FeedSource::id).toList();
+    /** The sources whose next poll is due, the longest-waiting first. */
+    public List<FeedSource> due(Instant now, int limit) {
+        return find("nextPollAt <= ?1", Sort.by("nextPollAt"), now).page(0, limit).list();
+    }
+
+    /** Page sources whose last {@code emptyReads} reads (or more) found no item. */
+    public long countDegraded(int emptyReads) {
+        return count("kind = ?1 and emptyReads >= ?2", FeedSource.Kind.PAGE, emptyReads);
     }
 
     public List<FeedSource> listAllById() {

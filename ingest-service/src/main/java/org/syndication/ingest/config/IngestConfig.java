@@ -23,10 +23,17 @@ public interface IngestConfig {
     @WithDefault("en")
     String defaultLanguage();
 
+    /**
+     * The operator's bearer token: registering and deleting sources, and the error details of sources, need
+     * {@code Authorization: Bearer <token>}. Not set: those endpoints are open (the local stack), and a warning is
+     * logged at start. Production sets it from the {@code ingest-service-api-token} Secret.
+     */
+    Optional<String> apiToken();
+
     /** Publishing to {@code news.ingested}. */
     Publish publish();
 
-    /** Polled RSS/Atom sources. */
+    /** Polled sources: feeds (RSS, Atom, JSON Feed) and listing pages. */
     Sources sources();
 
     interface Publish {
@@ -123,8 +130,30 @@ public interface IngestConfig {
         @WithDefault("1000")
         int maxEntityExpansions();
 
-        /** The {@code User-Agent} header of fetches. */
-        @WithDefault("syndication-ingest/1.0 (+https://github.com/syndication)")
+        /**
+         * The {@code User-Agent} header of fetches: say who we are and where to read about it. Its product token
+         * (before the first '/') is the robot name matched against robots.txt groups.
+         */
+        @WithDefault("syndication-ingest/1.0 (+https://github.com/syndication; news syndication, polls listing pages and feeds)")
         String userAgent();
+
+        /** Least time between two requests to one host (a robots.txt Crawl-delay that is longer wins). */
+        @WithDefault("2s")
+        Duration hostInterval();
+
+        /**
+         * Longest a poll waits for its host's turn (crawl delay, Retry-After); a longer wait reschedules the source
+         * instead of holding a worker.
+         */
+        @WithDefault("60s")
+        Duration maxHostWait();
+
+        /** How long a host's robots.txt is kept before it is read again. */
+        @WithDefault("1h")
+        Duration robotsCache();
+
+        /** Hosts polled at the same time (a bounded pool; the sources of one host are polled one after another). */
+        @WithDefault("4")
+        int concurrency();
     }
 }

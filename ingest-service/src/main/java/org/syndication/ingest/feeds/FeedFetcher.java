@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +33,11 @@ public final class FeedFetcher {
                          String userAgent) {
     }
 
-    private static final String ACCEPT =
-            "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
+            + "application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5";
+
+    /** Longest {@code Retry-After} honoured; a server asking for more gets this (a typo must not park a source). */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
     private final UrlGuard guard;
     private final Limits limits;
@@ -65,7 +72,10 @@ public final class FeedFetcher {
                 return FetchResult.notModified(current, etag, lastModified);
             }
             if (status != 200) {
-                throw new FetchException("HTTP " + status, null);
+                Duration retryAfter = status == 429 || status == 503
+                        ? retryAfter(header(response, "Retry-After"), Instant.now()) : null;
+                throw new FetchException("HTTP " + status + (retryAfter == null ? ""
+                        : " (Retry-After " + retryAfter.toSeconds() + "s)"), null, status, retryAfter);
             }
             return new FetchResult(false, current, response.body(), header(response, "Content-Type"),
                     header(response, "ETag"), header(response, "Last-Modified"));
@@ -108,6 +118,31 @@ public final class FeedFetcher {
             }
             throw new FetchException("connection failed: " + (cause == null ? "unknown" : cause.getClass().getSimpleName()), cause);
         }
+    }
+
+    /**
+     * A {@code Retry-After} value (delay-seconds or an HTTP-date, RFC 9110 §10.2.3) as a duration from {@code now},
+     * at most {@link #MAX_RETRY_AFTER}; null when absent or unreadable.
+     */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        Duration wait;
+        if (v.chars().allMatch(Character::isDigit)) {
+            wait = v.length() > 9 ? MAX_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(v));
+        } else {
+            try {
+                wait = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        if (wait.isNegative()) {
+            return Duration.ZERO;
+        }
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
     private static boolean isRedirect(int status) {

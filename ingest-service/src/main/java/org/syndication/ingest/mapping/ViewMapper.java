@@ -9,6 +9,8 @@ import org.syndication.ingest.rest.DocumentPreview;
 import org.syndication.ingest.rest.SourceView;
 import org.syndication.ingest.service.DocumentService;
 
+import java.util.Locale;
+
 /** Pure conversions from domain results to the HTTP API's records. */
 public final class ViewMapper {
 
@@ -38,9 +40,12 @@ public final class ViewMapper {
                 ItemMapper.summary(item.body()), item.link(), item.place());
     }
 
-    public static SourceView toView(FeedSource s) {
-        return new SourceView(s.id(), s.url(), s.name(), s.intervalSeconds(), s.status().name(), s.lastError(),
-                s.consecutiveFailures(), s.itemsRead(), s.itemsPublished(), s.lastPolledAt(), s.lastSuccessAt(),
-                s.nextPollAt(), s.etag(), s.lastModified());
+    /** @param withErrors whether the caller is the operator: error details (addresses, hosts) are for them only */
+    public static SourceView toView(FeedSource s, boolean withErrors) {
+        return new SourceView(s.id(), s.url(), s.name(),
+                s.kind() == null ? null : s.kind().name().toLowerCase(Locale.ROOT), s.fetchUrl(), s.format(),
+                s.intervalSeconds(), s.status().name(), s.lastHttpStatus(), withErrors ? s.lastError() : null,
+                s.consecutiveFailures(), s.itemsRead(), s.itemsPublished(), s.layout(), s.emptyReads(), s.degraded(),
+                s.lastPolledAt(), s.lastSuccessAt(), s.nextPollAt(), s.etag(), s.lastModified());
     }
 }

@@ -2,12 +2,15 @@ package org.syndication.ingest.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,27 +20,39 @@ import org.syndication.ingest.service.SourceService;
 
 import java.util.List;
 
-/** Feed sources: register ({@code POST}), list and read ({@code GET}). */
+/**
+ * Sources (feeds and listing pages): register and delete (operator), list and read (anyone; error details for the
+ * operator only).
+ */
 @Path("/api/sources")
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
 
-    private final SourceService sources;
+    /** Longest source URL accepted (the column's size). */
+    static final int MAX_URL = 2048;
 
-    public SourceResource(SourceService sources) {
+    private final SourceService sources;
+    private final OperatorToken operator;
+
+    public SourceResource(SourceService sources, OperatorToken operator) {
         this.sources = sources;
+        this.operator = operator;
     }
 
     /** 201 with the new source, or 200 with the existing one when the URL is already registered. */
     @POST
+    @OperatorOnly
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(SourceRequest request, @Context UriInfo uriInfo) {
         if (request == null || request.url() == null || request.url().isBlank()) {
             throw new InvalidRequestException("'url' is required");
         }
+        if (request.url().length() > MAX_URL) {
+            throw new InvalidRequestException("'url' is longer than " + MAX_URL + " characters");
+        }
         SourceService.Registration registration = sources.register(request.url(), request.name(), request.intervalSeconds());
-        SourceView view = ViewMapper.toView(registration.source());
+        SourceView view = ViewMapper.toView(registration.source(), true);
         if (!registration.created()) {
             return Response.ok(view).build();
         }
@@ -46,13 +61,23 @@ public class SourceResource {
     }
 
     @GET
-    public List<SourceView> list() {
-        return sources.list().stream().map(ViewMapper::toView).toList();
+    public List<SourceView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        boolean withErrors = operator.isOperator(authorization);
+        return sources.list().stream().map(s -> ViewMapper.toView(s, withErrors)).toList();
     }
 
     @GET
     @Path("{id}")
-    public SourceView get(@PathParam("id") long id) {
-        return ViewMapper.toView(sources.get(id));
+    public SourceView get(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return ViewMapper.toView(sources.get(id), operator.isOperator(authorization));
+    }
+
+    /** 204; what the source published stays published. */
+    @DELETE
+    @OperatorOnly
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id) {
+        sources.delete(id);
+        return Response.noContent().build();
     }
 }

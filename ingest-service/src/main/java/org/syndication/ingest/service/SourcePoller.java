@@ -1,117 +1,311 @@
 package org.syndication.ingest.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.syndication.events.SourceRef;
+import org.syndication.ingest.DocumentDecoder;
+import org.syndication.ingest.FeedSource;
 import org.syndication.ingest.ItemCandidate;
 import org.syndication.ingest.ItemOutcome;
 import org.syndication.ingest.PublishFailedException;
+import org.syndication.ingest.UndecodableDocumentException;
 import org.syndication.ingest.config.IngestConfig;
-import org.syndication.ingest.feeds.FeedFetcher;
+import org.syndication.ingest.feeds.FeedDiscovery;
 import org.syndication.ingest.feeds.FeedReadException;
 import org.syndication.ingest.feeds.FeedReader;
 import org.syndication.ingest.feeds.FetchException;
 import org.syndication.ingest.feeds.FetchResult;
+import org.syndication.ingest.feeds.HostDeferredException;
+import org.syndication.ingest.feeds.JsonFeedReader;
 import org.syndication.ingest.feeds.ParsedFeed;
+import org.syndication.ingest.feeds.PoliteFetcher;
 import org.syndication.ingest.feeds.UnsafeUrlException;
 import org.syndication.ingest.mapping.ItemMapper;
+import org.syndication.ingest.parse.DocumentSplitter;
+import org.syndication.ingest.parse.PageReading;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Polls due feed sources one after the other. Each poll is bounded in time and size, and any failure is
- * recorded on its source (with backoff) without stopping the others. Validators (ETag, Last-Modified) are
- * stored only after the entries were published, so a poll that fails to publish reads the feed again next time.
+ * Polls due sources: hosts at the same time on a bounded pool ({@code ingest.sources.concurrency}), the sources of
+ * one host one after another (and every request through {@link PoliteFetcher}), so a slow or timing-out host delays
+ * only its own sources. A document is read as a feed (RSS, Atom, JSON Feed) or, for an HTML page, first checked for
+ * an advertised feed (read instead, the source then says so) and otherwise read with the page reader. Items go
+ * through the same dedup ledger and transactional publish as posted documents; items that leave a page are not
+ * withdrawn. Any failure is recorded on its source (with backoff) without stopping the others. Validators (ETag,
+ * Last-Modified) are stored only after the items were published, so a poll that fails to publish reads again.
  */
 @ApplicationScoped
 public class SourcePoller {
 
-    /** Sources polled per scheduler tick at most. */
+    /** Sources taken per scheduler tick at most. */
     static final int BATCH = 50;
+
+    private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FEED_ROOT = Pattern.compile("<(rss|feed|rdf:RDF|Channel)[\\s>]");
+
+    /** What one read of a source gave. */
+    private record Read(FeedSource.Reading reading, List<ItemCandidate> items, String language, String etag,
+                        String lastModified) {
+    }
 
     private final SourceService sources;
     private final IngestService ingest;
-    private final FeedFetcher fetcher;
-    private final FeedReader reader;
+    private final PoliteFetcher fetcher;
+    private final FeedReader xmlReader;
+    private final JsonFeedReader jsonReader;
+    private final DocumentSplitter splitter = new DocumentSplitter();
     private final IngestConfig config;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final ExecutorService pool;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> busyHosts = ConcurrentHashMap.newKeySet();
+    private final AtomicLong degraded = new AtomicLong();
+    private final Counter becameDegraded;
 
-    public SourcePoller(SourceService sources, IngestService ingest, FeedFetcher fetcher, IngestConfig config,
+    public SourcePoller(SourceService sources, IngestService ingest, PoliteFetcher fetcher, IngestConfig config,
                         MeterRegistry metrics, Clock clock) {
         this.sources = sources;
         this.ingest = ingest;
         this.fetcher = fetcher;
-        this.reader = new FeedReader(config.sources().maxEntityExpansions());
+        this.xmlReader = new FeedReader(config.sources().maxEntityExpansions());
+        this.jsonReader = new JsonFeedReader(config.sources().maxFeedSize().asLongValue());
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(Math.max(1, config.sources().concurrency()), task -> {
+            Thread thread = new Thread(task, "source-poller-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Gauge.builder("ingest.sources.degraded", degraded, AtomicLong::get)
+                .description("Page sources whose last " + FeedSource.DEGRADED_AFTER + " reads found no item "
+                        + "(the site probably changed its layout)")
+                .register(metrics);
+        this.becameDegraded = Counter.builder("ingest.source.degraded")
+                .description("Times a page source became degraded")
+                .register(metrics);
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
     }
 
     @Scheduled(identity = "poll-feed-sources", every = "${ingest.sources.poll-every:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        pollDue();
+        dispatch();
     }
 
-    /** Polls every due source; returns how many were polled. */
+    /** Polls every due source and waits until those polls are done; returns how many were polled. */
     public int pollDue() {
-        List<Long> due = sources.dueIds(BATCH);
-        for (long id : due) {
-            poll(id);
+        return dispatch().join();
+    }
+
+    /**
+     * Starts polling the due sources whose host is not being polled already, one task per host on the pool, and
+     * returns at once: the future completes (with the number of sources) when those polls are done.
+     */
+    public CompletableFuture<Integer> dispatch() {
+        Map<String, List<SourceService.PollTarget>> byHost = new LinkedHashMap<>();
+        for (SourceService.PollTarget target : sources.dueTargets(BATCH)) {
+            if (!inFlight.contains(target.id())) {
+                byHost.computeIfAbsent(hostOf(target), h -> new ArrayList<>()).add(target);
+            }
         }
-        return due.size();
+        List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        int started = 0;
+        for (Map.Entry<String, List<SourceService.PollTarget>> host : byHost.entrySet()) {
+            if (!busyHosts.add(host.getKey())) {
+                continue; // still busy from an earlier tick; its sources stay due
+            }
+            List<SourceService.PollTarget> targets = host.getValue();
+            targets.forEach(t -> inFlight.add(t.id()));
+            started += targets.size();
+            tasks.add(CompletableFuture.runAsync(() -> {
+                try {
+                    targets.forEach(this::poll);
+                } finally {
+                    targets.forEach(t -> inFlight.remove(t.id()));
+                    busyHosts.remove(host.getKey());
+                }
+            }, pool));
+        }
+        int count = started;
+        return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
+            refreshDegraded();
+            return count;
+        });
+    }
+
+    private static String hostOf(SourceService.PollTarget target) {
+        try {
+            return PoliteFetcher.hostKey(URI.create(target.pollUrl()));
+        } catch (IllegalArgumentException e) {
+            return "unparsable:" + target.id(); // fails on its own in poll()
+        }
+    }
+
+    private void refreshDegraded() {
+        try {
+            degraded.set(sources.countDegraded());
+        } catch (RuntimeException e) {
+            Log.warnf("cannot count degraded sources: %s", e.getClass().getSimpleName());
+        }
     }
 
     /** Polls one source, recording the result on it. Never throws. */
-    public void poll(long id) {
-        SourceService.PollTarget target = sources.pollTarget(id).orElse(null);
-        if (target == null) {
-            return;
-        }
+    void poll(SourceService.PollTarget target) {
+        long id = target.id();
         long started = System.nanoTime();
         try {
-            FetchResult fetched = fetcher.fetch(target.url(), target.etag(), target.lastModified());
+            FetchResult fetched = fetcher.fetch(target.pollUrl(), target.etag(), target.lastModified());
             if (fetched.notModified()) {
-                sources.pollSucceeded(id, null, 0, target.etag(), target.lastModified());
+                sources.pollSucceeded(id, null, 0, target.etag(), target.lastModified(), 304);
                 count("not-modified");
                 Log.debugf("source not modified sourceId=%d", id);
                 return;
             }
-            ParsedFeed feed = reader.read(fetched.body(), fetched.contentType());
-            List<ItemCandidate> items = candidates(target.name(), feed);
-            List<ItemOutcome> outcomes = ingest.ingest(new SourceRef(target.name(), target.url()),
-                    language(feed.language()), items);
+            Read read = read(target, fetched);
+            List<ItemOutcome> outcomes = ingest.ingest(new SourceRef(target.name(), target.url()), read.language(),
+                    read.items());
             long published = outcomes.stream().filter(ItemOutcome::published).count();
-            sources.pollSucceeded(id, feed.entries().size(), published, fetched.etag(), fetched.lastModified());
+            if (sources.pollSucceeded(id, read.reading(), published, read.etag(), read.lastModified(), 200)) {
+                becameDegraded.increment();
+                Log.warnf("page source degraded sourceId=%d: its last %d reads found no item", id,
+                        FeedSource.DEGRADED_AFTER);
+            }
             count("ok");
-            Log.infof("source polled sourceId=%d format=%s entries=%d published=%d ms=%d", id, feed.format(),
-                    feed.entries().size(), published, (System.nanoTime() - started) / 1_000_000);
-        } catch (UnsafeUrlException | FetchException | FeedReadException e) {
-            failed(id, e.getMessage());
+            Log.infof("source polled sourceId=%d kind=%s format=%s items=%d published=%d ms=%d", id,
+                    read.reading().kind(), read.reading().format(), read.items().size(), published,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (HostDeferredException e) {
+            count("deferred");
+            Log.debugf("source deferred sourceId=%d until=%s", id, e.until());
+            record(() -> sources.deferred(id, e.until()), id);
+        } catch (FetchException e) {
+            failed(id, e.getMessage(), e.status(), e);
+        } catch (UnsafeUrlException | FeedReadException | UndecodableDocumentException e) {
+            failed(id, e.getMessage(), null, null);
         } catch (PublishFailedException e) {
-            failed(id, "Kafka unavailable: nothing published, retried later");
+            failed(id, "Kafka unavailable: nothing published, retried later", null, null);
         } catch (RuntimeException e) {
             Log.errorf(e, "source poll failed unexpectedly sourceId=%d", id);
-            failed(id, "internal error (" + e.getClass().getSimpleName() + ")");
+            failed(id, "internal error (" + e.getClass().getSimpleName() + ")", null, null);
         }
     }
 
-    private void failed(long id, String reason) {
+    /**
+     * The document as items: a feed, or a page. A page that advertises a feed, read for the first time, is read
+     * through that feed from now on; a source once read as a feed stays a feed.
+     */
+    private Read read(SourceService.PollTarget target, FetchResult fetched) {
+        byte[] body = fetched.body();
+        String type = fetched.contentType();
+        Optional<ParsedFeed> feed = asFeed(body, type, fetched.finalUrl());
+        if (feed.isPresent()) {
+            return feedRead(target, feed.get(), null, fetched);
+        }
+        if (target.kind() == FeedSource.Kind.FEED) {
+            throw new FeedReadException("not an RSS, Atom or JSON feed any more (the source was read as a feed)", null);
+        }
+        boolean html = type == null || type.toLowerCase(Locale.ROOT).contains("html");
+        String text = decode(body, type, html);
+        String pageUrl = fetched.finalUrl().toString();
+        if (target.kind() == null && html) {
+            Optional<String> advertised = FeedDiscovery.feedOf(text, pageUrl).filter(url -> !url.equals(pageUrl));
+            if (advertised.isPresent()) {
+                FetchResult feedFetched = fetcher.fetch(advertised.get(), null, null);
+                ParsedFeed advertisedFeed = asFeed(feedFetched.body(), feedFetched.contentType(),
+                        feedFetched.finalUrl()).orElseThrow(() -> new FeedReadException(
+                        "the page advertises a feed at " + advertised.get() + " that is not RSS, Atom or JSON Feed", null));
+                Log.infof("source reads the feed its page advertises sourceId=%d", target.id());
+                return feedRead(target, advertisedFeed, advertised.get(), feedFetched);
+            }
+        }
+        PageReading reading = splitter.preview(text, html, pageUrl);
+        List<ItemCandidate> items = reading.items().stream()
+                .map(draft -> ItemMapper.fromDraft(target.name(), draft, pageUrl))
+                .toList();
+        return new Read(new FeedSource.Reading(FeedSource.Kind.PAGE, html ? "html" : "text", null, items.size(),
+                reading.layout()), items, config.defaultLanguage(), fetched.etag(), fetched.lastModified());
+    }
+
+    private Read feedRead(SourceService.PollTarget target, ParsedFeed feed, String fetchUrl, FetchResult fetched) {
+        List<ItemCandidate> items = candidates(target.name(), feed);
+        return new Read(new FeedSource.Reading(FeedSource.Kind.FEED, feed.format(), fetchUrl, feed.entries().size(),
+                null), items, language(feed.language()), fetched.etag(), fetched.lastModified());
+    }
+
+    /** A JSON Feed, or an XML feed (by media type or by its root element); empty for anything else (a page). */
+    private Optional<ParsedFeed> asFeed(byte[] body, String type, URI at) {
+        if (JsonFeedReader.looksLikeJsonFeed(body, type)) {
+            return Optional.of(jsonReader.read(body, at));
+        }
+        String media = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        if (media.contains("html")) {
+            return Optional.empty();
+        }
+        boolean xml = media.contains("xml")
+                || FEED_ROOT.matcher(new String(body, 0, Math.min(body.length, 2048), StandardCharsets.ISO_8859_1)).find();
+        return xml ? Optional.of(xmlReader.read(body, type)) : Optional.empty();
+    }
+
+    /** The page's text: the charset the server declared, or (when that one is wrong) what the bytes say. */
+    private static String decode(byte[] body, String type, boolean html) {
+        String charset = null;
+        if (type != null) {
+            Matcher m = CHARSET.matcher(type);
+            charset = m.find() ? m.group(1) : null;
+        }
+        if (charset != null) {
+            try {
+                return DocumentDecoder.decode(body, charset, html).text();
+            } catch (UndecodableDocumentException e) {
+                // a declared charset that does not fit the bytes is common on the web: read them as a browser would
+            }
+        }
+        return DocumentDecoder.decode(body, null, html).text();
+    }
+
+    private void failed(long id, String reason, Integer status, FetchException fetch) {
         count("failed");
         Log.warnf("source poll failed sourceId=%d reason=%s", id, reason);
+        record(() -> sources.pollFailed(id, reason, status, fetch == null ? null : fetch.retryAfter()), id);
+    }
+
+    private static void record(Runnable bookkeeping, long id) {
         try {
-            sources.pollFailed(id, reason);
+            bookkeeping.run();
         } catch (RuntimeException e) {
-            Log.errorf(e, "cannot record the failed poll sourceId=%d", id);
+            Log.errorf(e, "cannot record the poll sourceId=%d", id);
         }
     }
 

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Registered feed sources and the bookkeeping of their polls. */
+/** Registered sources (feeds and listing pages) and the bookkeeping of their polls. */
 @ApplicationScoped
 public class SourceService {
 
@@ -26,8 +26,14 @@ public class SourceService {
     public record Registration(FeedSource source, boolean created) {
     }
 
-    /** What a poll needs to know of a source, read outside the fetch. */
-    public record PollTarget(long id, String url, String name, String etag, String lastModified) {
+    /**
+     * What a poll needs to know of a source, read outside the fetch.
+     *
+     * @param pollUrl the address fetched: the registered URL, or the feed its page advertised
+     * @param kind    null until the first successful read decided it
+     */
+    public record PollTarget(long id, String url, String pollUrl, String name, String etag, String lastModified,
+                             FeedSource.Kind kind) {
     }
 
     private final FeedSourceRepository sources;
@@ -90,28 +96,60 @@ public class SourceService {
         return sources.findByIdOptional(id).orElseThrow(() -> new SourceNotFoundException(id));
     }
 
-    /** In a transaction of its own: fresh state, not a request-scoped session's cached copy. */
+    /**
+     * Deletes a source. What it published stays published (and in the dedup ledger): registering the URL again
+     * publishes only items not seen before.
+     */
     @Transactional
-    public List<Long> dueIds(int limit) {
-        return sources.dueIds(clock.instant(), limit);
+    public void delete(long id) {
+        FeedSource source = sources.findByIdOptional(id).orElseThrow(() -> new SourceNotFoundException(id));
+        sources.delete(source);
+        Log.infof("source deleted sourceId=%d", id);
     }
 
-    /** In a transaction of its own: the validators stored by the last poll, not a cached copy. */
+    /**
+     * The sources due now, the longest-waiting first, with what their polls need; in a transaction of its own,
+     * so the state (validators of the last poll) is fresh, not a cached copy.
+     */
     @Transactional
-    public Optional<PollTarget> pollTarget(long id) {
-        return sources.findByIdOptional(id)
-                .map(s -> new PollTarget(s.id(), s.url(), s.name(), s.etag(), s.lastModified()));
+    public List<PollTarget> dueTargets(int limit) {
+        return sources.due(clock.instant(), limit).stream()
+                .map(s -> new PollTarget(s.id(), s.url(), s.pollUrl(), s.name(), s.etag(), s.lastModified(), s.kind()))
+                .toList();
     }
 
-    /** Records a successful poll; {@code itemsInFeed} is null when the feed was not modified (304). */
+    /**
+     * Records a successful poll; {@code reading} is null when the document was not modified (304).
+     *
+     * @return whether the source became degraded with this poll
+     */
     @Transactional
-    public void pollSucceeded(long id, Integer itemsInFeed, long published, String etag, String lastModified) {
-        sources.findByIdOptional(id).ifPresent(s -> s.pollSucceeded(itemsInFeed, published, etag, lastModified, now()));
+    public boolean pollSucceeded(long id, FeedSource.Reading reading, long published, String etag, String lastModified,
+                                 int httpStatus) {
+        return sources.findByIdOptional(id).map(s -> {
+            boolean before = s.degraded();
+            s.pollSucceeded(reading, published, etag, lastModified, httpStatus, now());
+            return !before && s.degraded();
+        }).orElse(false);
     }
 
+    /** Records a failed poll: {@code retryAfter} (may be null) is what the server asked for. */
     @Transactional
-    public void pollFailed(long id, String error) {
-        sources.findByIdOptional(id).ifPresent(s -> s.pollFailed(error, config.sources().maxBackoff(), now()));
+    public void pollFailed(long id, String error, Integer httpStatus, Duration retryAfter) {
+        sources.findByIdOptional(id)
+                .ifPresent(s -> s.pollFailed(error, httpStatus, retryAfter, config.sources().maxBackoff(), now()));
+    }
+
+    /** Not polled now (its host is not to be asked yet): due again at {@code until}, no failure counted. */
+    @Transactional
+    public void deferred(long id, Instant until) {
+        sources.findByIdOptional(id).ifPresent(s -> s.deferred(until));
+    }
+
+    /** Page sources flagged degraded (for the gauge). */
+    @Transactional
+    public long countDegraded() {
+        return sources.countDegraded(FeedSource.DEGRADED_AFTER);
     }
 
     /** Makes every source due now (used on request, and by tests). */
