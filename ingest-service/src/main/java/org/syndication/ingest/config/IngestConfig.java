@@ -120,6 +120,14 @@ public interface IngestConfig {
         @WithDefault("1000")
         int maxEntityExpansions();
 
+        /**
+         * Characters all entity references of one feed document may expand to, in total (and the largest single
+         * entity); more is refused. The count alone lets one entity of a few KB referenced a thousand times blow
+         * a small feed up to megabytes.
+         */
+        @WithDefault("100000")
+        int maxEntitySize();
+
         /** The {@code User-Agent} header of fetches. */
         @WithDefault("syndication-ingest/1.0 (+https://github.com/syndication)")
         String userAgent();

@@ -50,7 +50,7 @@ public class SourcePoller {
         this.sources = sources;
         this.ingest = ingest;
         this.fetcher = fetcher;
-        this.reader = new FeedReader(config.sources().maxEntityExpansions());
+        this.reader = new FeedReader(config.sources().maxEntityExpansions(), config.sources().maxEntitySize());
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
