@@ -36,6 +36,9 @@ public class SourceResource {
         if (request == null || request.url() == null || request.url().isBlank()) {
             throw new InvalidRequestException("'url' is required");
         }
+        if (request.url().strip().length() > SourceRequest.MAX_URL) {
+            throw new InvalidRequestException("'url' must be at most " + SourceRequest.MAX_URL + " characters");
+        }
         SourceService.Registration registration = sources.register(request.url(), request.name(), request.intervalSeconds());
         SourceView view = ViewMapper.toView(registration.source());
         if (!registration.created()) {
