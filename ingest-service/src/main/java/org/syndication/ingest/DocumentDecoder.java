@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * Turns the bytes of a posted document into text, strictly: the charset parameter of the media type when
  * given; otherwise a byte-order mark; otherwise UTF-8; for HTML a {@code <meta charset>} declaration; and as
  * the last resort windows-1252 (what Western pages without a declaration are usually written in). Bytes that
- * fit none of these, or text with control characters (a binary file), are refused.
+ * fit none of these, or that are binary (a NUL byte, or a high share of control characters), are refused. A few
+ * stray control characters (Word writes a vertical tab for a line break) are text: the splitter reads them as
+ * white space or line breaks.
  */
 public final class DocumentDecoder {
 
@@ -26,6 +28,10 @@ public final class DocumentDecoder {
     private static final Pattern META_CHARSET =
             Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
     private static final int META_SNIFF_BYTES = 4096;
+    /** Binary when more than one character in this many is a stray control ... */
+    private static final int BINARY_SHARE = 20;
+    /** ... and there are at least this many of them. */
+    private static final int BINARY_MIN_CONTROLS = 3;
 
     /** The decoded text and the charset it was read with. */
     public record Decoded(String text, Charset charset) {
@@ -82,8 +88,9 @@ public final class DocumentDecoder {
         try {
             CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
             String text = chars.toString();
-            if (hasBinaryControls(text)) {
-                throw new UndecodableDocumentException("the body holds control characters: it is not text");
+            if (isBinary(text)) {
+                throw new UndecodableDocumentException("the body holds NUL bytes or mostly control characters: "
+                        + "it is not text");
             }
             return Optional.of(new Decoded(text, charset));
         } catch (CharacterCodingException e) {
@@ -91,15 +98,25 @@ public final class DocumentDecoder {
         }
     }
 
-    /** C0 controls other than tab, line feed, form feed and carriage return, and C1 controls, mean binary. */
-    private static boolean hasBinaryControls(String text) {
+    /**
+     * Binary, not text: a NUL (no text format writes one; UTF-16 without a byte-order mark read as UTF-8 is full of
+     * them), or more than one character in {@value #BINARY_SHARE} being a control other than the line-break and
+     * tab ones ({@code \t \n \u000b \f \r}, U+0085), with at least {@value #BINARY_MIN_CONTROLS} of them (so a short
+     * text with one stray control stays text). Binary data read as windows-1252 has about one in eight.
+     */
+    private static boolean isBinary(String text) {
+        int controls = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+            if (c == 0) {
                 return true;
             }
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\u000b' && c != '\f' && c != '\r') || c == 0x7f
+                    || (c >= 0x80 && c < 0xa0 && c != 0x85)) {
+                controls++;
+            }
         }
-        return false;
+        return controls >= BINARY_MIN_CONTROLS && controls > text.length() / BINARY_SHARE;
     }
 
     private static boolean hasUtf8Bom(byte[] b) {

@@ -88,4 +88,42 @@ class DocumentDecoderTest {
         assertThatThrownBy(() -> DocumentDecoder.decode(png, null, false))
                 .isInstanceOf(UndecodableDocumentException.class);
     }
+
+    /** Finding 9 of issue 13: a stray vertical tab (Word's line break) or other control is text, not binary. */
+    @Test
+    void strayControlCharactersAreText() {
+        String page = "20 April 2017: Harbour training\u000bThirty officers took part.\f3 March 2017: Conference\u0001";
+        assertThat(DocumentDecoder.decode(page.getBytes(StandardCharsets.UTF_8), null, false).text()).isEqualTo(page);
+        assertThat(DocumentDecoder.decode(page.getBytes(StandardCharsets.UTF_8), "utf-8", true).text()).isEqualTo(page);
+        byte[] cp1252 = "Caf\u00e9\u000b\u0002 au lait \u0003".getBytes(CP1252);
+        assertThat(DocumentDecoder.decode(cp1252, null, false).text()).isEqualTo("Caf\u00e9\u000b\u0002 au lait \u0003");
+        String manyBreaks = "line\u000b".repeat(50) + "\u0085".repeat(20);
+        assertThat(DocumentDecoder.decode(manyBreaks.getBytes(StandardCharsets.UTF_8), null, false).text()).isEqualTo(manyBreaks);
+    }
+
+    @Test
+    void aNulByteMeansBinary() {
+        byte[] bytes = "20 April 2017: Title\u0000 and text".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> DocumentDecoder.decode(bytes, null, false))
+                .isInstanceOf(UndecodableDocumentException.class)
+                .hasMessageContaining("NUL");
+        byte[] utf16WithoutBom = "20 April 2017: Title".getBytes(StandardCharsets.UTF_16LE);
+        assertThatThrownBy(() -> DocumentDecoder.decode(utf16WithoutBom, null, false))
+                .isInstanceOf(UndecodableDocumentException.class);
+    }
+
+    @Test
+    void aHighShareOfControlCharactersMeansBinary() {
+        StringBuilder binaryLike = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            binaryLike.append((char) ('A' + i % 26)).append(i % 8 == 0 ? (char) (1 + i % 8) : 'x');
+        }
+        byte[] bytes = binaryLike.toString().getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> DocumentDecoder.decode(bytes, null, false))
+                .isInstanceOf(UndecodableDocumentException.class)
+                .hasMessageContaining("control characters");
+        byte[] shortGarbage = {0x01, 0x02, 0x03, 'a'};
+        assertThatThrownBy(() -> DocumentDecoder.decode(shortGarbage, null, false))
+                .isInstanceOf(UndecodableDocumentException.class);
+    }
 }

@@ -131,6 +131,14 @@ public interface IngestConfig {
         int maxEntityExpansions();
 
         /**
+         * Characters all entity references of one feed document may expand to, in total (and the largest single
+         * entity); more is refused. The count alone lets one entity of a few KB referenced a thousand times blow
+         * a small feed up to megabytes.
+         */
+        @WithDefault("100000")
+        int maxEntitySize();
+
+        /**
          * The {@code User-Agent} header of fetches: say who we are and where to read about it. Its product token
          * (before the first '/') is the robot name matched against robots.txt groups.
          */

@@ -46,14 +46,31 @@ import java.util.Set;
  * <p>
  * The XML is parsed by the JDK's parser configured here, not by Rome's: external entities and external DTDs are
  * never loaded, a document that declares an external general entity (XXE) is refused, and entity expansion is
- * capped, so a "billion laughs" document is refused within milliseconds. A DOCTYPE as such is allowed (the
+ * capped both by count (a "billion laughs" document is refused within milliseconds) and by size: the JDK counts
+ * expansions, not characters, so one entity of a few KB referenced a thousand times would otherwise turn a 9 KB
+ * feed into megabytes of text (quadratic blowup). Element depth is capped too. A DOCTYPE as such is allowed (the
  * Netscape RSS 0.91 DTD, internal entities), because real feeds carry one. Encoding follows Rome's
  * {@link XmlReader}: byte-order mark, XML declaration, then the HTTP charset, leniently.
  */
 public final class FeedReader {
 
-    private static final String JAXP_ENTITY_EXPANSION_LIMIT =
-            "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit";
+    /**
+     * JAXP processing limits of the JDK parser, by their property names (system properties {@code jdk.xml.*}; the
+     * full names are accepted by every JDK from 8 on).
+     */
+    private static final String JAXP = "http://www.oracle.com/xml/jaxp/properties/";
+    private static final String JAXP_ENTITY_EXPANSION_LIMIT = JAXP + "entityExpansionLimit";
+    private static final String JAXP_TOTAL_ENTITY_SIZE_LIMIT = JAXP + "totalEntitySizeLimit";
+    private static final String JAXP_GENERAL_ENTITY_SIZE_LIMIT = JAXP + "maxGeneralEntitySizeLimit";
+    private static final String JAXP_PARAMETER_ENTITY_SIZE_LIMIT = JAXP + "maxParameterEntitySizeLimit";
+    private static final String JAXP_ELEMENT_DEPTH_LIMIT = JAXP + "maxElementDepth";
+    /** The codes of the JDK's limit errors (JAXP00010001 expansions ... JAXP00010006 element depth). */
+    private static final String JAXP_LIMIT_ERROR = "JAXP0001000";
+    /**
+     * Deepest element nesting read. Real feeds nest a handful of levels (a few dozen with XHTML content); the cap
+     * keeps a deeply nested document from exhausting the stack of the recursive code after the parser.
+     */
+    static final int MAX_ELEMENT_DEPTH = 256;
     /** The SAX property of the declaration handler, and the old name JDOM tries first. */
     private static final Set<String> DECLARATION_HANDLER = Set.of(
             "http://xml.org/sax/properties/declaration-handler", "http://xml.org/sax/handlers/DeclHandler");
@@ -65,9 +82,15 @@ public final class FeedReader {
             "http://xml.org/sax/features/external-parameter-entities");
 
     private final int maxEntityExpansions;
+    private final int maxEntitySize;
 
-    public FeedReader(int maxEntityExpansions) {
+    /**
+     * @param maxEntityExpansions entity references expanded in one document at most
+     * @param maxEntitySize       characters all entity references of a document may expand to, in total
+     */
+    public FeedReader(int maxEntityExpansions, int maxEntitySize) {
         this.maxEntityExpansions = maxEntityExpansions;
+        this.maxEntitySize = maxEntitySize;
     }
 
     /**
@@ -84,7 +107,7 @@ public final class FeedReader {
         try (Reader reader = contentType == null || hasByteOrderMark(bytes)
                 ? new XmlReader(new ByteArrayInputStream(bytes), true)
                 : new XmlReader(new ByteArrayInputStream(bytes), contentType, true)) {
-            SAXBuilder builder = new SAXBuilder(new SecureReaderFactory(maxEntityExpansions));
+            SAXBuilder builder = new SAXBuilder(new SecureReaderFactory(maxEntityExpansions, maxEntitySize));
             builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
             builder.setExpandEntities(true);
             Document document = builder.build(new XmlFixerReader(reader));
@@ -98,8 +121,13 @@ public final class FeedReader {
             return toParsedFeed(new SyndFeedImpl(wire), wire.getFeedType());
         } catch (JDOMException e) {
             String reason = firstLine(e.getMessage());
-            if (reason.contains("refused:") || reason.contains("entity expansions")) {
-                throw new FeedReadException("refused hostile XML (external entity or entity expansion): " + reason, e);
+            if (reason.contains("refused:")) {
+                throw new FeedReadException("refused hostile XML (external entity): " + reason, e);
+            }
+            if (reason.contains(JAXP_LIMIT_ERROR)) {
+                throw new FeedReadException("refused hostile XML (over a parser limit: entity expansions "
+                        + maxEntityExpansions + ", expanded entity size " + maxEntitySize + " characters, element depth "
+                        + MAX_ELEMENT_DEPTH + "): " + reason, e);
             }
             throw new FeedReadException("not well-formed XML: " + reason, e);
         } catch (FeedException | RuntimeException e) {
@@ -189,13 +217,15 @@ public final class FeedReader {
         return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
-    /** JDK SAX parsers with every external fetch off and entity expansion capped. */
+    /** JDK SAX parsers with every external fetch off and entity expansion capped by count and size. */
     private static final class SecureReaderFactory implements XMLReaderJDOMFactory {
 
         private final int maxEntityExpansions;
+        private final int maxEntitySize;
 
-        SecureReaderFactory(int maxEntityExpansions) {
+        SecureReaderFactory(int maxEntityExpansions, int maxEntitySize) {
             this.maxEntityExpansions = maxEntityExpansions;
+            this.maxEntitySize = maxEntitySize;
         }
 
         @Override
@@ -214,6 +244,12 @@ public final class FeedReader {
                 parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
                 parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
                 parser.setProperty(JAXP_ENTITY_EXPANSION_LIMIT, String.valueOf(maxEntityExpansions));
+                // the total counts every character read from an expanded entity, each reference again: this is
+                // what refuses the quadratic blowup; the per-entity limits give a clearer message for one huge one
+                parser.setProperty(JAXP_TOTAL_ENTITY_SIZE_LIMIT, String.valueOf(maxEntitySize));
+                parser.setProperty(JAXP_GENERAL_ENTITY_SIZE_LIMIT, String.valueOf(maxEntitySize));
+                parser.setProperty(JAXP_PARAMETER_ENTITY_SIZE_LIMIT, String.valueOf(maxEntitySize));
+                parser.setProperty(JAXP_ELEMENT_DEPTH_LIMIT, String.valueOf(MAX_ELEMENT_DEPTH));
                 return new ExternalEntityRefusal(parser.getXMLReader());
             } catch (ParserConfigurationException | SAXException e) {
                 throw new JDOMException("cannot configure a secure XML parser", e);

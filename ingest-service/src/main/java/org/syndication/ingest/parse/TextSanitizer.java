@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns untrusted text into clean lines in one linear pass: control and invisible characters dropped, every kind of
- * line break made {@code \n}, runs of spaces collapsed, blank lines dropped.
+ * Turns untrusted text into clean lines in one linear pass: every kind of line break (vertical tab and form feed
+ * too, which Word writes for line and page breaks) made {@code \n}, other control characters (C0, DEL, C1) read
+ * as a space so the words on both sides stay apart, invisible characters dropped, runs of spaces collapsed,
+ * blank lines dropped.
  */
 final class TextSanitizer {
 
@@ -29,7 +31,7 @@ final class TextSanitizer {
         return lines;
     }
 
-    /** One line of text: collapsed spaces, no control characters, trimmed. */
+    /** One line of text: collapsed spaces, control characters and line breaks as spaces, trimmed. */
     static String collapse(CharSequence text) {
         Collapser line = new Collapser(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -74,14 +76,15 @@ final class TextSanitizer {
                 || ch == '\u2029';
     }
 
+    /** White space, and control characters (C0, DEL, C1), which separate words wherever they stand. */
     private static boolean isSpace(char ch) {
-        return ch == ' ' || ch == '\t' || ch == '\u00a0' || ch == '\u3000' || (ch >= '\u2000' && ch <= '\u200a')
-                || ch == '\u202f' || ch == '\u205f' || ch == '\u1680';
+        return ch <= ' ' || (ch >= '\u007f' && ch <= '\u009f') || ch == '\u00a0' || ch == '\u3000'
+                || (ch >= '\u2000' && ch <= '\u200a') || ch == '\u202f' || ch == '\u205f' || ch == '\u1680';
     }
 
-    /** Control characters, zero-width marks, the BOM, soft hyphens and U+FFFD (the trace of a broken decode). */
+    /** Zero-width marks, the BOM, soft hyphens and U+FFFD (the trace of a broken decode). */
     private static boolean isInvisible(char ch) {
-        return ch < ' ' || (ch >= '\u007f' && ch <= '\u009f') || (ch >= '\u200b' && ch <= '\u200f')
+        return (ch >= '\u200b' && ch <= '\u200f')
                 || ch == '\u2060' || ch == '\ufeff' || ch == '\u00ad' || ch == '\ufffd'
                 || (ch >= '\u202a' && ch <= '\u202e')
                 || (ch >= '\u2066' && ch <= '\u2069');

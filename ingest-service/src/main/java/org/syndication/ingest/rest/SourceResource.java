@@ -48,8 +48,8 @@ public class SourceResource {
         if (request == null || request.url() == null || request.url().isBlank()) {
             throw new InvalidRequestException("'url' is required");
         }
-        if (request.url().length() > MAX_URL) {
-            throw new InvalidRequestException("'url' is longer than " + MAX_URL + " characters");
+        if (request.url().strip().length() > SourceRequest.MAX_URL) {
+            throw new InvalidRequestException("'url' must be at most " + SourceRequest.MAX_URL + " characters");
         }
         SourceService.Registration registration = sources.register(request.url(), request.name(), request.intervalSeconds());
         SourceView view = ViewMapper.toView(registration.source(), true);

@@ -93,7 +93,7 @@ public class SourcePoller {
         this.sources = sources;
         this.ingest = ingest;
         this.fetcher = fetcher;
-        this.xmlReader = new FeedReader(config.sources().maxEntityExpansions());
+        this.xmlReader = new FeedReader(config.sources().maxEntityExpansions(), config.sources().maxEntitySize());
         this.jsonReader = new JsonFeedReader(config.sources().maxFeedSize().asLongValue());
         this.config = config;
         this.metrics = metrics;

@@ -2,6 +2,7 @@ package org.syndication.ingest.feeds;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.syndication.ingest.TestData;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import static org.syndication.ingest.TestData.fixture;
 
 class FeedReaderTest {
 
-    private final FeedReader reader = new FeedReader(1000);
+    private final FeedReader reader = new FeedReader(1000, 100_000);
 
     private ParsedFeed read(String name) {
         return reader.read(fixture("feeds/" + name), null);
@@ -124,6 +125,45 @@ class FeedReaderTest {
         assertThatThrownBy(() -> read("billion-laughs.xml"))
                 .isInstanceOf(FeedReadException.class)
                 .hasMessageContaining("refused hostile XML");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void quadraticBlowupIsRefusedBySizeThoughUnderTheExpansionCount() {
+        byte[] feed = TestData.quadraticBlowupFeed(4_096, 900); // 9 KB on the wire, 3.7 MB expanded
+        assertThat(feed.length).isLessThan(10_000);
+        assertThatThrownBy(() -> reader.read(feed, "application/rss+xml"))
+                .isInstanceOf(FeedReadException.class)
+                .hasMessageContaining("refused hostile XML")
+                .hasMessageContaining("expanded entity size 100000 characters")
+                .hasMessageContaining("accumulated size of entities");
+    }
+
+    @Test
+    void oneEntityLargerThanTheSizeLimitIsRefused() {
+        FeedReader small = new FeedReader(1000, 2_000);
+        assertThatThrownBy(() -> small.read(TestData.quadraticBlowupFeed(4_096, 1), null))
+                .isInstanceOf(FeedReadException.class)
+                .hasMessageContaining("refused hostile XML")
+                .hasMessageContaining("entity \"pad\"");
+    }
+
+    @Test
+    void entitiesWithinBothLimitsAreExpanded() {
+        ParsedFeed feed = reader.read(TestData.quadraticBlowupFeed(64, 100), null);
+        assertThat(feed.entries()).singleElement()
+                .satisfies(entry -> assertThat(entry.content()).hasSize(6_400).startsWith("harbour harbour"));
+    }
+
+    @Test
+    void deeplyNestedElementsAreRefused() {
+        String deep = "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>"
+                + "<b>".repeat(FeedReader.MAX_ELEMENT_DEPTH) + "</b>".repeat(FeedReader.MAX_ELEMENT_DEPTH)
+                + "</description></item></channel></rss>";
+        assertThatThrownBy(() -> reader.read(deep.getBytes(StandardCharsets.UTF_8), null))
+                .isInstanceOf(FeedReadException.class)
+                .hasMessageContaining("refused hostile XML")
+                .hasMessageContaining("depth");
     }
 
     @Test

@@ -38,6 +38,66 @@ class UrlGuardTest {
                 .hasMessageContaining("non-public address");
     }
 
+    /** Finding 12 of issue 13: IPv6 forms that carry a non-public IPv4 address, and other non-public IPv6. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/",   // NAT64 of 169.254.169.254
+        "http://[64:ff9b::7f00:1]/",                         // NAT64 of 127.0.0.1
+        "http://[64:ff9b:1::a9fe:a9fe]/",                    // local-use NAT64
+        "http://[2002:a9fe:a9fe::1]/",                       // 6to4 of 169.254.169.254
+        "http://[2002:0a00:0001::]/",                        // 6to4 of 10.0.0.1
+        "http://[::127.0.0.1]/",                             // IPv4-compatible loopback
+        "http://[::a9fe:a9fe]/",                             // IPv4-compatible metadata address
+        "http://[::ffff:0:7f00:1]/",                         // IPv4-translated loopback
+        "http://[::ffff:169.254.169.254]/",                  // IPv4-mapped
+        "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",    // Teredo, client 127.0.0.1 (inverted)
+        "http://[fe80::1]/", "http://[fc00::1]/", "http://[::]/", "http://[ff02::1]/"})
+    void ipv6FormsOfNonPublicAddressesAreRefused(String url) {
+        assertThatThrownBy(() -> strict.check(url))
+                .isInstanceOf(UnsafeUrlException.class)
+                .hasMessageContaining("non-public address");
+    }
+
+    /** Finding 12: decimal, octal and hexadecimal IPv4 forms, read as inet_aton and browsers read them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://2130706433/", "http://017700000001/", "http://0x7f000001/", "http://0x7f.1/",
+        "http://0177.0.0.1/", "http://127.1/", "http://0xa9.0xfe.0xa9.0xfe/", "http://2852039166/latest/"})
+    void numericFormsOfNonPublicAddressesAreRefused(String url) {
+        assertThatThrownBy(() -> strict.check(url)).isInstanceOf(UnsafeUrlException.class);
+    }
+
+    @Test
+    void numericHostsAreDecodedAsInetAtonDoes() {
+        byte[] loopback = {127, 0, 0, 1};
+        for (String host : List.of("2130706433", "0x7f.1", "017700000001", "0x7f000001", "127.1", "0177.0.0.01",
+                "127.0.0.1.")) {
+            assertThat(UrlGuard.numericIpv4(host)).as(host).hasValueSatisfying(b -> assertThat(b).isEqualTo(loopback));
+        }
+        for (String host : List.of("example.org", "4294967296", "256.1.1.1", "1.2.3.4.5", "08.1.1.1", "", "1..2",
+                "99999999999999999999")) {
+            assertThat(UrlGuard.numericIpv4(host)).as(host).isEmpty();
+        }
+        assertThat(UrlGuard.numericIpv4("0x.1")).hasValueSatisfying(b -> assertThat(b).isEqualTo(new byte[] {0, 0, 0, 1})); // "0x" is 0
+    }
+
+    @Test
+    void numericHostsCheckedWithoutTheResolver() {
+        UrlGuard noDns = new UrlGuard(List.of("*"), false, host -> {
+            throw new AssertionError("a numeric host must be refused before it is resolved: " + host);
+        });
+        assertThatThrownBy(() -> noDns.check("http://017700000001/"))
+                .isInstanceOf(UnsafeUrlException.class).hasMessageContaining("non-public address");
+        assertThatThrownBy(() -> noDns.check("http://0x7f000001/"))
+                .isInstanceOf(UnsafeUrlException.class).hasMessageContaining("non-public address");
+    }
+
+    @Test
+    void ipv6FormsOfPublicAddressesPass() {
+        assertThat(strict.check("http://[64:ff9b::5db8:d822]/")).isNotNull();     // NAT64 of 93.184.216.34
+        assertThat(strict.check("http://[2002:5db8:d822::1]/")).isNotNull();      // 6to4 of 93.184.216.34
+        assertThat(strict.check("http://1572395042/")).isNotNull();               // 93.184.216.34 as one number
+    }
+
     @Test
     void publicAddressesPass() {
         assertThat(strict.check("https://93-184-216-34.test/feed.xml").getHost()).isEqualTo("93-184-216-34.test");

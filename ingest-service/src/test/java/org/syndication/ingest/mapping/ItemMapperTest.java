@@ -1,6 +1,8 @@
 package org.syndication.ingest.mapping;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.events.SourceRef;
 import org.syndication.ingest.ItemCandidate;
@@ -64,5 +66,41 @@ class ItemMapperTest {
                 .containsExactly("id-1", 2L, DAY, DAY.plusDays(2), "Title", body, "https://l", "en", "hash", now);
         assertThat(event.source()).isEqualTo(new SourceRef("src", "https://page"));
         assertThat(event.summary()).hasSizeLessThanOrEqualTo(ItemMapper.SUMMARY_MAX).endsWith("sentence.");
+    }
+
+    /** Finding 11 of issue 13: only http(s) links reach {@code news.ingested}, however a script link is written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"javascript:alert(1)", "JavaScript:alert(1)", "  javascript:alert(1)", "\u0001javascript:x()",
+        "java\tscript:alert(1)", "java\nscript:alert(1)", "jav&#x09;ascript:alert(1)", "data:text/html,<script>x()</script>",
+        "DATA:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)", "VBScript:msgbox(1)", "mailto:press@example.org",
+        "file:///etc/passwd", "ftp://files.example.org/a", "/news/relative", "news/relative", "//cdn.example.org/x",
+        "http:/one-slash", "https://", "http:///path-only", "https://ex\u0000ample.org/", "  "})
+    void nonHttpLinksAreDropped(String link) {
+        assertThat(ItemMapper.httpLink(link)).isNull();
+        NewsItemDraft draft = new NewsItemDraft(DAY, null, "T", "", link, null);
+        assertThat(ItemMapper.fromDraft("s", draft, "https://x.example.org/page").link()).isEqualTo("https://x.example.org/page");
+        assertThat(ItemMapper.fromDraft("s", draft, null).link()).isNull();
+        FeedEntry entry = new FeedEntry("g-1", link, "Title", "Text", null);
+        assertThat(ItemMapper.fromFeedEntry("s", entry, DAY).orElseThrow().link()).isNull();
+    }
+
+    @Test
+    void httpLinksAreKeptAsABrowserReadsThem() {
+        assertThat(ItemMapper.httpLink("https://x.example.org/news/1?a=b#c")).isEqualTo("https://x.example.org/news/1?a=b#c");
+        assertThat(ItemMapper.httpLink("  HTTP://X.example.org/a \n")).isEqualTo("HTTP://X.example.org/a");
+        assertThat(ItemMapper.httpLink("ht\ttps://x.example.org/a\n/b")).isEqualTo("https://x.example.org/a/b");
+        assertThat(ItemMapper.httpLink("http://user@x.example.org:8080/")).isEqualTo("http://user@x.example.org:8080/");
+        FeedEntry entry = new FeedEntry("g-1", " https://f.example.org/1 ", "Title", "Text", null);
+        assertThat(ItemMapper.fromFeedEntry("s", entry, DAY).orElseThrow().link()).isEqualTo("https://f.example.org/1");
+    }
+
+    /** Finding 9 of issue 13, for feeds: control characters in feed text become spaces. */
+    @Test
+    void controlCharactersInFeedTextBecomeSpaces() {
+        FeedEntry entry = new FeedEntry("g-1", null, "Harbour\u0085report\u0092s", "<p>Line one\u000bline two</p>", null);
+        ItemCandidate item = ItemMapper.fromFeedEntry("s", entry, DAY).orElseThrow();
+        assertThat(item.title()).isEqualTo("Harbour report s");
+        assertThat(item.body()).isEqualTo("Line one line two");
+        assertThat(ItemMapper.htmlToText("a\u0001\u0002 b\u007f")).isEqualTo("a b");
     }
 }

@@ -86,6 +86,11 @@ class DocumentServiceTest {
             public Sources sources() {
                 throw new UnsupportedOperationException("not used by documents");
             }
+
+            @Override
+            public java.util.Optional<String> apiToken() {
+                return java.util.Optional.empty();
+            }
         };
     }
 }
