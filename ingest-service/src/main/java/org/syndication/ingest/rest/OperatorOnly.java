@@ -8,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a resource method that only the operator may call ({@link OperatorFilter}). Bound to the method itself, not
+ * Marks a resource method that only the operator may call ({@link ApiTokenFilter}). Bound to the method itself, not
  * to a path prefix, so no spelling of the path (percent-encoding, double slashes, dot segments) gets around it.
  */
 @NameBinding

@@ -13,11 +13,11 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 @OperatorOnly
-public class OperatorFilter implements ContainerRequestFilter {
+public class ApiTokenFilter implements ContainerRequestFilter {
 
     private final OperatorToken token;
 
-    public OperatorFilter(OperatorToken token) {
+    public ApiTokenFilter(OperatorToken token) {
         this.token = token;
     }
 
