@@ -57,7 +57,7 @@ final class ListingLayout {
             found = findAnchors(lines, pageGrammar.withMonthOnly(), anchorAt);
         }
         if (found.isEmpty()) {
-            return new PageReading(List.of(), "text", "no date line found", 0, dropped == null ? List.of() : dropped);
+            return new PageReading(List.of(), "text", "no item found", 0, dropped == null ? List.of() : dropped);
         }
         found = withoutHeaderDate(found, anchorAt, lines, dropped);
         found = withRepeatedRestsAsMeta(found, lines, anchorAt);
