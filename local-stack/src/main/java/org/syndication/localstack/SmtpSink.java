@@ -9,7 +9,10 @@ import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.jboss.logging.Logger;
 import org.syndication.events.EventJson;
 
@@ -101,9 +104,21 @@ public final class SmtpSink implements AutoCloseable {
         return "http://127.0.0.1:" + api.getAddress().getPort() + API_PATH;
     }
 
-    /** Every message received so far, oldest first. */
+    /**
+     * Every message received so far, oldest first. The sink accepts whatever a client sends, so a message may be
+     * malformed: addresses that do not parse are shown as their header text, and a message that cannot be read at
+     * all is left out (logged) rather than failing the whole list.
+     */
     public List<ReceivedMessage> messages() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(SmtpSink::toReceived).toList();
+        List<ReceivedMessage> messages = new ArrayList<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            try {
+                messages.add(toReceived(message));
+            } catch (RuntimeException e) {
+                LOG.warnf("the SMTP sink left out a message it cannot read: %s", e.getMessage());
+            }
+        }
+        return messages;
     }
 
     public void purge() {
@@ -157,19 +172,43 @@ public final class SmtpSink implements AutoCloseable {
                 headers.merge(header.getName(), header.getValue(), (a, b) -> a + ", " + b);
             }
             List<String> to = new ArrayList<>();
-            if (message.getAllRecipients() != null) {
-                Arrays.stream(message.getAllRecipients()).forEach(address -> to.add(address.toString()));
+            for (String header : List.of("To", "Cc", "Bcc")) {
+                to.addAll(addresses(message, header));
             }
             Map<String, String> parts = new LinkedHashMap<>();
             collectTextParts(message, parts);
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             message.writeTo(raw);
-            String from = message.getFrom() == null || message.getFrom().length == 0 ? null : message.getFrom()[0].toString();
+            List<String> senders = addresses(message, "From");
+            if (senders.isEmpty()) {
+                senders = addresses(message, "Sender");
+            }
+            String from = senders.isEmpty() ? null : senders.get(0);
             return new ReceivedMessage(message.getMessageID(), from, to, message.getSubject(), headers,
                     parts.get("text/plain"), parts.get("text/html"), raw.toString(StandardCharsets.UTF_8));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("cannot read a received message", e);
         }
+    }
+
+    /**
+     * The addresses of one header field: parsed (strict, as Jakarta Mail's own getters do) where a field line
+     * parses, else that line's text as it came, so a malformed address is shown instead of failing the message.
+     */
+    static List<String> addresses(MimeMessage message, String header) throws MessagingException {
+        String[] lines = message.getHeader(header);
+        if (lines == null) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        for (String line : lines) {
+            try {
+                Arrays.stream(InternetAddress.parseHeader(line, true)).forEach(address -> found.add(address.toString()));
+            } catch (AddressException e) {
+                found.add(MimeUtility.unfold(line).strip());
+            }
+        }
+        return found;
     }
 
     private static void collectTextParts(Part part, Map<String, String> found) throws MessagingException, IOException {

@@ -19,10 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.syndication.events.Topics;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -109,6 +115,66 @@ class LocalStackIT {
             send(props, "reader-4@example.org");
             await().atMost(Duration.ofSeconds(5)).until(() -> sink.messages().isEmpty());
         }
+    }
+
+    /**
+     * A message whose address headers no parser accepts (issue 13, Low 16) is shown with its header text as it
+     * came; it never takes the whole listing down with it.
+     */
+    @Test
+    void theSmtpSinkListsMessagesWhoseAddressesCannotBeParsed() throws Exception {
+        try (SmtpSink sink = SmtpSink.start(Ports.free(), Ports.free())) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", String.valueOf(sink.smtpPort()));
+            send(props, "before@example.org");
+            // the envelope is valid (the server accepts it); the headers are not
+            rawSmtp(sink.smtpPort(), "sender@example.org", "target@example.org", String.join("\r\n",
+                    "From: <<nobody@example.org",
+                    "To: a@b>,<x, \"unclosed <target@example.org",
+                    "Cc: @@@",
+                    "Subject: broken addresses",
+                    "Content-Type: text/plain; charset=us-ascii",
+                    "",
+                    "the body is fine"));
+            send(props, "after@example.org");
+            await().atMost(Duration.ofSeconds(5)).until(() -> sink.messages().size() == 3);
+
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(sink.apiUrl())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("before@example.org", "after@example.org", "broken addresses",
+                    "the body is fine");
+            SmtpSink.ReceivedMessage broken = sink.messages().stream()
+                    .filter(m -> "broken addresses".equals(m.subject())).findFirst().orElseThrow();
+            assertThat(broken.from()).isEqualTo("<<nobody@example.org");
+            assertThat(broken.to()).containsExactly("a@b>,<x, \"unclosed <target@example.org", "@@@");
+            assertThat(broken.text()).contains("the body is fine");
+        }
+    }
+
+    /** Sends one message over a plain SMTP conversation, so its headers can be anything. */
+    private static void rawSmtp(int port, String mailFrom, String rcptTo, String message) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port);
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+             Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
+            expect(in, "220");
+            for (String[] step : List.of(new String[]{"HELO test", "250"}, new String[]{"MAIL FROM:<" + mailFrom + ">", "250"},
+                    new String[]{"RCPT TO:<" + rcptTo + ">", "250"}, new String[]{"DATA", "354"},
+                    new String[]{message + "\r\n.", "250"}, new String[]{"QUIT", "221"})) {
+                out.write(step[0] + "\r\n");
+                out.flush();
+                expect(in, step[1]);
+            }
+        }
+    }
+
+    private static void expect(BufferedReader in, String code) throws Exception {
+        String line;
+        do {
+            line = in.readLine();
+            assertThat(line).as("SMTP reply").isNotNull().startsWith(code);
+        } while (line.charAt(3) == '-');
     }
 
     private static void send(Properties props, String to) throws Exception {

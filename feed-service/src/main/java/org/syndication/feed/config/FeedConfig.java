@@ -135,7 +135,20 @@ public interface FeedConfig {
         @WithDefault("3")
         int rateLimit();
 
+        /** The window of {@link #rateLimit()}; its counter starts again once the window is over. */
         @WithDefault("PT1H")
         Duration rateWindow();
+
+        /**
+         * Subscription requests (each one a mail) accepted per client within {@link #clientRateWindow()}, so one
+         * client cannot mail many addresses. A client is its remote address (an IPv6 address by its /64 network);
+         * behind a proxy, the forwarded address when {@code quarkus.http.proxy.*} trusts that proxy.
+         */
+        @WithDefault("10")
+        int clientRateLimit();
+
+        /** The window of {@link #clientRateLimit()}. */
+        @WithDefault("PT1H")
+        Duration clientRateWindow();
     }
 }

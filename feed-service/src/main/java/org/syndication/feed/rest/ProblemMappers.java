@@ -69,7 +69,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response rateLimited(SubscriptionService.RateLimitedException e, UriInfo uri, HttpHeaders headers) {
         return Response.fromResponse(readerFacing(429, Problems.body(Problems.RATE_LIMITED, "Too many requests", 429,
-                e.getMessage(), uri.getPath()), headers)).header("Retry-After", "3600").build();
+                e.getMessage(), uri.getPath()), headers)).header("Retry-After", retryAfterSeconds(e.retryAfter())).build();
+    }
+
+    /** Whole seconds, rounded up and at least one: a client that waits that long is not refused for this window. */
+    static long retryAfterSeconds(java.time.Duration retryAfter) {
+        long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     /** The problem as JSON, or as an HTML page for a browser. */

@@ -1,6 +1,7 @@
 package org.syndication.feed.rest;
 
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.syndication.events.DigestIssued.Frequency;
@@ -21,7 +23,6 @@ import org.syndication.feed.service.SubscriptionService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Subscriptions: the API and the HTML form ask, a mailed link confirms. Every GET only shows a page whose button
@@ -32,7 +33,6 @@ public class SubscriptionResource {
 
     static final String PENDING = "If this address can receive mail, we have sent it a link to confirm the "
             + "subscription. Nothing is sent before it is confirmed.";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     /** Body of {@code POST /api/subscriptions}. */
     public record SubscriptionRequest(String email, List<String> themes, String frequency) {
@@ -56,11 +56,12 @@ public class SubscriptionResource {
     @Path("api/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response subscribe(SubscriptionRequest request) {
+    public Response subscribe(SubscriptionRequest request, @Context HttpServerRequest http) {
         if (request == null) {
             throw new InvalidRequestException("A JSON body {email, themes, frequency} is required.");
         }
-        subscriptions.subscribe(email(request.email()), request.themes(), frequency(request.frequency()));
+        subscriptions.subscribe(email(request.email()), request.themes(), frequency(request.frequency()),
+                ClientAddress.of(http));
         return Response.accepted(new SubscriptionAccepted("pending-confirmation", PENDING)).build();
     }
 
@@ -69,8 +70,8 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance subscribeForm(@FormParam("email") String email, @FormParam("themes") List<String> themes,
-                                          @FormParam("frequency") String frequency) {
-        subscriptions.subscribe(email(email), themes, frequency(frequency));
+                                          @FormParam("frequency") String frequency, @Context HttpServerRequest http) {
+        subscriptions.subscribe(email(email), themes, frequency(frequency), ClientAddress.of(http));
         return page(new Pages.Message("Check your inbox", PENDING, null, null));
     }
 
@@ -139,10 +140,8 @@ public class SubscriptionResource {
     }
 
     private static String email(String email) {
-        if (email == null || email.length() > 320 || !EMAIL.matcher(email.strip()).matches()) {
-            throw new InvalidRequestException("A valid e-mail address is required.");
-        }
-        return email.strip();
+        return EmailAddresses.normalize(email)
+                .orElseThrow(() -> new InvalidRequestException("A valid e-mail address is required."));
     }
 
     private static Frequency frequency(String frequency) {

@@ -2,6 +2,7 @@ package org.syndication.feed.service;
 
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.MailTemplate;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.syndication.events.DigestIssued.Frequency;
@@ -10,10 +11,12 @@ import org.syndication.feed.Theme;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.digest.Subscriber;
 import org.syndication.feed.digest.SubscriberRepository;
+import org.syndication.feed.digest.SubscriptionClients;
 import org.syndication.feed.digest.Tokens;
 import org.syndication.feed.render.DigestMails;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,10 +33,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SubscriptionService {
 
-    /** Too many requests for one address within the window. */
+    /** Too many requests for one address, or from one client, within the window; retry after {@code retryAfter}. */
     public static class RateLimitedException extends RuntimeException {
-        public RateLimitedException() {
-            super("Too many subscription requests for this address; try again later.");
+        private final Duration retryAfter;
+
+        public RateLimitedException(String message, Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
         }
     }
 
@@ -67,15 +77,17 @@ public class SubscriptionService {
     }
 
     private final SubscriberRepository subscribers;
+    private final SubscriptionClients clients;
     private final ThemeCatalog themes;
     private final TokenService tokens;
     private final PublicUrls urls;
     private final FeedConfig config;
     private final Clock clock;
 
-    public SubscriptionService(SubscriberRepository subscribers, ThemeCatalog themes, TokenService tokens,
-                               PublicUrls urls, FeedConfig config, Clock clock) {
+    public SubscriptionService(SubscriberRepository subscribers, SubscriptionClients clients, ThemeCatalog themes,
+                               TokenService tokens, PublicUrls urls, FeedConfig config, Clock clock) {
         this.subscribers = subscribers;
+        this.clients = clients;
         this.themes = themes;
         this.tokens = tokens;
         this.urls = urls;
@@ -83,33 +95,36 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
-    /** Registers a request and mails a confirmation link (or, to a confirmed address, a link to manage it). */
+    /**
+     * Registers a request and mails a confirmation link (or, to a confirmed address, a link to manage it). Two
+     * limits, each counted in one statement under a row lock, so concurrent requests cannot slip past them: per
+     * address (the subscriber row) and per client (its remote address). A request refused by either rolls back,
+     * so only requests that send a mail are counted.
+     */
     @Transactional
-    public void subscribe(String email, List<String> requestedThemes, Frequency frequency) {
+    public void subscribe(String email, List<String> requestedThemes, Frequency frequency, String client) {
         String address = email.strip().toLowerCase(Locale.ROOT);
         List<String> slugs = validThemes(requestedThemes);
         Instant now = clock.instant();
-        Subscriber subscriber = subscribers.findByEmail(address).orElseGet(() -> {
-            Subscriber created = new Subscriber();
-            created.id = UUID.randomUUID();
-            created.email = address;
-            created.status = Subscriber.Status.PENDING;
-            created.createdAt = now;
-            created.windowStart = now;
-            created.themes = String.join(",", slugs);
-            created.frequency = frequency;
-            subscribers.persist(created);
-            return created;
-        });
-        if (subscriber.windowStart.plus(config.subscription().rateWindow()).isBefore(now)) {
-            subscriber.windowStart = now;
-            subscriber.requestsInWindow = 0;
+        FeedConfig.Subscription limits = config.subscription();
+        UUID subscriberId = subscribers.countRequest(address, String.join(",", slugs), frequency, now,
+                limits.rateWindow(), limits.rateLimit()).orElseThrow(() -> {
+                    // the whole window, not what is left of it: when another request for this address came is
+                    // none of this client's business
+                    Log.info("subscription rate-limited per address");
+                    return new RateLimitedException("Too many subscription requests for this address; try again later.",
+                            limits.rateWindow());
+                });
+        SubscriptionClients.Count count = clients.count(client, now, limits.clientRateWindow());
+        if (count.requests() > limits.clientRateLimit()) {
+            // no id: a new address's row is rolled back with this request; no client address: personal data
+            Log.info("subscription rate-limited per client");
+            // capped: the database keeps microseconds (rounded), so the window may seem to start a little after now
+            Duration left = Duration.between(now, count.windowStart().plus(limits.clientRateWindow()));
+            throw new RateLimitedException("Too many subscription requests from your network; try again later.",
+                    left.compareTo(limits.clientRateWindow()) > 0 ? limits.clientRateWindow() : left);
         }
-        subscriber.requestsInWindow++;
-        if (subscriber.requestsInWindow > config.subscription().rateLimit()) {
-            Log.infof("subscription rate-limited subscriberId=%s", subscriber.id);
-            throw new RateLimitedException();
-        }
+        Subscriber subscriber = subscribers.findById(subscriberId);
         Tokens signer = tokens.tokens();
         MailTemplate.MailTemplateInstance mail;
         if (subscriber.status == Subscriber.Status.CONFIRMED) {
@@ -132,6 +147,14 @@ public class SubscriptionService {
                 ok -> Log.infof("subscription mail sent subscriberId=%s", id),
                 // no stack trace: the mail client's and the server's messages quote the address
                 failure -> Log.warnf("subscription mail failed subscriberId=%s error=%s", id, LogSafe.describe(failure)));
+    }
+
+    /** Forgets the per-client counters of windows that are over (client addresses are personal data too). */
+    @Scheduled(every = "1h", delayed = "1m", identity = "subscription-client-purge")
+    @Transactional
+    void purgeClientCounters() {
+        int purged = clients.purge(clock.instant(), config.subscription().clientRateWindow());
+        Log.debugf("subscription client counters purged count=%d", purged);
     }
 
     /** What a valid token of this action refers to (for the page that asks to confirm the action). */
