@@ -90,7 +90,7 @@ final class DomRecord {
         int longestLength = 0;
         for (Element link : record.select(LINKS)) {
             String text = link.text();
-            if (usableHref(link) != null && text.length() > longestLength && isTitleLike(link, dates)) {
+            if (leadsSomewhere(link) && text.length() > longestLength && isTitleLike(link, dates)) {
                 longest = link;
                 longestLength = text.length();
             }
@@ -154,6 +154,12 @@ final class DomRecord {
             href = usableHref(links.get(i));
         }
         return href;
+    }
+
+    /** Whether the link has a target outside the page (which may still be a script or mail link). */
+    static boolean leadsSomewhere(Element link) {
+        String raw = link.attr("href").strip();
+        return !raw.isEmpty() && !raw.startsWith("#");
     }
 
     /** The raw target of a link, or null for none, in-page, script, mail and phone links. */

@@ -218,17 +218,28 @@ final class DomRecordReader {
         return new Candidate(group, items, valid, titles.size(), group.get(0).depth, (double) text / valid);
     }
 
-    /** For a record that is a lone heading (title, then summary paragraphs as its siblings): those siblings. */
+    /**
+     * The summary paragraphs that follow a record as its siblings: for a record that is a lone heading, the siblings
+     * up to the next heading; for a flat record ({@code <p>date: <a>title</a></p><p>summary</p>}, the record being
+     * the paragraph or the link alone in it), the siblings of the paragraph's shape that hold no date, link or heading.
+     */
     private static List<Element> followers(Box box, Walk walk) {
-        if (!HEADINGS.contains(box.element.normalName())) {
-            return List.of();
+        boolean heading = HEADINGS.contains(box.element.normalName());
+        Box block = box;
+        while (!heading && !block.element.isBlock() && block.parent != null && block.parent.links == 1
+                && block.parent.headings == 0) {
+            block = block.parent;
         }
         List<Element> followers = new ArrayList<>();
-        for (Element next = box.element.nextElementSibling(); next != null && followers.size() < 4;
+        for (Element next = block.element.nextElementSibling(); next != null && followers.size() < 4;
                 next = next.nextElementSibling()) {
             Box nextBox = walk.boxes.get(next);
-            if (HEADINGS.contains(next.normalName()) || nextBox == null || nextBox.path == box.path || nextBox.header) {
+            if (HEADINGS.contains(next.normalName()) || nextBox == null || nextBox.header) {
                 break; // the next record, its day header or chrome
+            }
+            if (heading ? nextBox.path == block.path : nextBox.path != block.path || nextBox.dates > 0
+                    || nextBox.links > 0 || nextBox.headings > 0) {
+                break;
             }
             followers.add(next);
         }
@@ -399,7 +410,9 @@ final class DomRecordReader {
             if (box.text > 0 && HEADINGS.contains(name)) {
                 box.headings++;
             }
-            if (box.text > 0 && name.equals("a") && DomRecord.usableHref(box.element) != null) {
+            // a script link still makes its text a title (the item is kept, its link becomes the page's); only in-page
+            // and empty links are not links
+            if (box.text > 0 && name.equals("a") && DomRecord.leadsSomewhere(box.element)) {
                 box.links++;
             }
             box.header = box.dates > 0 && box.text <= HEADER_TEXT && isDayHeader(box);

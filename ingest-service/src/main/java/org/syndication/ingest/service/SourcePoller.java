@@ -66,6 +66,7 @@ public class SourcePoller {
     static final int BATCH = 50;
 
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
+    private static final String DEGRADED_GAUGE = "ingest.sources.degraded";
     private static final Pattern FEED_ROOT = Pattern.compile("<(rss|feed|rdf:RDF|Channel)[\\s>]");
 
     /** What one read of a source gave. */
@@ -104,7 +105,11 @@ public class SourcePoller {
             thread.setDaemon(true);
             return thread;
         });
-        Gauge.builder("ingest.sources.degraded", degraded, AtomicLong::get)
+        // a gauge an earlier instance left in a shared registry (the tests restart the application in one JVM) would
+        // still watch that instance's counter: replaced, and held strongly so that a collection never drops it
+        metrics.find(DEGRADED_GAUGE).gauges().forEach(metrics::remove);
+        Gauge.builder(DEGRADED_GAUGE, degraded, AtomicLong::get)
+                .strongReference(true)
                 .description("Page sources whose last " + FeedSource.DEGRADED_AFTER + " reads found no item "
                         + "(the site probably changed its layout)")
                 .register(metrics);

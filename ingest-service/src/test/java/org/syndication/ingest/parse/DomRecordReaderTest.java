@@ -69,6 +69,20 @@ class DomRecordReaderTest {
     }
 
     @Test
+    void aDatedParagraphTakesTheUndatedParagraphsAfterItAndAScriptLinkStillGivesItsTitle() {
+        List<NewsItemDraft> items = splitter.splitHtml(read("dated-paragraphs.html"), PAGE_URL);
+
+        assertThat(items).extracting(item -> item.date() + " | " + item.title() + " | " + item.link() + " | "
+                + item.body()).containsExactly(
+                "2024-05-14 | Green buoy at the north entrance moved | https://port.example.org/notices/buoy-moved"
+                        + " | The buoy now lies forty metres further east.",
+                "2024-05-09 | Dredging in the inner basin | null"
+                        + " | Dredgers work by night until the end of the month.\n\nKeep clear of the marked area.",
+                "2024-05-02 | Light on the west pier out of order | https://port.example.org/notices/light-out"
+                        + " | A temporary light has been set up on the pier head.");
+    }
+
+    @Test
     void aTeaserKeepsItsPromoButNotItsDateLine() {
         NewsItemDraft first = splitter.splitHtml(read("teasers-with-decoy.html"), PAGE_URL).get(0);
 
