@@ -8,6 +8,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -249,6 +252,10 @@ class PageSourcesIT {
         assertThat(thrice.getString("status")).isEqualTo("OK");
         assertThat(thrice.getInt("itemsRead")).isZero();
         assertThat(thrice.getString("layout")).isEqualTo("no item found");
+        Element row = sourcesPage().getElementById("source-" + id);
+        assertThat(row).isNotNull();
+        assertThat(row.hasClass("degraded")).isTrue();
+        assertThat(row.selectFirst("td.degraded").text()).isEqualTo("DEGRADED");
 
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("# HELP ingest_sources_degraded Page sources whose last 3 reads");
@@ -457,6 +464,58 @@ class PageSourcesIT {
             delete(slowId, fastId);
             slow.stop(0);
             fast.stop(0);
+        }
+    }
+
+    /** The operator page, parsed; its security headers checked on the way. */
+    static Document sourcesPage() {
+        String html = given().when().get("/sources")
+                .then().statusCode(200).contentType(ContentType.HTML)
+                .header("Content-Security-Policy", PageSecurityHeaders.CONTENT_SECURITY_POLICY)
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .extract().asString();
+        assertThat(html).doesNotContainIgnoringCase("<script");
+        return Jsoup.parse(html);
+    }
+
+    @Test
+    void theOperatorPageListsEverySourceWithItsHealthAndEscapesWhatTheRegistrantWrote() {
+        CHANGING.set(List.of(HARVEST, BRIDGE));
+        // java.net.URI refuses < and ", and a name is reduced to letters and digits: ' and & are what get through
+        long page = register(base + "/changing?from='x'&amp;q=" + UUID.randomUUID(), "<script>alert(1)</script>");
+        long missing = register(base + "/missing-" + UUID.randomUUID(), unique("gone"));
+        pollAll();
+        try {
+            String raw = given().when().get("/sources").then().statusCode(200).extract().asString();
+            assertThat(raw).contains("from=&#39;x&#39;&amp;amp;q=").doesNotContain("'x'");
+            Document doc = sourcesPage();
+            Element row = doc.getElementById("source-" + page);
+            assertThat(row).isNotNull();
+            assertThat(row.selectFirst("td.name").text()).isEqualTo("script-alert-1-script");
+            assertThat(row.selectFirst("td.url a").attr("href")).startsWith(base + "/changing?from='x'&amp;q=");
+            assertThat(row.selectFirst("td.url a").attributes().size()).isEqualTo(2);
+            assertThat(row.selectFirst("td.kind").text()).isEqualTo("page");
+            assertThat(row.selectFirst("td.status").text()).isEqualTo("OK");
+            assertThat(row.selectFirst("td.degraded").text()).isEqualTo("no");
+            assertThat(row.selectFirst("td.http").text()).isEqualTo("200");
+            assertThat(row.selectFirst("td.items-read").text()).isEqualTo("2");
+            assertThat(row.selectFirst("td.items-total").text()).isEqualTo("2");
+            assertThat(row.selectFirst("td.layout").text()).isNotBlank().isNotEqualTo("no item found");
+            assertThat(row.selectFirst("td.failures").text()).isEqualTo("0");
+            assertThat(row.selectFirst("td.last-fetch").text()).isNotEqualTo("never");
+            assertThat(row.selectFirst("td.last-success").text()).isNotEqualTo("never");
+
+            // no token configured here (the local stack): everyone is the operator and sees why a source fails
+            Element failing = doc.getElementById("source-" + missing);
+            assertThat(failing.selectFirst("td.status").text()).isEqualTo("FAILING");
+            assertThat(failing.selectFirst("td.failures").text()).isEqualTo("1");
+            assertThat(failing.selectFirst("td.last-success").text()).isEqualTo("never");
+            assertThat(failing.selectFirst("td.last-error").text()).isEqualTo(source(missing).getString("lastError"))
+                    .isNotBlank();
+        } finally {
+            delete(page, missing);
         }
     }
 

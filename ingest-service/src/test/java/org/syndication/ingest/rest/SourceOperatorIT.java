@@ -7,6 +7,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,5 +122,16 @@ class SourceOperatorIT {
                 .getList("lastError")).containsOnlyNulls();
         assertThat(given().header("Authorization", "Bearer " + TOKEN).when().get("/api/sources").then()
                 .statusCode(200).extract().jsonPath().getList("lastError")).contains("HTTP 500");
+
+        // the operator page likewise: no error column without the token
+        Document page = Jsoup.parse(given().when().get("/sources").then().statusCode(200)
+                .contentType(ContentType.HTML).extract().asString());
+        assertThat(page.getElementById("source-" + id).selectFirst("td.status").text()).isEqualTo("FAILING");
+        assertThat(page.select("td.last-error, th:contains(Last error)")).isEmpty();
+        assertThat(page.text()).doesNotContain("HTTP 500");
+        Document asOperator = Jsoup.parse(given().header("Authorization", "Bearer " + TOKEN).when().get("/sources")
+                .then().statusCode(200).extract().asString());
+        assertThat(asOperator.getElementById("source-" + id).selectFirst("td.last-error").text())
+                .isEqualTo("HTTP 500");
     }
 }
