@@ -30,6 +30,8 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KafkaBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final int PARTITIONS = 3;
+    /** The broker's own log, in its data directory. */
+    public static final String LOG_FILE = "kafka.log";
 
     private final int port;
     private final Path dataDir;
@@ -47,19 +49,28 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker start(int port, int controllerPort, Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
-            Path properties = writeProperties(port, controllerPort, dataDir);
-            Path logFile = dataDir.resolve("kafka.log");
-            if (!Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
-                format(properties, logFile);
-            }
-            Process process = javaProcess(logFile, KafkaBrokerMain.class.getName(), properties.toString()).start();
+            Process process = command(port, controllerPort, dataDir).start();
             KafkaBroker broker = new KafkaBroker(port, dataDir, process);
-            broker.awaitReady(logFile);
+            broker.awaitReady(dataDir.resolve(LOG_FILE));
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Kafka in " + dataDir, e);
         }
+    }
+
+    /**
+     * The broker's command, its output appended to {@code dataDir/kafka.log}, after writing its settings and
+     * formatting its log directory the first time. {@code ./syndicate up}'s supervisor starts (and restarts) it;
+     * the broker exits when the standard input of the process closes.
+     */
+    public static ProcessBuilder command(int port, int controllerPort, Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        Path properties = writeProperties(port, controllerPort, dataDir);
+        Path logFile = dataDir.resolve(LOG_FILE);
+        if (!Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
+            format(properties, logFile);
+        }
+        return javaProcess(logFile, KafkaBrokerMain.class.getName(), properties.toString());
     }
 
     public String bootstrapServers() {
@@ -72,7 +83,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates every topic of the contract ({@code news.catalogued} compacted); existing topics are kept. */
     public void createTopics() {
-        try (Admin admin = admin()) {
+        createTopics(bootstrapServers());
+    }
+
+    /** {@link #createTopics()} on the broker at {@code bootstrapServers}. */
+    public static void createTopics(String bootstrapServers) {
+        try (Admin admin = admin(bootstrapServers)) {
             List<NewTopic> topics = Topics.ALL.stream().map(KafkaBroker::newTopic).toList();
             for (var result : admin.createTopics(topics).values().entrySet()) {
                 try {
@@ -92,8 +108,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public Admin admin() {
+        return admin(bootstrapServers());
+    }
+
+    private static Admin admin(String bootstrapServers) {
         return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
     }

@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,9 +25,11 @@ public final class PostgresServer implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -34,6 +37,11 @@ public final class PostgresServer implements AutoCloseable {
      * a restart keeps every row; {@code durable=false} trades crash safety for speed (tests).
      */
     public static PostgresServer start(int port, Path dataDir, boolean durable) {
+        return start(port, dataDir, durable, null);
+    }
+
+    /** {@link #start(int, Path, boolean)} with the server's own output appended to {@code logFile} (when not null). */
+    public static PostgresServer start(int port, Path dataDir, boolean durable, Path logFile) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
@@ -42,6 +50,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false) // callers decide when it stops
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1");
+            if (logFile != null) {
+                builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            }
             if (!durable) {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
@@ -49,7 +61,7 @@ public final class PostgresServer implements AutoCloseable {
             }
             EmbeddedPostgres postgres = builder.start();
             LOG.infof("PostgreSQL ready on port %d (data=%s)", port, dataDir);
-            return new PostgresServer(postgres);
+            return new PostgresServer(postgres, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL in " + dataDir, e);
         }
@@ -57,6 +69,20 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /**
+     * The postmaster's process, read from {@code postmaster.pid}: {@code pg_ctl} starts it detached, so it is not
+     * a child of this JVM.
+     */
+    public ProcessHandle postmaster() {
+        try {
+            String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+            return ProcessHandle.of(Long.parseLong(pid))
+                    .orElseThrow(() -> new IllegalStateException("PostgreSQL (pid " + pid + ") is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read PostgreSQL's postmaster.pid in " + dataDir, e);
+        }
     }
 
     public String jdbcUrl(String database) {

@@ -103,6 +103,11 @@ public final class Supervisor implements AutoCloseable {
         return List.copyOf(slots.keySet());
     }
 
+    /** The state of one process. */
+    public synchronized State state(String name) {
+        return slot(name).state;
+    }
+
     /** Waits until the process is ready; false when it is not within {@code timeout}, or was given up. */
     public boolean awaitReady(String name, Duration timeout) throws InterruptedException {
         Slot slot = slot(name);
@@ -247,7 +252,7 @@ public final class Supervisor implements AutoCloseable {
         String name = slot.child.name();
         String tail = lastLines(slot.child.log());
         if (decision instanceof RestartPolicy.Restart restart) {
-            events.accept(String.format("%s exited unexpectedly (%s); restarting it in %s (restart %d in a row)%s",
+            events.accept(String.format("%s exited unexpectedly (%s); restarting it in %s (attempt %d)%s",
                     name, exit, human(restart.delay()), restart.attempt(), tail));
             slot.pendingRestart = timers.schedule(() -> slot.worker.execute(() -> {
                 synchronized (this) {
@@ -260,10 +265,10 @@ public final class Supervisor implements AutoCloseable {
             }), restart.delay().toMillis(), TimeUnit.MILLISECONDS);
         } else {
             RestartPolicy.GiveUp giveUp = (RestartPolicy.GiveUp) decision;
-            events.accept(String.format("%s exited unexpectedly (%s)%s%n%s STOPPED: it exited %d times within %s, a"
-                    + " crash loop; it stays stopped and the other processes keep running. Fix the cause (see %s),"
-                    + " then './syndicate restart %s'.", name, exit, tail, name, giveUp.exits(),
-                    human(giveUp.window()), slot.child.log(), name));
+            events.accept(String.format("%s STOPPED: it exited %d times within %s (a crash loop; last: %s). It stays"
+                    + " stopped and the other processes keep running. Fix the cause (see %s), then"
+                    + " './syndicate restart %s'.%s", name, giveUp.exits(), human(giveUp.window()), exit,
+                    slot.child.log(), name, tail));
         }
     }
 
@@ -373,6 +378,9 @@ public final class Supervisor implements AutoCloseable {
                 lines = lines.subList(1, lines.size()); // the first line is likely cut
             }
             List<String> last = lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size());
+            if (last.stream().allMatch(String::isBlank)) {
+                return "";
+            }
             return "\n    last lines of " + log + ":\n" + last.stream().map(line -> "    | " + line)
                     .collect(Collectors.joining("\n"));
         } catch (IOException e) {

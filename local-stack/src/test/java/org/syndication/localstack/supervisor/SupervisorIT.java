@@ -82,7 +82,7 @@ class SupervisorIT {
         // the restart is reported with the exit status and the last lines of the process's log
         assertThat(events).anySatisfy(event -> assertThat(event)
                 .startsWith("healthy exited unexpectedly (exit status 137, killed by signal 9 (SIGKILL));"
-                        + " restarting it in 100 ms (restart 1 in a row)")
+                        + " restarting it in 100 ms (attempt 1)")
                 .contains("| healthy up as " + firstPid));
 
         HttpResponse<String> table = call("GET", "/status", TOKEN);
@@ -132,8 +132,8 @@ class SupervisorIT {
         assertThat(failing.pid()).isEmpty();
         assertThat(failing.ready()).isFalse();
         assertThat(events).anySatisfy(event -> assertThat(event)
-                .contains("failing STOPPED: it exited 5 times within 2 min, a crash loop; it stays stopped and the"
-                        + " other processes keep running")
+                .contains("failing STOPPED: it exited 5 times within 2 min (a crash loop; last: exit status 3)."
+                        + " It stays stopped and the other processes keep running")
                 .contains("| cannot read my settings")
                 .contains("'./syndicate restart failing'"));
         Thread.sleep(2_000); // past the longest backoff: nothing starts it again
