@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -24,7 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * What {@code ./syndicate up} runs: Kafka, PostgreSQL, the SMTP sink and the three services, each a process kept
@@ -103,13 +108,22 @@ public final class SupervisorMain {
         ControlServer control = new ControlServer(supervisor, 0, token, started::get, START_TIMEOUT);
         Path runFile = runDir.resolve("supervisor");
         writeRunFile(runFile, control.port(), token);
+        Path childrenFile = runDir.resolve("children");
+        ScheduledExecutorService pidWriter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "supervisor-pids");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pidWriter.scheduleWithFixedDelay(() -> writeChildren(childrenFile, supervisor), 1, 1, TimeUnit.SECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             reporter.log("stopping every process");
+            pidWriter.shutdownNow();
             control.close();
             supervisor.close();
             try {
                 Files.deleteIfExists(runFile);
+                Files.deleteIfExists(childrenFile);
             } catch (IOException ignored) {
                 // a stale run file only makes status say the supervisor does not answer
             }
@@ -189,6 +203,25 @@ public final class SupervisorMain {
         env.put("QUARKUS_MAILER_PORT", String.valueOf(stack.smtpPort()));
         env.put("QUARKUS_MAILER_MOCK", "false");
         return builder;
+    }
+
+    /**
+     * "NAME PID" per running process, rewritten when it changes: if the supervisor itself is killed ({@code kill -9}),
+     * the services outlive it, and the next {@code ./syndicate up} finds and stops them through this file.
+     */
+    private static void writeChildren(Path file, Supervisor supervisor) {
+        String lines = supervisor.status().stream().filter(line -> line.pid().isPresent())
+                .map(line -> line.name() + " " + line.pid().get() + "\n").collect(Collectors.joining());
+        try {
+            if (Files.exists(file) && Files.readString(file).equals(lines)) {
+                return;
+            }
+            Path next = file.resolveSibling(file.getFileName() + ".next");
+            Files.writeString(next, lines);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // the file only helps clean up after a killed supervisor; the next round tries again
+        }
     }
 
     /** Port and token of the control API, readable by the owner only (the token guards restarts). */

@@ -98,11 +98,6 @@ public final class Supervisor implements AutoCloseable {
         slot.worker.execute(() -> startNow(slot));
     }
 
-    /** Names of the supervised processes, in the order they were added. */
-    public synchronized List<String> names() {
-        return List.copyOf(slots.keySet());
-    }
-
     /** The state of one process. */
     public synchronized State state(String name) {
         return slot(name).state;
@@ -121,7 +116,7 @@ public final class Supervisor implements AutoCloseable {
             if (slot.state == State.RUNNING && probe(slot)) {
                 return true;
             }
-            Thread.sleep(100);
+            Thread.sleep(250);
         }
         return false;
     }
@@ -416,7 +411,7 @@ public final class Supervisor implements AutoCloseable {
         final Child child;
         final RestartPolicy policy;
         final ExecutorService worker;
-        State state = State.STARTING;
+        volatile State state = State.STARTING;
         Running running;
         Instant upSince;
         int restarts;
