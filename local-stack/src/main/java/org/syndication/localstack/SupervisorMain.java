@@ -116,7 +116,9 @@ public final class SupervisorMain {
         });
         pidWriter.scheduleWithFixedDelay(() -> writeChildren(childrenFile, supervisor), 1, 1, TimeUnit.SECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             reporter.log("stopping every process");
             pidWriter.shutdownNow();
             control.close();
@@ -147,6 +149,10 @@ public final class SupervisorMain {
                 logs.resolve("smtp-sink.log"), Probes.tcp(stack.smtpPort()), true));
         for (String server : List.of(KAFKA, PostgresChild.NAME, SMTP_SINK)) {
             if (!supervisor.awaitReady(server, START_TIMEOUT)) {
+                if (stopping.get()) { // Ctrl-C during the start: the shutdown hook stops what runs
+                    stopped.await();
+                    return;
+                }
                 reporter.say(server + " did not start within " + START_TIMEOUT.toSeconds() + " s; see "
                         + logs + " (and " + kafkaData.resolve(KafkaBroker.LOG_FILE) + ")");
                 System.exit(1);
@@ -169,7 +175,7 @@ public final class SupervisorMain {
         for (var service : SERVICES.entrySet()) {
             if (supervisor.awaitReady(service.getKey(), START_TIMEOUT)) {
                 reporter.say(service.getKey() + " ready on http://localhost:" + service.getValue());
-            } else if (supervisor.state(service.getKey()) != Supervisor.State.CRASH_LOOP) {
+            } else if (!stopping.get() && supervisor.state(service.getKey()) != Supervisor.State.CRASH_LOOP) {
                 reporter.say(service.getKey() + " is not ready after " + START_TIMEOUT.toSeconds()
                         + " s; it stays supervised (see './syndicate status' and " + logs.resolve(
                         service.getKey() + ".log") + ")");

@@ -124,7 +124,8 @@ class SupervisorIT {
         assertThat(supervisor.awaitReady("healthy", Duration.ofSeconds(10))).isTrue();
         long healthyPid = status("healthy").pid().orElseThrow();
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> status("failing").state() == Supervisor.State.CRASH_LOOP);
+        await().atMost(Duration.ofSeconds(15)).until(() -> status("failing").state() == Supervisor.State.CRASH_LOOP
+                && events.stream().anyMatch(event -> event.startsWith("failing STOPPED")));
 
         Supervisor.ProcessStatus failing = status("failing");
         assertThat(failing.restarts()).isEqualTo(4); // started once, restarted 4 times, the 5th exit gave up
