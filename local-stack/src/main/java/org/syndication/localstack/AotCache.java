@@ -1,0 +1,86 @@
+package org.syndication.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The ahead-of-time cache of a service's JVM (JEP 483 and 514, Java 25): the classes the service loads and links
+ * while it starts, stored once and mapped at every later start, which takes a good part of the start-up off the
+ * critical path.
+ *
+ * <p>The cache is made in one step (JEP 514's {@code -XX:AOTCacheOutput}): the first start of a service whose cache
+ * is missing or older than its application records what it loads and writes the cache when the service stops
+ * normally ({@code ./syndicate down} or a restart by hand; a {@code kill -9} writes nothing and the next start records
+ * again). Later starts use it ({@code -XX:AOTCache}); a cache the JVM finds unusable is ignored with a warning, never
+ * an error ({@code -XX:AOTMode=auto}, the default). Before Java 25 there is no cache and nothing changes.
+ */
+public final class AotCache {
+
+    /** The first Java with one-step cache creation (JEP 514). */
+    static final int FIRST_JAVA = 25;
+
+    private static final String FILE_NAME = "service.aot";
+
+    private final Path application;
+    private final int javaFeature;
+
+    /**
+     * @param application the service's {@code target/quarkus-app} folder
+     * @param javaFeature the feature release of the JVM that runs the service ({@code Runtime.version().feature()})
+     */
+    public AotCache(Path application, int javaFeature) {
+        this.application = application;
+        this.javaFeature = javaFeature;
+    }
+
+    /** Where the cache lives: inside the application folder, so a rebuild ({@code mvn clean}) removes it too. */
+    public Path file() {
+        return application.resolve(FILE_NAME);
+    }
+
+    /** The JVM options for the next start: use a fresh cache, else record one; none before Java 25. */
+    public List<String> jvmOptions() {
+        if (javaFeature < FIRST_JAVA) {
+            return List.of();
+        }
+        Path cache = file();
+        if (isFresh()) {
+            return List.of("-XX:AOTCache=" + cache);
+        }
+        try {
+            Files.deleteIfExists(cache); // stale: made for an older build of the service
+        } catch (IOException e) {
+            return List.of(); // cannot replace it: start without a cache rather than not at all
+        }
+        return List.of("-XX:AOTCacheOutput=" + cache);
+    }
+
+    /** Whether a cache exists and no file of the application (jars, generated classes) is newer than it. */
+    boolean isFresh() {
+        Path cache = file();
+        if (!Files.isRegularFile(cache)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(application)) {
+            FileTime made = Files.getLastModifiedTime(cache);
+            return files.filter(Files::isRegularFile)
+                    .filter(path -> !path.getFileName().toString().startsWith(FILE_NAME))
+                    .noneMatch(path -> lastModified(path).compareTo(made) > 0);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static FileTime lastModified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
