@@ -1,5 +1,7 @@
 package org.syndication.catalog;
 
+import java.util.Arrays;
+import java.net.http.HttpClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -186,5 +188,15 @@ class HostileInputIT {
         given().header("Authorization", TOKEN).contentType(ContentType.JSON)
                 .body("{\"title\":\"Big\",\"rules\":{\"terms\":[{\"match\":\"qqqzzz big\",\"weight\":1}]}}")
                 .put(path).then().statusCode(200).body("slug", equalTo("hostile-big"));
+    }
+
+    /** Java's HttpClient and curl --http2 upgrade a plain connection to HTTP/2 (h2c): no request on it is a 500. */
+    @Test
+    void requestsOverAnUpgradedHttp2ConnectionAreAnsweredNormally() throws Exception {
+        var answers = RawHttp.overUpgradedHttp2(RestAssured.port, List.of("/api/themes", "/api/items", "/q/health/ready"),
+                Arrays.asList(null, null, null), null);
+
+        assertThat(answers).extracting(answer -> answer.getValue().status()).containsExactly(200, 200, 200);
+        assertThat(answers).extracting(Map.Entry::getKey).containsOnly(HttpClient.Version.HTTP_2);
     }
 }

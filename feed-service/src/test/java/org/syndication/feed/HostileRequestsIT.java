@@ -1,5 +1,7 @@
 package org.syndication.feed;
 
+import java.util.Arrays;
+import java.net.http.HttpClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -180,5 +182,16 @@ class HostileRequestsIT {
                 ("email=form-" + address + "&themes=all&frequency=DAILY").getBytes(StandardCharsets.UTF_8));
         assertThat(formAnswer.status()).isEqualTo(200);
         assertThat(formAnswer.body()).contains("Check your inbox");
+    }
+
+    /** Java's HttpClient and curl --http2 upgrade a plain connection to HTTP/2 (h2c): no request on it is a 500. */
+    @Test
+    void requestsOverAnUpgradedHttp2ConnectionAreAnsweredNormally() throws Exception {
+        var answers = RawHttp.overUpgradedHttp2(RestAssured.port,
+                List.of("/feeds/all.atom", "/feeds/all.json", "/q/health/ready"), Arrays.asList(null, null, null), null);
+
+        assertThat(answers).extracting(answer -> answer.getValue().status()).containsExactly(200, 200, 200);
+        assertThat(answers).extracting(Map.Entry::getKey).containsOnly(HttpClient.Version.HTTP_2);
+        assertThat(answers.get(0).getValue().body()).contains("<feed");
     }
 }

@@ -1,5 +1,7 @@
 package org.syndication.ingest.rest;
 
+import java.util.Arrays;
+import java.net.http.HttpClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -93,5 +95,19 @@ class HostileInputIT {
         assertThat(chunked.status()).isEqualTo(202);
         assertThat(JsonPath.from(chunked.body()).getList("items.title"))
                 .containsExactly("Port officers trained on container profiling");
+    }
+
+    /** Java's HttpClient and curl --http2 upgrade a plain connection to HTTP/2 (h2c): no request on it is a 500. */
+    @Test
+    void requestsOverAnUpgradedHttp2ConnectionAreAnsweredNormally() throws Exception {
+        byte[] page = "20 April 2017: Harbour training for customs officers\nThirty officers took part."
+                .getBytes(StandardCharsets.UTF_8);
+        var answers = RawHttp.overUpgradedHttp2(RestAssured.port,
+                List.of("/api/sources", documents() + "&dryRun=true", "/q/health/ready"),
+                Arrays.asList(null, page, null), "text/plain; charset=utf-8");
+
+        assertThat(answers).extracting(answer -> answer.getValue().status()).containsExactly(200, 200, 200);
+        assertThat(answers).extracting(Map.Entry::getKey).containsOnly(HttpClient.Version.HTTP_2);
+        assertThat(answers.get(1).getValue().body()).contains("Harbour training for customs officers");
     }
 }

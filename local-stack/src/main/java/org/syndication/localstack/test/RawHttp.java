@@ -7,9 +7,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +44,33 @@ public final class RawHttp {
     private static final int CHUNK = 64 * 1024;
 
     private RawHttp() {
+    }
+
+    /**
+     * Requests in turn over one HTTP/2 connection of Java's own client, which starts as HTTP/1.1 and upgrades it (h2c,
+     * as {@code curl --http2} does): the first request is answered after the upgrade, the next ones as plain HTTP/2
+     * streams. Each answer is paired with the protocol version it came in. A null body is a GET.
+     */
+    public static List<Map.Entry<HttpClient.Version, Response>> overUpgradedHttp2(int port, List<String> paths,
+            List<byte[]> bodies, String contentType) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        List<Map.Entry<HttpClient.Version, Response>> answers = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + paths.get(i)))
+                    .timeout(Duration.ofSeconds(60));
+            byte[] body = bodies.get(i);
+            if (body != null) {
+                request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            }
+            HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> headers = new HashMap<>();
+            answer.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                    String.join(",", values)));
+            answers.add(Map.entry(answer.version(), new Response(answer.statusCode(), headers, answer.body(),
+                    body == null ? 0 : body.length)));
+        }
+        return answers;
     }
 
     /** A request with the given body (or none when {@code body} is null), sent with its {@code Content-Length}. */
