@@ -2,14 +2,19 @@ package org.syndication.catalog;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
+
+    /** The advisory lock key of the outbox relay ("outbox" in ASCII). */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
 
     /**
      * Locks the oldest unpublished rows in insertion order; rows locked by another relay are skipped.
@@ -24,6 +29,21 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                 // the relay only reads the rows (markPublished updates them in bulk): no snapshots, no dirty checks
                 .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();
+    }
+
+    /**
+     * Makes this transaction the only relay at work across every instance (a PostgreSQL advisory lock, released
+     * at commit or rollback); another instance's relay waits here until this one committed. SKIP LOCKED alone
+     * would let two relays send consecutive versions of one item from two producers at once, so an older version
+     * could land after a newer one, and the compacted topic would keep the older.
+     */
+    public void lockRelay() {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, RELAY_LOCK);
+                lock.execute();
+            }
+        });
     }
 
     /** Marks the rows published (one statement); in the transaction that locked them. */

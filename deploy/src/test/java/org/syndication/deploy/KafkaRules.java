@@ -79,6 +79,43 @@ final class KafkaRules {
         return problems;
     }
 
+    /**
+     * Every topic a service consumes in a consumer group has at least as many partitions as the service can have
+     * replicas (its HorizontalPodAutoscaler's maxReplicas, else its Deployment's replicas): a replica beyond the
+     * partition count gets no partition and idles.
+     */
+    static List<String> checkPartitions(List<Resource> resources, List<ServiceModule> modules) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Resource> declared = topics(resources);
+        for (ServiceModule module : modules) {
+            int replicas = maxReplicas(resources, module.name());
+            for (ServiceModule.TopicBinding binding : module.bindings()) {
+                Resource topic = declared.get(binding.topic());
+                if (binding.access() != ServiceModule.Access.READ || binding.group() == null || topic == null) {
+                    continue;
+                }
+                int partitions = topic.at("/spec/partitions").asInt(0);
+                if (partitions < replicas) {
+                    problems.add(topic.id() + ": " + partitions + " partitions but " + module.name() + " (group "
+                            + binding.group() + ") runs up to " + replicas + " replicas");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The most replicas a service runs: its HPA's maxReplicas, else its Deployment's replicas (default 1). */
+    static int maxReplicas(List<Resource> resources, String service) {
+        return Manifests.ofKind(resources, "HorizontalPodAutoscaler")
+                .filter(h -> service.equals(h.at("/spec/scaleTargetRef/name").asText()))
+                .mapToInt(h -> h.at("/spec/maxReplicas").asInt(1))
+                .max()
+                .orElseGet(() -> Manifests.ofKind(resources, "Deployment")
+                        .filter(d -> service.equals(d.name()))
+                        .mapToInt(d -> d.at("/spec/replicas").asInt(1))
+                        .max().orElse(1));
+    }
+
     /** Broker count over all node pools with the broker role. */
     static int brokers(List<Resource> resources) {
         return Manifests.ofKind(resources, "KafkaNodePool")

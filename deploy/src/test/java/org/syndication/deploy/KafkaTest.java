@@ -23,6 +23,15 @@ class KafkaTest {
         assertThat(KafkaRules.topics(resources).keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
     }
 
+    /** Two of everything: no replica of a consuming service idles for want of a partition. */
+    @ParameterizedTest
+    @MethodSource(Manifests.OVERLAYS)
+    void consumedTopicsHaveAPartitionForEveryReplica(String overlay) {
+        List<Resource> resources = Manifests.overlay(overlay);
+
+        assertThat(KafkaRules.checkPartitions(resources, ServiceModule.all())).isEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource(Manifests.OVERLAYS)
     void everyServiceMayUseEveryTopicItBinds(String overlay) {

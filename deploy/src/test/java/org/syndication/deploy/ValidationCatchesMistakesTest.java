@@ -168,6 +168,19 @@ class ValidationCatchesMistakesTest {
     }
 
     @Test
+    void moreConsumerReplicasThanPartitions() {
+        List<Resource> resources = replace(mutate("HorizontalPodAutoscaler", "feed-service",
+                tree -> at(tree, "/spec").put("maxReplicas", 40)));
+        ServiceModule feed = new ServiceModule("feed-service", "feed-service", 8083, List.of(
+                new ServiceModule.TopicBinding(Topics.NEWS_CATALOGUED, READ, "feed-service", "k1"),
+                new ServiceModule.TopicBinding(Topics.NEWS_DIGESTS, WRITE, null, "k2")));
+
+        assertThat(KafkaRules.checkPartitions(resources, List.of(feed))).singleElement()
+                .satisfies(p -> assertThat(p).contains("news.catalogued", "feed-service", "up to 40 replicas"));
+        assertThat(KafkaRules.checkPartitions(local, List.of(feed))).isEmpty();
+    }
+
+    @Test
     void aclsThatLackWhatTheCodeUses() {
         ServiceModule catalog = new ServiceModule("catalog-service", "catalog-service", 8082, List.of(
                 new ServiceModule.TopicBinding(Topics.NEWS_INGESTED, READ, "catalog-service", "k1"),

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code ce_id} = row id, key = item id) straight to the producer ({@link KafkaSender}: the acks complete on the
  * Kafka I/O thread, the transaction stays on the relay thread), waits for every ack and only then marks them
  * published (one update by row ids) and commits. A crash at any point leaves the rows unpublished, so they are sent
- * again: at-least-once, with a stable {@code ce_id}.
+ * again: at-least-once, with a stable {@code ce_id}. With several instances, one relay works at a time (an advisory
+ * lock, {@link OutboxRepository#lockRelay}), the others wait for its commit, so rows reach the topic in their order.
  * It wakes right after each commit that wrote a row; {@link OutboxSweeper} wakes it periodically for anything left
  * behind (e.g. by a crashed instance).
  */
@@ -92,6 +93,7 @@ public class OutboxRelay {
     public int publishBatch() {
         long start = System.nanoTime();
         int sent = QuarkusTransaction.requiringNew().call(() -> {
+            outbox.lockRelay(); // one relay at a time across instances: the topic gets the rows in order
             List<OutboxEvent> rows = outbox.lockUnpublished(config.outbox().batchSize());
             if (rows.isEmpty()) {
                 return 0;

@@ -2,6 +2,9 @@ package org.syndication.feed.digest;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +15,20 @@ public class DigestRepository implements PanacheRepositoryBase<Digest, UUID> {
 
     public Optional<Digest> findIssued(String theme, String periodId) {
         return find("theme = ?1 and periodId = ?2", theme, periodId).firstResultOptional();
+    }
+
+    /**
+     * Takes a lock on one theme and period until the transaction ends (a PostgreSQL advisory lock keyed by both):
+     * a second instance issuing the same digest waits here for the first one's commit.
+     */
+    public void lockPeriod(String theme, String periodId) {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "digest:" + theme + "/" + periodId);
+                lock.execute();
+            }
+        });
     }
 
     /** Newest first. */

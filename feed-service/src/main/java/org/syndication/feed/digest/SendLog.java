@@ -89,9 +89,16 @@ public class SendLog {
         });
     }
 
-    /** Rows left SENDING by a stop between claim and outcome: marked UNKNOWN, never sent again. */
-    public int abandonInterrupted() {
-        return em.createNativeQuery("update send_log set status = 'UNKNOWN' where status = 'SENDING'").executeUpdate();
+    /**
+     * Rows left SENDING by a stop between claim and outcome: marked UNKNOWN, never sent again. Only rows claimed
+     * before {@code claimedBefore}: with several instances, a row claimed later may be one a live instance is
+     * sending right now (its outcome would then be lost to UNKNOWN).
+     */
+    public int abandonInterrupted(Instant claimedBefore) {
+        return em.createNativeQuery("update send_log set status = 'UNKNOWN' where status = 'SENDING'"
+                        + " and claimed_at < :before")
+                .setParameter("before", Timestamp.from(claimedBefore))
+                .executeUpdate();
     }
 
     public long count(UUID digestId, String status) {

@@ -43,6 +43,9 @@ public class DigestSender {
     /** A mail the SMTP server has not acknowledged by then counts as failed (and is retried). */
     static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
 
+    /** A claim this old whose outcome was never recorded was left by a stopped instance. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
     private final SendLog sendLog;
     private final SubscriberRepository subscribers;
     private final DigestService digests;
@@ -70,7 +73,19 @@ public class DigestSender {
     }
 
     void onStart(@Observes StartupEvent event) {
-        int interrupted = QuarkusTransaction.requiringNew().call(sendLog::abandonInterrupted);
+        abandonInterrupted();
+    }
+
+    /**
+     * Reports the mails whose sender stopped between claim and outcome (UNKNOWN, never resent). A row still
+     * SENDING {@link #ABANDONED_AFTER} after its claim has no live sender (a batch ends within
+     * {@link #SEND_TIMEOUT}); younger ones may belong to another instance that is sending them now.
+     */
+    @Scheduled(every = "1m", delayed = "1m", identity = "digest-abandoned-sweep",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void abandonInterrupted() {
+        Instant before = clock.instant().minus(ABANDONED_AFTER);
+        int interrupted = QuarkusTransaction.requiringNew().call(() -> sendLog.abandonInterrupted(before));
         if (interrupted > 0) {
             Log.errorf("digest mails interrupted by a stop, not resent (at most once): count=%d", interrupted);
         }

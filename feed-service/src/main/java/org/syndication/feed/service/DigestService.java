@@ -76,6 +76,11 @@ public class DigestService {
     @Transactional
     public Issued issue(String theme, Period period, boolean preview) {
         Theme known = themes.find(theme).orElseThrow(() -> new UnknownThemeException(theme));
+        if (!preview) {
+            // every instance runs the same schedule: the first to lock this theme and period issues it, the others
+            // wait for its commit and then find it issued (instead of failing on the unique constraint)
+            digests.lockPeriod(theme, period.id());
+        }
         Optional<Digest> existing = digests.findIssued(theme, period.id());
         if (existing.isPresent()) {
             return new Issued(Optional.of(view(existing.get(), known)), false, 0);

@@ -16,6 +16,7 @@ import org.syndication.feed.render.RenderedFeed;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -37,6 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @ApplicationScoped
 public class FeedCache {
+
+    /** In {@link #pending}: render every feed, not only the listed ones. */
+    private static final String EVERY_FEED = "*";
 
     private final FeedRenderService renderer;
     private final FeedConfig config;
@@ -71,10 +75,28 @@ public class FeedCache {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProjectionChanged change) {
-        pending.addAll(change.feedKeys());
+        invalidate(change.feedKeys());
+    }
+
+    /**
+     * Re-renders these feeds soon: a change this instance projected, or one another instance projected
+     * ({@link FeedChangeListener}).
+     */
+    public void invalidate(Collection<String> feedKeys) {
+        pending.addAll(feedKeys);
         if (scheduled.compareAndSet(false, true)) {
             executor.schedule(this::drain, config.render().debounce().toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Whether no render is waiting or running (tests wait for it before they measure). */
+    public boolean idle() {
+        return pending.isEmpty() && !scheduled.get();
+    }
+
+    /** Re-renders every feed soon (themes learned meanwhile included): after changes may have gone unnoticed. */
+    public void invalidateAll() {
+        invalidate(Set.of(EVERY_FEED));
     }
 
     /** Delay of a render that follows another one directly: the debounce, or the last render's duration. */
@@ -154,7 +176,9 @@ public class FeedCache {
         }
         long next;
         try {
-            if (!keys.isEmpty()) {
+            if (keys.contains(EVERY_FEED)) {
+                renderNow(null);
+            } else if (!keys.isEmpty()) {
                 renderNow(keys);
             }
             next = backlogDelay(config.render().debounce().toNanos(), lastRenderTook);

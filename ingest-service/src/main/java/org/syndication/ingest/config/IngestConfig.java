@@ -86,6 +86,14 @@ public interface IngestConfig {
         @WithDefault("10s")
         String pollEvery();
 
+        /**
+         * How long a claimed source stays with the instance that claimed it: the poll's outcome sets its next poll,
+         * and a source whose instance stopped mid-poll is due again after this (it must exceed the longest poll,
+         * host wait included).
+         */
+        @WithDefault("10m")
+        Duration claimLease();
+
         /** Polling interval of a source registered without {@code intervalSeconds}. */
         @WithDefault("15m")
         Duration defaultInterval();

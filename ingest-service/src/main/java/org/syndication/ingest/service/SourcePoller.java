@@ -58,6 +58,8 @@ import java.util.regex.Pattern;
  * through the same dedup ledger and transactional publish as posted documents; items that leave a page are not
  * withdrawn. Any failure is recorded on its source (with backoff) without stopping the others. Validators (ETag,
  * Last-Modified) are stored only after the items were published, so a poll that fails to publish reads again.
+ * Due sources are claimed in the database ({@link SourceService#dueTargets}), so with several instances each due
+ * source is polled once per interval, by whichever instance claimed it.
  */
 @ApplicationScoped
 public class SourcePoller {
@@ -140,16 +142,21 @@ public class SourcePoller {
      */
     public CompletableFuture<Integer> dispatch() {
         Map<String, List<SourceService.PollTarget>> byHost = new LinkedHashMap<>();
+        List<Long> notNow = new ArrayList<>();
         for (SourceService.PollTarget target : sources.dueTargets(BATCH)) {
             if (!inFlight.contains(target.id())) {
                 byHost.computeIfAbsent(hostOf(target), h -> new ArrayList<>()).add(target);
+            } else {
+                notNow.add(target.id());
             }
         }
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         int started = 0;
         for (Map.Entry<String, List<SourceService.PollTarget>> host : byHost.entrySet()) {
             if (!busyHosts.add(host.getKey())) {
-                continue; // still busy from an earlier tick; its sources stay due
+                // still busy from an earlier tick: its sources are handed back and stay due
+                host.getValue().forEach(t -> notNow.add(t.id()));
+                continue;
             }
             List<SourceService.PollTarget> targets = host.getValue();
             targets.forEach(t -> inFlight.add(t.id()));
@@ -162,6 +169,14 @@ public class SourcePoller {
                     busyHosts.remove(host.getKey());
                 }
             }, pool));
+        }
+        if (!notNow.isEmpty()) {
+            try {
+                sources.release(notNow);
+            } catch (RuntimeException e) {
+                // they stay claimed until the lease ends, then due again
+                Log.errorf(e, "cannot hand back sources not polled now count=%d", notNow.size());
+            }
         }
         int count = started;
         return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).handle((ok, error) -> {

@@ -15,7 +15,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Registered sources (feeds and listing pages) and the bookkeeping of their polls. */
@@ -108,14 +111,29 @@ public class SourceService {
     }
 
     /**
-     * The sources due now, the longest-waiting first, with what their polls need; in a transaction of its own,
-     * so the state (validators of the last poll) is fresh, not a cached copy.
+     * Claims the sources due now, the longest-waiting first, with what their polls need; in a transaction of its
+     * own, so the state (validators of the last poll) is fresh, not a cached copy. A claimed source is due again
+     * only after {@code ingest.sources.claim-lease} (the poll's outcome sets its real next poll), so with several
+     * instances each due source is polled by one of them ({@code FOR UPDATE SKIP LOCKED}, no leader).
      */
     @Transactional
     public List<PollTarget> dueTargets(int limit) {
-        return sources.due(clock.instant(), limit).stream()
+        Instant now = clock.instant();
+        List<Long> claimed = sources.claimDue(now, now.plus(config.sources().claimLease()), limit);
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, FeedSource> byId = new HashMap<>();
+        sources.list("id in ?1", claimed).forEach(s -> byId.put(s.id(), s));
+        return claimed.stream().map(byId::get).filter(Objects::nonNull)
                 .map(s -> new PollTarget(s.id(), s.url(), s.pollUrl(), s.name(), s.etag(), s.lastModified(), s.kind()))
                 .toList();
+    }
+
+    /** Hands claimed sources that this instance will not poll now back: due at once, for any instance. */
+    @Transactional
+    public void release(List<Long> ids) {
+        sources.release(ids, clock.instant());
     }
 
     /**
