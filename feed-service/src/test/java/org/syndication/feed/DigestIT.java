@@ -331,7 +331,7 @@ class DigestIT {
         // bad input: a 400 problem, and nothing changes
         for (String[] bad : new String[][] {{"hour", "24"}, {"hour", "seven"}, {"hour", "6:30"}, {"zone", "Mars/Olympus"},
                 {"zone", "x".repeat(100)}, {"weekday", "FUNDAY"}, {"weekday", "8"}}) {
-            given().accept(ContentType.JSON).formParam("themes", theme.slug()).formParam("frequency", "WEEKLY")
+            given().accept("*/*").formParam("themes", theme.slug()).formParam("frequency", "WEEKLY")
                     .formParam(bad[0], bad[1]).post(manage)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("type", equalTo("https://syndication.example.org/problems/invalid-request"));
