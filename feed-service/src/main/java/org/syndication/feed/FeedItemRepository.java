@@ -45,18 +45,34 @@ public class FeedItemRepository implements PanacheRepositoryBase<FeedItem, Strin
                 "from", from, "to", to, "firstDay", firstDay, "lastDay", lastDay).page(0, limit).list();
     }
 
-    /** The months that hold at least one published item of the feed, oldest first. */
-    public SortedSet<YearMonth> months(String feedKey) {
-        String jpql = ALL.equals(feedKey)
+    /**
+     * The months that hold at least one published item of the feed dated in [{@link ArchiveMonths#EARLIEST},
+     * {@code before}), oldest first: the months that have an archive document.
+     */
+    public SortedSet<YearMonth> months(String feedKey, LocalDate before) {
+        String jpql = (ALL.equals(feedKey)
                 ? "select distinct i.itemDate from FeedItem i where i.status = :status"
-                : "select distinct i.itemDate from FeedItem i join i.themes t where t = :slug and i.status = :status";
-        var query = getEntityManager().createQuery(jpql, LocalDate.class).setParameter("status", ItemStatus.PUBLISHED);
+                : "select distinct i.itemDate from FeedItem i join i.themes t where t = :slug and i.status = :status")
+                + " and i.itemDate >= :earliest and i.itemDate < :before";
+        var query = getEntityManager().createQuery(jpql, LocalDate.class).setParameter("status", ItemStatus.PUBLISHED)
+                .setParameter("earliest", ArchiveMonths.EARLIEST).setParameter("before", before);
         if (!ALL.equals(feedKey)) {
             query.setParameter("slug", feedKey);
         }
         SortedSet<YearMonth> months = new TreeSet<>();
         query.getResultList().forEach(date -> months.add(YearMonth.from(date)));
         return months;
+    }
+
+    /** Items of a feed withdrawn at or after {@code since} (the time of their withdrawn version), newest first. */
+    public List<FeedItem> withdrawnSince(String feedKey, Instant since, int limit) {
+        return select(ItemStatus.WITHDRAWN, feedKey, " and i.updatedAt >= :since", "since", since).page(0, limit).list();
+    }
+
+    /** Withdrawn items of a feed dated in the month (an archive keeps their tombstones for good). */
+    public List<FeedItem> withdrawnInMonth(String feedKey, YearMonth month) {
+        return select(ItemStatus.WITHDRAWN, feedKey, " and i.itemDate between :from and :to",
+                "from", month.atDay(1), "to", month.atEndOfMonth()).list();
     }
 
     /** Published item count per theme slug, plus {@link #ALL}. */
@@ -107,8 +123,13 @@ public class FeedItemRepository implements PanacheRepositoryBase<FeedItem, Strin
     }
 
     private io.quarkus.hibernate.orm.panache.PanacheQuery<FeedItem> select(String feedKey, String extra, Object... params) {
+        return select(ItemStatus.PUBLISHED, feedKey, extra, params);
+    }
+
+    private io.quarkus.hibernate.orm.panache.PanacheQuery<FeedItem> select(ItemStatus status, String feedKey, String extra,
+                                                                          Object... params) {
         Map<String, Object> named = new HashMap<>();
-        named.put("status", ItemStatus.PUBLISHED);
+        named.put("status", status);
         for (int i = 0; i < params.length; i += 2) {
             named.put((String) params[i], params[i + 1]);
         }

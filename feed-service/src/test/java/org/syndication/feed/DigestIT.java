@@ -23,7 +23,11 @@ import org.syndication.events.ThemeTag;
 import org.syndication.events.Topics;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.mapping.EntryMapper;
+import org.syndication.events.DigestIssued.Frequency;
+import org.syndication.feed.digest.DigestSchedule;
+import org.syndication.feed.digest.Period;
 import org.syndication.feed.service.DigestSender;
+import org.syndication.feed.service.DigestService;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
 import org.syndication.localstack.test.SmtpResource;
@@ -68,6 +72,9 @@ class DigestIT {
 
     @Inject
     DigestSender sender;
+
+    @Inject
+    DigestService digests;
 
     @Inject
     EntityManager em;
@@ -292,6 +299,90 @@ class DigestIT {
         String week = org.syndication.feed.digest.Period.isoWeek(LocalDate.now(ZoneOffset.UTC)).id();
         given().header("Authorization", TOKEN).post("/api/digests/" + theme.slug() + "/" + week)
                 .then().statusCode(201).body("period", equalTo(week));
+    }
+
+    @Test
+    void eachSubscriberGetsDigestsAtTheHourZoneAndWeekdayChosenOnTheManagePage() {
+        ThemeTag theme = newTheme();
+        publish(TestData.item().themes(theme).build(), theme);
+        String early = "early-" + UUID.randomUUID() + "@example.org";
+        String tokyo = "tokyo-" + UUID.randomUUID() + "@example.org";
+        subscribeAndConfirm(early, theme.slug());
+        subscribeAndConfirm(tokyo, theme.slug());
+        // a confirmed address that asks again gets a link to manage its subscription
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", tokyo, "themes", List.of(theme.slug()), "frequency", "DAILY"))
+                .post("/api/subscriptions").then().statusCode(202);
+        SmtpInbox inbox = inbox();
+        await().atMost(WAIT).until(() -> inbox.to(tokyo).size() == 2);
+        String manage = local(link(inbox.to(tokyo).get(1), "manage"));
+
+        String page = given().accept(BROWSER).get(manage).then().statusCode(200).extract().asString();
+        assertThat(page).contains("<option value=\"6\" selected>06:00</option>", "name=\"zone\" value=\"UTC\"",
+                "<option value=\"MONDAY\" selected>Monday</option>", "<option value=\"Asia/Tokyo\">");
+        given().accept(BROWSER).formParam("themes", theme.slug()).formParam("frequency", "DAILY")
+                .formParam("hour", "7").formParam("zone", "Asia/Tokyo").formParam("weekday", "FRIDAY")
+                .post(manage).then().statusCode(200);
+        assertThat(schedule(tokyo)).containsExactly(7, "Asia/Tokyo", 5);
+        assertThat(given().accept(BROWSER).get(manage).asString())
+                .contains("<option value=\"7\" selected>07:00</option>", "name=\"zone\" value=\"Asia/Tokyo\"",
+                        "<option value=\"FRIDAY\" selected>Friday</option>");
+
+        // bad input: a 400 problem, and nothing changes
+        for (String[] bad : new String[][] {{"hour", "24"}, {"hour", "seven"}, {"hour", "6:30"}, {"zone", "Mars/Olympus"},
+                {"zone", "x".repeat(100)}, {"weekday", "FUNDAY"}, {"weekday", "8"}}) {
+            given().accept("*/*").formParam("themes", theme.slug()).formParam("frequency", "WEEKLY")
+                    .formParam(bad[0], bad[1]).post(manage)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://syndication.example.org/problems/invalid-request"));
+        }
+        assertThat(schedule(tokyo)).containsExactly(7, "Asia/Tokyo", 5);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select frequency from subscriber where email = :e").setParameter("e", tokyo).getSingleResult()))
+                .isEqualTo("DAILY");
+
+        // issued as the scheduler does: each mail is due at its subscriber's next chosen time after the day is over
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        var issued = digests.issue(theme.slug(), Period.day(today), false, true);
+        assertThat(issued.recipients()).isEqualTo(2);
+        UUID digestId = QuarkusTransaction.requiringNew().call(() -> (UUID) em.createNativeQuery(
+                        "select id from digest where theme = :t and period_id = :p")
+                .setParameter("t", theme.slug()).setParameter("p", today.toString()).getSingleResult());
+        java.time.Instant dayOver = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(due(digestId, early)).isEqualTo(DigestSchedule.DEFAULT.nextSend(dayOver, Frequency.DAILY))
+                .isEqualTo(dayOver.plus(Duration.ofHours(6)));
+        assertThat(due(digestId, tokyo)).isEqualTo(new DigestSchedule(7, java.time.ZoneId.of("Asia/Tokyo"),
+                java.time.DayOfWeek.FRIDAY).nextSend(dayOver, Frequency.DAILY));
+        // not due yet: nothing is sent
+        sender.sendBatch();
+        assertThat(digestMails(inbox, early)).isEmpty();
+        assertThat(digestMails(inbox, tokyo)).isEmpty();
+
+        // once the early reader's time has come (moved to now here), their mail goes, the other one still waits
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update send_log set next_attempt_at = now()"
+                        + " where digest_id = :d and subscriber_id = (select id from subscriber where email = :e)")
+                .setParameter("d", digestId).setParameter("e", early).executeUpdate());
+        await().atMost(WAIT).until(() -> digestMails(inbox, early).size() == 1);
+        assertThat(digestMails(inbox, tokyo)).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select l.status from send_log l"
+                        + " join subscriber s on s.id = l.subscriber_id where l.digest_id = :d and s.email = :e")
+                .setParameter("d", digestId).setParameter("e", tokyo).getSingleResult())).isEqualTo("PENDING");
+    }
+
+    private List<Object> schedule(String address) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                        "select digest_hour, digest_zone, digest_weekday from subscriber where email = :e")
+                .setParameter("e", address).getSingleResult());
+        return List.of(((Number) row[0]).intValue(), row[1], ((Number) row[2]).intValue());
+    }
+
+    private java.time.Instant due(UUID digestId, String address) {
+        Object at = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select l.next_attempt_at"
+                        + " from send_log l join subscriber s on s.id = l.subscriber_id"
+                        + " where l.digest_id = :d and s.email = :e")
+                .setParameter("d", digestId).setParameter("e", address).getSingleResult());
+        return at instanceof java.time.OffsetDateTime odt ? odt.toInstant()
+                : at instanceof java.sql.Timestamp ts ? ts.toInstant() : (java.time.Instant) at;
     }
 
     /** Read here, not injected: an injected test property would be required by every test class's application. */

@@ -204,6 +204,8 @@ public final class SupervisorMain {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         Map<String, String> env = builder.environment();
         env.put("INGEST_SOURCES_ALLOW_PRIVATE", "true");
+        env.put("FEED_POLLING_LIMIT_ENABLED", "false"); // one reader polls fast while trying things out
+        env.put("FEED_WEBSUB_ALLOW_PRIVATE", "true"); // WebSub callbacks to this machine, as sources are
         env.put("FEED_PUBLIC_BASE_URL", "http://localhost:" + SERVICES.get("feed-service"));
         env.put("FEED_REBUILD_ON_START", String.valueOf(rebuild));
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");

@@ -51,6 +51,10 @@ public interface FeedConfig {
 
     Subscription subscription();
 
+    Tombstones tombstones();
+
+    PollingLimit pollingLimit();
+
     /** HMAC key of subscription tokens; when absent a random key is created once and kept in the database. */
     Optional<String> tokenSecret();
 
@@ -61,13 +65,50 @@ public interface FeedConfig {
     }
 
     interface Cache {
-        /** Cache-Control max-age of subscription feeds and the OPML list. */
+        /** Cache-Control max-age of the OPML list. */
         @WithDefault("PT60S")
         Duration maxAge();
+
+        /**
+         * Least max-age (and RSS ttl) of a subscription feed; a feed's own is the median interval between its recent
+         * item changes, between this and {@link #maxAgeCeiling()}.
+         */
+        @WithDefault("PT5M")
+        Duration maxAgeFloor();
+
+        /** Greatest max-age (and RSS ttl) of a subscription feed; also that of a feed without a rhythm yet. */
+        @WithDefault("PT6H")
+        Duration maxAgeCeiling();
 
         /** Cache-Control max-age of archive documents of months that are over. */
         @WithDefault("P365D")
         Duration archiveMaxAge();
+    }
+
+    interface Tombstones {
+        /**
+         * How long a withdrawn item stays in the Atom subscription documents it was in, as an RFC 6721 deleted entry
+         * (archive documents keep it for good).
+         */
+        @WithDefault("P30D")
+        Duration keep();
+    }
+
+    interface PollingLimit {
+        /**
+         * Answer 429 to a client that polls one feed far faster than its max-age (per client address and feed,
+         * counted in memory). {@code ./syndicate up} turns it off.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests one client may make for one feed document within one max-age of that document. */
+        @WithDefault("10")
+        int requests();
+
+        /** Most (client, feed) pairs tracked at once; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        long maxTracked();
     }
 
     interface Render {
@@ -81,8 +122,12 @@ public interface FeedConfig {
         @WithDefault("UTC")
         String zone();
 
-        /** When the scheduler issues yesterday's daily digests (and, on Mondays, last week's weekly ones). */
-        @WithDefault("0 0 6 * * ?")
+        /**
+         * When the scheduler issues yesterday's daily digests (and, on Mondays, last week's weekly ones) if not issued
+         * yet; each mail then waits for its subscriber's chosen hour, so it runs every hour, a little after the hour
+         * (an item ingested just before midnight has time to be catalogued).
+         */
+        @WithDefault("0 30 * * * ?")
         String cron();
 
         /** Whether the scheduler issues digests at all (the API always can). */

@@ -7,7 +7,11 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +26,10 @@ public class SendLog {
 
     public record Claim(UUID subscriberId, UUID digestId, int attempts) {
     }
+
+    /** The subscribers a digest goes to (parameters {@code frequency} and {@code theme}). */
+    private static final String RECIPIENTS = "s.status = 'CONFIRMED' and s.frequency = :frequency"
+            + " and (',' || s.themes || ',') like :theme";
 
     private final EntityManager em;
 
@@ -41,6 +49,51 @@ public class SendLog {
                 .setParameter("frequency", digest.frequency.name())
                 .setParameter("theme", "%," + digest.theme + ",%")
                 .executeUpdate();
+    }
+
+    /**
+     * Queues the digest for every confirmed subscriber of its theme and frequency, each row due at the
+     * subscriber's next chosen time ({@link DigestSchedule}) at or after {@code earliest}: one statement per distinct
+     * schedule among them (a few dozen at most), whatever the number of subscribers. Returns how many.
+     */
+    @SuppressWarnings("unchecked")
+    public int queueAtSubscriberTimes(Digest digest, Instant earliest) {
+        List<Object[]> schedules = em.createNativeQuery("select distinct s.digest_hour, s.digest_zone, s.digest_weekday"
+                        + " from subscriber s where " + RECIPIENTS)
+                .setParameter("frequency", digest.frequency.name())
+                .setParameter("theme", "%," + digest.theme + ",%")
+                .getResultList();
+        int queued = 0;
+        for (Object[] row : schedules) {
+            int hour = ((Number) row[0]).intValue();
+            String zone = (String) row[1];
+            int weekday = ((Number) row[2]).intValue();
+            Instant due = schedule(hour, zone, weekday).nextSend(earliest, digest.frequency);
+            queued += em.createNativeQuery("insert into send_log (subscriber_id, digest_id, status, attempts,"
+                            + " next_attempt_at) select s.id, :digest, 'PENDING', 0, :due from subscriber s where "
+                            + RECIPIENTS + " and s.digest_hour = :hour and s.digest_zone = :zone"
+                            + " and s.digest_weekday = :weekday on conflict do nothing")
+                    .setParameter("digest", digest.id)
+                    .setParameter("due", Timestamp.from(due))
+                    .setParameter("frequency", digest.frequency.name())
+                    .setParameter("theme", "%," + digest.theme + ",%")
+                    .setParameter("hour", hour)
+                    .setParameter("zone", zone)
+                    .setParameter("weekday", weekday)
+                    .executeUpdate();
+        }
+        return queued;
+    }
+
+    /** A stored schedule; a zone the JDK no longer knows (zones are checked when chosen) falls back to UTC. */
+    private static DigestSchedule schedule(int hour, String zone, int weekday) {
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            zoneId = ZoneOffset.UTC;
+        }
+        return new DigestSchedule(hour, zoneId, DayOfWeek.of(weekday));
     }
 
     /**

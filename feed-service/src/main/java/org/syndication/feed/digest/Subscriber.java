@@ -51,6 +51,28 @@ public class Subscriber {
     @Column(name = "requests_in_window")
     public int requestsInWindow;
 
+    /** Hour of the day (0-23, in {@link #digestZone}) at which digests go out. */
+    @Column(name = "digest_hour")
+    public short digestHour = (short) DigestSchedule.DEFAULT.hour();
+
+    /** IANA time zone id of {@link #digestHour}. */
+    @Column(name = "digest_zone")
+    public String digestZone = DigestSchedule.DEFAULT.zone().getId();
+
+    /** ISO weekday (1 = Monday) of weekly digests. */
+    @Column(name = "digest_weekday")
+    public short digestWeekday = (short) DigestSchedule.DEFAULT.weekday().getValue();
+
+    public DigestSchedule schedule() {
+        return new DigestSchedule(digestHour, java.time.ZoneId.of(digestZone), java.time.DayOfWeek.of(digestWeekday));
+    }
+
+    public void schedule(DigestSchedule schedule) {
+        digestHour = (short) schedule.hour();
+        digestZone = schedule.zone().getId();
+        digestWeekday = (short) schedule.weekday().getValue();
+    }
+
     public List<String> themeList() {
         return themes.isEmpty() ? List.of() : Arrays.asList(themes.split(","));
     }

@@ -2,6 +2,7 @@ package org.syndication.feed.mapping;
 
 import org.syndication.feed.FeedItem;
 import org.syndication.feed.PublicUrls;
+import org.syndication.feed.render.DeletedEntry;
 import org.syndication.feed.render.FeedEntry;
 import org.syndication.feed.render.XmlText;
 
@@ -41,6 +42,11 @@ public final class EntryMapper {
                 XmlText.clean(item.summary),
                 XmlText.clean(item.body),
                 item.language);
+    }
+
+    /** The RFC 6721 tombstone of a withdrawn item: its Atom id, withdrawn at its last version's time. */
+    public static DeletedEntry toDeleted(FeedItem item) {
+        return new DeletedEntry(uri(item.itemId), item.updatedAt);
     }
 
     /** The item id as a URI: itself when it is a UUID, otherwise a name-based UUID of it; never changes. */

@@ -1,5 +1,6 @@
 package org.syndication.feed.render;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param currentUrl   absolute URL of the subscription document (RFC 5005 {@code current})
  * @param prevArchive  the next older archive document, if any
  * @param nextArchive  the next newer archive document (archive documents only), if any
+ * @param ttl          how long readers may keep the document (RSS {@code ttl}); subscription documents only
+ * @param deleted      items withdrawn lately that were in this document (RFC 6721; Atom only)
  */
 public record FeedDocument(
         String uri,
@@ -27,5 +30,7 @@ public record FeedDocument(
         List<FeedEntry> entries,
         boolean archive,
         Optional<String> prevArchive,
-        Optional<String> nextArchive) {
+        Optional<String> nextArchive,
+        Optional<Duration> ttl,
+        List<DeletedEntry> deleted) {
 }

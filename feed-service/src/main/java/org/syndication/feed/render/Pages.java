@@ -29,7 +29,7 @@ public final class Pages {
         public static native TemplateInstance message(Site site, Message message);
 
         public static native TemplateInstance manage(Site site, List<ThemeChoice> themes, String frequency,
-                                                     String formAction, String unsubscribeUrl);
+                                                     ScheduleChoice schedule, String formAction, String unsubscribeUrl);
     }
 
     /** One issued digest in the archive list. */
@@ -44,6 +44,14 @@ public final class Pages {
     }
 
     public record ThemeChoice(String slug, String title, boolean checked) {
+    }
+
+    /** When digests go out, as the manage page offers it: hour and weekday options, the zone and known zone ids. */
+    public record ScheduleChoice(List<Option> hours, String zone, List<Option> weekdays, List<String> zones) {
+    }
+
+    /** One option of a select field. */
+    public record Option(String value, String label, boolean selected) {
     }
 
     /** Site-wide data every page needs. */

@@ -38,6 +38,7 @@ public final class RomeFeedWriter {
 
     static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
     static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
+    static final Namespace TOMBSTONES = Namespace.getNamespace("at", "http://purl.org/atompub/tombstones/1.0");
 
     public byte[] atom(FeedDocument doc) {
         Feed feed = new Feed("atom_1.0");
@@ -62,6 +63,7 @@ public final class RomeFeedWriter {
             root.addNamespaceDeclaration(HISTORY);
             root.addContent(0, new Element("archive", HISTORY));
         }
+        addDeletedEntries(xml.getRootElement(), doc.deleted());
         return bytes(xml);
     }
 
@@ -74,6 +76,7 @@ public final class RomeFeedWriter {
         channel.setLastBuildDate(date(doc.updated()));
         channel.setGenerator(doc.author());
         channel.setDocs("https://www.rssboard.org/rss-specification");
+        doc.ttl().ifPresent(ttl -> channel.setTtl((int) Math.max(1, ttl.toMinutes())));
         channel.setItems(doc.entries().stream().map(this::rssItem).toList());
         Document xml = jdom(channel);
         Element root = xml.getRootElement();
@@ -97,6 +100,27 @@ public final class RomeFeedWriter {
             items.get(i).addContent(updated);
         }
         return bytes(xml);
+    }
+
+    /**
+     * RFC 6721 tombstones, before the first entry: RFC 4287's grammar puts extension elements of a feed before its
+     * entries. RSS and JSON Feed have no such thing: there the entry just goes.
+     */
+    private static void addDeletedEntries(Element root, List<DeletedEntry> deleted) {
+        if (deleted.isEmpty()) {
+            return;
+        }
+        root.addNamespaceDeclaration(TOMBSTONES);
+        Element firstEntry = root.getChild("entry", root.getNamespace());
+        int at = firstEntry == null ? root.getContentSize() : root.indexOf(firstEntry);
+        List<Element> elements = new ArrayList<>();
+        for (DeletedEntry entry : deleted) {
+            Element element = new Element("deleted-entry", TOMBSTONES);
+            element.setAttribute("ref", entry.ref());
+            element.setAttribute("when", DateTimeFormatter.ISO_INSTANT.format(entry.when()));
+            elements.add(element);
+        }
+        root.addContent(at, elements);
     }
 
     private Entry atomEntry(FeedEntry e) {

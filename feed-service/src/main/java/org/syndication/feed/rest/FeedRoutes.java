@@ -34,10 +34,14 @@ public class FeedRoutes {
     private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
     private static final CharSequence X_CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
 
-    private final FeedCache cache;
+    private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
 
-    public FeedRoutes(FeedCache cache) {
+    private final FeedCache cache;
+    private final PollingLimit polling;
+
+    public FeedRoutes(FeedCache cache, PollingLimit polling) {
         this.cache = cache;
+        this.polling = polling;
     }
 
     void routes(@Observes Router router) {
@@ -53,6 +57,9 @@ public class FeedRoutes {
         RenderedFeed doc = cache.document(ctx.pathParam("file"));
         if (doc == null) {
             unknown(ctx, ctx.pathParam("file"));
+            return;
+        }
+        if (tooFast(ctx, ctx.pathParam("file"), doc)) {
             return;
         }
         serve(ctx, doc);
@@ -71,10 +78,31 @@ public class FeedRoutes {
         Optional<RenderedFeed> doc = cache.archive(feed, month.get(), format.get());
         if (doc.isEmpty()) {
             problem(ctx, Problems.body(Problems.NOT_FOUND, "No archive", 404,
-                    "Feed '" + feed + "' has no item in " + month.get(), ctx.request().path()));
+                    "Feed '" + feed + "' has no archive for " + month.get()
+                            + " (only months that are over and hold items have one)", ctx.request().path()));
+            return;
+        }
+        if (tooFast(ctx, feed + "/" + file, doc.get())) {
             return;
         }
         serve(ctx, doc.get());
+    }
+
+    /** Answers 429 when this client polls this document far faster than its max-age ({@link PollingLimit}). */
+    private boolean tooFast(RoutingContext ctx, String document, RenderedFeed doc) {
+        if (!polling.enabled()) {
+            return false;
+        }
+        long retryAfter = polling.retryAfter(ClientAddress.of(ctx.request()), document, doc.cacheControl());
+        if (retryAfter == 0) {
+            return false;
+        }
+        ctx.response().putHeader(RETRY_AFTER, Long.toString(retryAfter));
+        problem(ctx, Problems.body(Problems.RATE_LIMITED, "Polling too fast", 429,
+                "This feed changes about every " + PollingLimit.maxAgeSeconds(doc.cacheControl())
+                        + " s (its Cache-Control max-age); ask again in " + retryAfter + " s.",
+                ctx.request().path()));
+        return true;
     }
 
     static void serve(RoutingContext ctx, RenderedFeed doc) {

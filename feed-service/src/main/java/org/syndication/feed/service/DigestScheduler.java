@@ -11,7 +11,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Issues yesterday's daily digests every day, and last ISO week's weekly digests on Mondays, at feed.digest.cron. */
+/**
+ * Issues yesterday's daily digests, and on Mondays last ISO week's weekly digests, at feed.digest.cron (hourly):
+ * the first run after a period is over issues it, later runs find it issued. Each mail is due at its subscriber's
+ * chosen hour and weekday ({@link org.syndication.feed.digest.DigestSchedule}); the sender sends it then.
+ */
 @ApplicationScoped
 public class DigestScheduler {
 

@@ -72,9 +72,21 @@ public class DigestService {
         this.clock = clock;
     }
 
-    /** Issues (or, with {@code preview}, only renders) the digest of a theme and period. */
+    /**
+     * Issues (or, with {@code preview}, only renders) the digest of a theme and period; its mails go out at once
+     * (the operator API: an operator who issues a digest by hand wants it sent).
+     */
     @Transactional
     public Issued issue(String theme, Period period, boolean preview) {
+        return issue(theme, period, preview, false);
+    }
+
+    /**
+     * Issues the digest of a theme and period; with {@code atSubscriberTimes} each mail waits for its subscriber's
+     * chosen hour (and weekday) after the period is over, else it goes out at once.
+     */
+    @Transactional
+    public Issued issue(String theme, Period period, boolean preview, boolean atSubscriberTimes) {
         Theme known = themes.find(theme).orElseThrow(() -> new UnknownThemeException(theme));
         if (!preview) {
             // every instance runs the same schedule: the first to lock this theme and period issues it, the others
@@ -116,20 +128,26 @@ public class DigestService {
         row.createdAt = digest.issuedAt;
         outbox.persist(row);
         digests.flush();
-        int recipients = sendLog.queue(digest, digest.issuedAt);
+        Instant periodOver = to;
+        int recipients = atSubscriberTimes
+                ? sendLog.queueAtSubscriberTimes(digest, periodOver.isAfter(digest.issuedAt) ? periodOver : digest.issuedAt)
+                : sendLog.queue(digest, digest.issuedAt);
         Log.infof("digest issued digestId=%s theme=%s period=%s items=%d recipients=%d ceId=%s", digest.id, theme,
                 period.id(), arrived.size(), recipients, row.id);
         return new Issued(Optional.of(view), true, recipients);
     }
 
-    /** Issues the last complete period of a frequency for every theme and {@code all}; returns how many were issued. */
+    /**
+     * Issues the last complete period of a frequency for every theme and {@code all}, each mail due at its
+     * subscriber's chosen time; returns how many were issued (a period issued before is not issued again).
+     */
     public int issueDue(DigestIssued.Frequency frequency) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(config.digest().zone())));
         Period period = Period.previous(frequency, today);
         int issued = 0;
         for (String key : themes.feedKeys()) {
             try {
-                if (issue(key, period, false).created()) {
+                if (issue(key, period, false, true).created()) {
                     issued++;
                 }
             } catch (RuntimeException e) {
@@ -168,7 +186,8 @@ public class DigestService {
         FeedDocument doc = new FeedDocument(EntryMapper.feedUri("digests:" + theme),
                 config.siteTitle() + ": " + known.title() + " digests",
                 "Newsletter digests about " + known.title(), config.siteTitle(), urls.digestsAtom(theme),
-                urls.digests(theme), urls.digestsAtom(theme), updated, entries, false, Optional.empty(), Optional.empty());
+                urls.digests(theme), urls.digestsAtom(theme), updated, entries, false, Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of());
         return rome.atom(doc);
     }
 

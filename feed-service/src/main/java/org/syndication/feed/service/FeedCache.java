@@ -7,14 +7,17 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import org.syndication.feed.ArchiveMonths;
 import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.Theme;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.render.FeedFormat;
 import org.syndication.feed.render.RenderedFeed;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -60,14 +63,50 @@ public class FeedCache {
     private volatile List<Theme> themes = List.of();
     private volatile Set<String> feedKeys = Set.of();
     private volatile RenderedFeed opml;
+    /** When the oldest tombstone shown by each feed's subscription document expires (feeds that show one). */
+    private final Map<String, Instant> tombstonesExpire = new ConcurrentHashMap<>();
+    /** The month (UTC) of the last full render: a new month changes every feed's archive links. */
+    private volatile YearMonth renderedMonth;
+    private final Clock clock;
 
-    public FeedCache(FeedRenderService renderer, FeedConfig config) {
+    public FeedCache(FeedRenderService renderer, FeedConfig config, Clock clock) {
         this.renderer = renderer;
         this.config = config;
+        this.clock = clock;
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         renderNow(null);
+        executor.scheduleWithFixedDelay(this::expire, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Time alone changes some documents: a tombstone older than {@code feed.tombstones.keep} leaves its feeds, and
+     * when a month is over it gets its archive document, so every prev-archive link may move.
+     */
+    void expire() {
+        try {
+            expireNow();
+        } catch (RuntimeException e) {
+            Log.errorf(e, "checking for expired tombstones failed; next check in a minute");
+        }
+    }
+
+    private void expireNow() {
+        Instant now = clock.instant();
+        Set<String> due = new HashSet<>();
+        if (!YearMonth.now(clock.withZone(ZoneOffset.UTC)).equals(renderedMonth)) {
+            due.addAll(feedKeys);
+        }
+        tombstonesExpire.forEach((key, at) -> {
+            if (!at.isAfter(now)) {
+                due.add(key);
+            }
+        });
+        if (!due.isEmpty()) {
+            Log.debugf("re-rendering feeds=%s: tombstones expired or a month is over", due);
+            onChange(new ProjectionChanged(due));
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -115,8 +154,9 @@ public class FeedCache {
 
     /** An archive document, rendered on first use; blocks, so call it from a worker thread. */
     public Optional<RenderedFeed> archive(String feedKey, YearMonth month, FeedFormat format) {
-        if (!feedKeys.contains(feedKey)) {
-            return Optional.empty();
+        if (!feedKeys.contains(feedKey)
+                || !ArchiveMonths.complete(month, java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+            return Optional.empty(); // not cached: the month gets its archive once it is over
         }
         return archives.computeIfAbsent(feedKey + "/" + month + "." + format.extension(),
                 k -> renderer.archive(feedKey, month, format));
@@ -137,6 +177,7 @@ public class FeedCache {
     /** Re-renders the pending feeds now (the render thread's job; tests and the rebuild call it too). */
     public synchronized void renderNow(Set<String> only) {
         long started = System.nanoTime();
+        YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         List<Theme> known = renderer.themes();
         Set<String> keys = new HashSet<>();
         keys.add(FeedItemRepository.ALL);
@@ -144,7 +185,8 @@ public class FeedCache {
         boolean themesChanged = !keys.equals(feedKeys);
         themes = known;
         feedKeys = Set.copyOf(keys);
-        Set<String> targets = only == null || themesChanged ? keys : only;
+        boolean monthChanged = !month.equals(renderedMonth);
+        Set<String> targets = only == null || themesChanged || monthChanged ? keys : only;
         List<String> ordered = new ArrayList<>();
         if (targets.contains(FeedItemRepository.ALL)) {
             ordered.add(FeedItemRepository.ALL);
@@ -154,6 +196,8 @@ public class FeedCache {
         // target is about) is put last, so whoever sees the new Atom also sees the new RSS and JSON Feed.
         for (String key : ordered) {
             FeedRenderService.Snapshot snapshot = renderer.snapshot(key, known);
+            snapshot.deleted().stream().map(d -> d.when().plus(config.tombstones().keep())).min(Instant::compareTo)
+                    .ifPresentOrElse(at -> tombstonesExpire.put(key, at), () -> tombstonesExpire.remove(key));
             for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.JSON, FeedFormat.ATOM)) {
                 documents.put(key + "." + format.extension(), renderer.subscription(snapshot, format));
             }
@@ -164,6 +208,7 @@ public class FeedCache {
         Instant newest = documents.values().stream().map(RenderedFeed::lastModified)
                 .max(Instant::compareTo).orElse(Instant.EPOCH);
         opml = renderer.opml(known, newest);
+        renderedMonth = month;
         lastRenderTook = System.nanoTime() - started;
         Log.infof("rendered feeds=%d in %d ms", targets.size(), lastRenderTook / 1_000_000);
     }

@@ -4,12 +4,15 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
+import org.syndication.feed.ArchiveMonths;
 import org.syndication.feed.FeedItem;
 import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.PollingInterval;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.Theme;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.mapping.EntryMapper;
+import org.syndication.feed.render.DeletedEntry;
 import org.syndication.feed.render.FeedDocument;
 import org.syndication.feed.render.FeedEntry;
 import org.syndication.feed.render.FeedFormat;
@@ -19,7 +22,9 @@ import org.syndication.feed.render.RenderedFeed;
 import org.syndication.feed.render.RomeFeedWriter;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -58,9 +63,14 @@ public class FeedRenderService {
         return themes.themes();
     }
 
-    /** What a subscription document shows, read from the projection once for all formats. */
+    /**
+     * What a subscription document shows, read from the projection once for all formats.
+     *
+     * @param maxAge  how long readers may keep it, from how often the feed changes
+     * @param deleted items withdrawn within {@code feed.tombstones.keep} (Atom only)
+     */
     public record Snapshot(String feedKey, Map<String, String> titles, List<FeedEntry> entries, Instant updated,
-                           Optional<YearMonth> prevArchive) {
+                           Optional<YearMonth> prevArchive, Duration maxAge, List<DeletedEntry> deleted) {
     }
 
     /** Reads the newest entries of one feed. */
@@ -70,44 +80,60 @@ public class FeedRenderService {
         Map<String, String> titles = ThemeCatalog.titles(known);
         List<FeedItem> items = repository.newest(feedKey, config.pageSize());
         List<FeedEntry> entries = items.stream().map(i -> EntryMapper.toEntry(i, titles, urls)).toList();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Optional<YearMonth> prev = items.size() < config.pageSize()
                 ? Optional.empty()
-                : Optional.of(YearMonth.from(items.get(items.size() - 1).itemDate));
-        return new Snapshot(feedKey, titles, entries, updated(feedKey, entries), prev);
+                : ArchiveMonths.prevArchive(repository.months(feedKey, ArchiveMonths.archivedBefore(today)),
+                YearMonth.from(items.get(items.size() - 1).itemDate));
+        Instant now = clock.instant();
+        List<DeletedEntry> deleted = repository.withdrawnSince(feedKey, now.minus(config.tombstones().keep()),
+                config.pageSize()).stream().map(EntryMapper::toDeleted).toList();
+        Duration maxAge = PollingInterval.maxAge(entries.stream().map(FeedEntry::updated).toList(),
+                config.cache().maxAgeFloor(), config.cache().maxAgeCeiling());
+        return new Snapshot(feedKey, titles, entries, updated(feedKey, entries), prev, maxAge, deleted);
     }
 
     /** The subscription document of a snapshot in one format. */
     public RenderedFeed subscription(Snapshot snapshot, FeedFormat format) {
         String key = snapshot.feedKey();
         FeedDocument doc = document(key, snapshot.titles(), format, snapshot.entries(), snapshot.updated(), false,
-                urls.feed(key, format), snapshot.prevArchive().map(m -> urls.archive(key, m, format)), Optional.empty());
+                urls.feed(key, format), snapshot.prevArchive().map(m -> urls.archive(key, m, format)), Optional.empty(),
+                Optional.of(snapshot.maxAge()), snapshot.deleted());
         return new RenderedFeed(write(doc, format), format.contentType(), snapshot.updated(),
-                "public, max-age=" + config.cache().maxAge().toSeconds());
+                "public, max-age=" + snapshot.maxAge().toSeconds());
     }
 
-    /** The RFC 5005 archive document of one month of a feed, empty when that month holds no item. */
+    /**
+     * The RFC 5005 archive document of one complete month of a feed ({@link ArchiveMonths}), empty when that month
+     * is not complete or holds no item. It keeps the tombstones of its withdrawn items for good, so withdrawing an
+     * item changes it once.
+     */
     @ActivateRequestContext
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RenderedFeed> archive(String feedKey, YearMonth month, FeedFormat format) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (!ArchiveMonths.complete(month, today)) {
+            return Optional.empty();
+        }
         List<FeedItem> items = repository.inMonth(feedKey, month);
         if (items.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> titles = ThemeCatalog.titles(themes.themes());
         List<FeedEntry> entries = items.stream().map(i -> EntryMapper.toEntry(i, titles, urls)).toList();
-        SortedSet<YearMonth> months = repository.months(feedKey);
+        SortedSet<YearMonth> months = repository.months(feedKey, ArchiveMonths.archivedBefore(today));
         Optional<String> prev = Optional.ofNullable(months.headSet(month).isEmpty() ? null : months.headSet(month).last())
                 .map(m -> urls.archive(feedKey, m, format));
         SortedSet<YearMonth> newer = months.tailSet(month.plusMonths(1));
         Optional<String> next = Optional.ofNullable(newer.isEmpty() ? null : newer.first())
                 .map(m -> urls.archive(feedKey, m, format));
-        Instant updated = entries.stream().map(FeedEntry::updated).max(Comparator.naturalOrder()).orElseThrow();
-        boolean over = month.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)));
-        String cacheControl = over
-                ? "public, max-age=" + config.cache().archiveMaxAge().toSeconds() + ", immutable"
-                : "public, max-age=" + config.cache().maxAge().toSeconds();
+        List<DeletedEntry> deleted = repository.withdrawnInMonth(feedKey, month).stream()
+                .map(EntryMapper::toDeleted).toList();
+        Instant updated = java.util.stream.Stream.concat(entries.stream().map(FeedEntry::updated),
+                deleted.stream().map(DeletedEntry::when)).max(Comparator.naturalOrder()).orElseThrow();
+        String cacheControl = "public, max-age=" + config.cache().archiveMaxAge().toSeconds() + ", immutable";
         FeedDocument doc = document(feedKey, titles, format, entries, updated, true,
-                urls.archive(feedKey, month, format), prev, next);
+                urls.archive(feedKey, month, format), prev, next, Optional.empty(), deleted);
         return Optional.of(new RenderedFeed(write(doc, format), format.contentType(), updated, cacheControl));
     }
 
@@ -125,13 +151,13 @@ public class FeedRenderService {
 
     private FeedDocument document(String feedKey, Map<String, String> titles, FeedFormat format, List<FeedEntry> entries,
                                   Instant updated, boolean archive, String self, Optional<String> prev,
-                                  Optional<String> next) {
+                                  Optional<String> next, Optional<Duration> ttl, List<DeletedEntry> deleted) {
         String title = title(feedKey, titles);
         String description = FeedItemRepository.ALL.equals(feedKey)
                 ? "Every news item published by " + config.siteTitle()
                 : "News about " + titles.getOrDefault(feedKey, feedKey) + " from " + config.siteTitle();
         return new FeedDocument(EntryMapper.feedUri(feedKey), title, description, config.siteTitle(), self,
-                urls.theme(feedKey), urls.feed(feedKey, format), updated, entries, archive, prev, next);
+                urls.theme(feedKey), urls.feed(feedKey, format), updated, entries, archive, prev, next, ttl, deleted);
     }
 
     private String title(String feedKey, Map<String, String> titles) {

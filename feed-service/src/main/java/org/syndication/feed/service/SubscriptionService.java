@@ -9,6 +9,7 @@ import org.syndication.events.DigestIssued.Frequency;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.Theme;
 import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.digest.DigestSchedule;
 import org.syndication.feed.digest.Subscriber;
 import org.syndication.feed.digest.SubscriberRepository;
 import org.syndication.feed.digest.SubscriptionClients;
@@ -73,7 +74,7 @@ public class SubscriptionService {
     }
 
     /** What the manage page shows. */
-    public record Settings(List<String> themes, Frequency frequency, boolean active) {
+    public record Settings(List<String> themes, Frequency frequency, boolean active, DigestSchedule schedule) {
     }
 
     private final SubscriberRepository subscribers;
@@ -165,7 +166,7 @@ public class SubscriptionService {
             requireNotEnded(subscriber);
         }
         return new Settings(subscriber.themeList(), subscriber.frequency,
-                subscriber.status == Subscriber.Status.CONFIRMED);
+                subscriber.status == Subscriber.Status.CONFIRMED, subscriber.schedule());
     }
 
     /** Confirms a PENDING subscription; a confirmed one stays as it is (a second click is harmless). */
@@ -194,11 +195,14 @@ public class SubscriptionService {
         Log.infof("unsubscribed subscriberId=%s", subscriber.id);
     }
 
+    /** Changes themes, frequency and, when given, when digests go out (digests already queued keep their time). */
     @Transactional
-    public void update(String token, List<String> requestedThemes, Frequency frequency) {
+    public void update(String token, List<String> requestedThemes, Frequency frequency,
+                       Optional<DigestSchedule> schedule) {
         Subscriber subscriber = subscriber(token, Tokens.Action.MANAGE);
         subscriber.themes = String.join(",", validThemes(requestedThemes));
         subscriber.frequency = frequency;
+        schedule.ifPresent(subscriber::schedule);
         Log.infof("subscription changed subscriberId=%s", subscriber.id);
     }
 

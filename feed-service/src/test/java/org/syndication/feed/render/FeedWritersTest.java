@@ -55,7 +55,8 @@ class FeedWritersTest {
                 URLS.feed("corruption", format), Instant.parse("2026-11-22T08:00:00Z"), entries, archive,
                 Optional.of("https://feeds.example.org/feeds/corruption/2026-10." + format.extension()),
                 archive ? Optional.of("https://feeds.example.org/feeds/corruption/2026-12." + format.extension())
-                        : Optional.empty());
+                        : Optional.empty(),
+                archive ? Optional.empty() : Optional.of(java.time.Duration.ofMinutes(45)), List.of());
     }
 
     private static List<FeedEntry> entries() {
@@ -92,6 +93,31 @@ class FeedWritersTest {
         FeedChecks.validAtom(xml);
         String text = new String(xml, StandardCharsets.UTF_8);
         assertThat(text).contains("<fh:archive", "rel=\"current\"", "rel=\"next-archive\"", "rel=\"prev-archive\"");
+    }
+
+    @Test
+    void withdrawnEntriesAreRfc6721TombstonesInAtomOnly() {
+        FeedDocument base = doc(FeedFormat.ATOM, false, entries());
+        Instant when = Instant.parse("2026-11-30T12:00:00Z");
+        FeedDocument withDeleted = new FeedDocument(base.uri(), base.title(), base.description(), base.author(),
+                base.selfUrl(), base.htmlUrl(), base.currentUrl(), base.updated(), base.entries(), false,
+                base.prevArchive(), base.nextArchive(), base.ttl(),
+                List.of(new DeletedEntry(EntryMapper.uri("gone-1"), when)));
+        byte[] atom = rome.atom(withDeleted);
+        FeedChecks.validAtom(atom);
+        String text = new String(atom, StandardCharsets.UTF_8);
+        assertThat(text).contains("xmlns:at=\"http://purl.org/atompub/tombstones/1.0\"",
+                "<at:deleted-entry ref=\"" + EntryMapper.uri("gone-1") + "\" when=\"2026-11-30T12:00:00Z\" />");
+        assertThat(new String(rome.rss(withDeleted), StandardCharsets.UTF_8)).doesNotContain("deleted-entry", "gone-1");
+        assertThat(new String(json.write(withDeleted), StandardCharsets.UTF_8)).doesNotContain("gone-1");
+    }
+
+    @Test
+    void rssTtlIsTheMaxAgeInMinutesAndArchivesHaveNone() {
+        assertThat(new String(rome.rss(doc(FeedFormat.RSS, false, entries())), StandardCharsets.UTF_8))
+                .contains("<ttl>45</ttl>");
+        assertThat(new String(rome.rss(doc(FeedFormat.RSS, true, entries())), StandardCharsets.UTF_8))
+                .doesNotContain("<ttl>");
     }
 
     @Test

@@ -1,0 +1,45 @@
+package org.syndication.feed;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.SortedSet;
+
+/**
+ * Which months of a feed get an RFC 5005 archive document. Only complete months do (months are UTC, by the item's
+ * own date): the current month lives in the subscription document, so an archive, once published, changes only
+ * through a correction or withdrawal of one of its items (or an item that arrives late with a date in it). Items
+ * dated implausibly (before 1900, or more than a day ahead) never create an archive month.
+ */
+public final class ArchiveMonths {
+
+    /** The earliest date an item may carry and still create an archive month. */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+    private ArchiveMonths() {
+    }
+
+    /** Whether an item's date is believable on {@code today}: from 1900 on, and at most one day ahead. */
+    public static boolean plausible(LocalDate date, LocalDate today) {
+        return !date.isBefore(EARLIEST) && !date.isAfter(today.plusDays(1));
+    }
+
+    /** Whether a month is over on {@code today} and not before 1900: only such a month has an archive document. */
+    public static boolean complete(YearMonth month, LocalDate today) {
+        return !month.isBefore(YearMonth.from(EARLIEST)) && month.isBefore(YearMonth.from(today));
+    }
+
+    /** The first day of the current month: archive months hold items dated in [{@link #EARLIEST}, this day). */
+    public static LocalDate archivedBefore(LocalDate today) {
+        return today.withDayOfMonth(1);
+    }
+
+    /**
+     * The archive a full subscription document links as {@code prev-archive}: the newest archived month not after
+     * the month of its oldest entry (the current month is not archived, so then the newest archived month).
+     */
+    public static Optional<YearMonth> prevArchive(SortedSet<YearMonth> archived, YearMonth oldestEntry) {
+        SortedSet<YearMonth> candidates = archived.headSet(oldestEntry.plusMonths(1));
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.last());
+    }
+}
