@@ -1,5 +1,7 @@
 package org.syndication.feed.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -40,6 +42,7 @@ public class FeedCache {
 
     private final FeedRenderService renderer;
     private final FeedConfig config;
+    private final Timer renders;
     /** Subscription documents by file name, e.g. {@code all.atom}. */
     private final Map<String, RenderedFeed> documents = new ConcurrentHashMap<>();
     /** Archive documents by path, e.g. {@code all/2026-11.atom}; rendered on first request. */
@@ -57,9 +60,12 @@ public class FeedCache {
     private volatile Set<String> feedKeys = Set.of();
     private volatile RenderedFeed opml;
 
-    public FeedCache(FeedRenderService renderer, FeedConfig config) {
+    public FeedCache(FeedRenderService renderer, FeedConfig config, MeterRegistry metrics) {
         this.renderer = renderer;
         this.config = config;
+        this.renders = Timer.builder("feed.renders")
+                .description("Renders of changed feeds (RSS, Atom and JSON Feed of each, and the OPML) and their time")
+                .register(metrics);
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -143,6 +149,7 @@ public class FeedCache {
                 .max(Instant::compareTo).orElse(Instant.EPOCH);
         opml = renderer.opml(known, newest);
         lastRenderTook = System.nanoTime() - started;
+        renders.record(lastRenderTook, TimeUnit.NANOSECONDS);
         Log.infof("rendered feeds=%d in %d ms", targets.size(), lastRenderTook / 1_000_000);
     }
 
