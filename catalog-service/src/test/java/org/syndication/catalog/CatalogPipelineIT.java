@@ -169,7 +169,7 @@ class CatalogPipelineIT {
                     .isZero();
         });
         assertThat(given().get("/q/metrics").then().extract().asString()).contains(
-                "# HELP dlq_records_total Records sent to a dead-letter topic",
+                "# HELP dlq_records Records sent to a dead-letter topic",
                 "# HELP kafka_consumer_group_lag_records Records of the topic the consumer group has not committed yet");
     }
 

@@ -153,7 +153,7 @@ class DigestIT {
             assertThat(FeedChecks.metric("outbox_oldest_unpublished_seconds{topic=\"news.digests\"}")).isZero();
         });
         assertThat(FeedChecks.metric("feed_digest_mails_total{outcome=\"sent\"}")).isGreaterThanOrEqualTo(1.0);
-        assertThat(FeedChecks.metricHelp()).contains("# HELP feed_digest_mails_total Digest mails by outcome",
+        assertThat(FeedChecks.metricHelp()).contains("# HELP feed_digest_mails Digest mails by outcome",
                 "# HELP outbox_unpublished_rows Outbox rows not yet published");
 
         // one-click unsubscribe (RFC 8058) stops the next digest

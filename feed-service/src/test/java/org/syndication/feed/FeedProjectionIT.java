@@ -304,7 +304,7 @@ class FeedProjectionIT {
             backlog.refresh();
             assertThat(FeedChecks.metric("kafka_consumer_group_lag_records{group=\"feed-service-test-")).isZero();
         });
-        assertThat(FeedChecks.metricHelp()).contains("# HELP dlq_records_total Records sent to a dead-letter topic",
+        assertThat(FeedChecks.metricHelp()).contains("# HELP dlq_records Records sent to a dead-letter topic",
                 "# HELP feed_renders_seconds Renders of changed feeds",
                 "# HELP kafka_consumer_group_lag_records Records of the topic the consumer group has not committed yet");
     }
