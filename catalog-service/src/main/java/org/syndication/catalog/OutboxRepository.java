@@ -8,6 +8,8 @@ import org.hibernate.jpa.HibernateHints;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -56,6 +58,12 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
 
     public long countUnpublished() {
         return count("publishedAt is null");
+    }
+
+    /** When the oldest row not yet published was written; empty when the relay has sent everything. */
+    public Optional<Instant> oldestUnpublished() {
+        return getEntityManager().createQuery("select min(o.createdAt) from OutboxEvent o where o.publishedAt is null",
+                Instant.class).getResultStream().filter(Objects::nonNull).findFirst();
     }
 
     public long deletePublishedBefore(Instant cutoff) {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.syndication.catalog.messaging.BacklogMetrics;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.CeTypes;
 import org.syndication.events.EventJson;
@@ -45,6 +46,9 @@ class CatalogPipelineIT {
 
     @Inject
     TaxonomyRepository taxonomy;
+
+    @Inject
+    BacklogMetrics backlog;
 
     KafkaTestClient kafka;
 
@@ -156,6 +160,24 @@ class CatalogPipelineIT {
                 .contains("title");
         given().get("/api/items/{id}", malformed).then().statusCode(404);
         given().get("/api/items/{id}", invalid).then().statusCode(404);
+
+        assertThat(metric("dlq_records_total{topic=\"news.ingested.dlq\"}")).isGreaterThanOrEqualTo(2.0);
+        // the group has read and committed everything, the valid record after the poison ones included
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            backlog.refresh();
+            assertThat(metric("kafka_consumer_group_lag_records{group=\"catalog-service\",topic=\"news.ingested\"}"))
+                    .isZero();
+        });
+        assertThat(given().get("/q/metrics").then().extract().asString()).contains(
+                "# HELP dlq_records Records sent to a dead-letter topic",
+                "# HELP kafka_consumer_group_lag_records Records of the topic the consumer group has not committed yet");
+    }
+
+    /** The value of one series on /q/metrics (NaN when absent). */
+    static double metric(String series) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
     }
 
     @Test

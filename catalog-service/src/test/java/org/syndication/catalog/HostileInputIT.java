@@ -194,7 +194,7 @@ class HostileInputIT {
     @Test
     void requestsOverAnUpgradedHttp2ConnectionAreAnsweredNormally() throws Exception {
         var answers = RawHttp.overUpgradedHttp2(RestAssured.port, List.of("/api/themes", "/api/items", "/q/health/ready"),
-                Arrays.asList(null, null, null), null);
+                Arrays.<byte[]>asList(null, null, null), null);
 
         assertThat(answers).extracting(answer -> answer.getValue().status()).containsExactly(200, 200, 200);
         assertThat(answers).extracting(Map.Entry::getKey).containsOnly(HttpClient.Version.HTTP_2);

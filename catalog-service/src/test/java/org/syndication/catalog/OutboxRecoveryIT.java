@@ -8,6 +8,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.syndication.catalog.messaging.BacklogMetrics;
 import org.syndication.catalog.messaging.OutboxRelay;
 import org.syndication.catalog.service.CatalogService;
 import org.syndication.events.CeHeaders;
@@ -49,6 +50,9 @@ class OutboxRecoveryIT {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    BacklogMetrics backlog;
+
     @Test
     void rowsCommittedWhileTheRelayIsDownArePublishedInOrderByTheNextRelay() {
         TestData item = TestData.item().title("Committed before the crash");
@@ -59,6 +63,10 @@ class OutboxRecoveryIT {
         List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() ->
                 outbox.list("aggregateId = ?1 order by createdAt", item.itemId()));
         assertThat(rows).hasSize(3).allSatisfy(r -> assertThat(r.publishedAt).isNull());
+        backlog.refresh();
+        assertThat(CatalogPipelineIT.metric("outbox_unpublished_rows{topic=\"news.catalogued\"}")).isGreaterThanOrEqualTo(3.0);
+        assertThat(CatalogPipelineIT.metric("outbox_oldest_unpublished_seconds{topic=\"news.catalogued\"}"))
+                .isGreaterThanOrEqualTo(0.0);
 
         try (KafkaTestClient kafka = new KafkaTestClient()) {
             assertThat(kafka.readAll(Topics.NEWS_CATALOGUED, item.itemId())).isEmpty();
@@ -80,6 +88,9 @@ class OutboxRecoveryIT {
                     .allSatisfy(r -> assertThat(r.publishedAt).isNotNull());
 
             assertThat(relay.publishBatch()).as("nothing left to send").isZero();
+            backlog.refresh();
+            assertThat(CatalogPipelineIT.metric("outbox_unpublished_rows{topic=\"news.catalogued\"}")).isZero();
+            assertThat(CatalogPipelineIT.metric("outbox_oldest_unpublished_seconds{topic=\"news.catalogued\"}")).isZero();
             assertThat(kafka.readAll(Topics.NEWS_CATALOGUED, item.itemId())).hasSize(3);
         }
     }

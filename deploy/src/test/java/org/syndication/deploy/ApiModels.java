@@ -22,6 +22,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -53,7 +55,9 @@ final class ApiModels {
             model("kafka.strimzi.io/v1", "Kafka", Kafka.class),
             model("kafka.strimzi.io/v1", "KafkaNodePool", KafkaNodePool.class),
             model("kafka.strimzi.io/v1", "KafkaTopic", KafkaTopic.class),
-            model("kafka.strimzi.io/v1", "KafkaUser", KafkaUser.class));
+            model("kafka.strimzi.io/v1", "KafkaUser", KafkaUser.class),
+            model("monitoring.coreos.com/v1", "PodMonitor", PodMonitor.class),
+            model("monitoring.coreos.com/v1", "PrometheusRule", PrometheusRule.class));
 
     /**
      * Both model libraries keep unknown fields in an {@code additionalProperties} map (a Jackson any-setter), which

@@ -22,6 +22,7 @@ import org.syndication.events.EventDeserializer;
 import org.syndication.events.ThemeTag;
 import org.syndication.events.Topics;
 import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.messaging.BacklogMetrics;
 import org.syndication.feed.mapping.EntryMapper;
 import org.syndication.events.DigestIssued.Frequency;
 import org.syndication.feed.digest.DigestSchedule;
@@ -81,6 +82,9 @@ class DigestIT {
 
     @Inject
     FeedConfig config;
+
+    @Inject
+    BacklogMetrics backlog;
 
     @BeforeAll
     static void producer() {
@@ -149,6 +153,15 @@ class DigestIT {
         assertThat(events.get(0).value().itemIds()).containsExactlyInAnyOrder(item.itemId(), accented.itemId());
         assertThat(new String(events.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo(CeTypes.DIGEST_ISSUED);
+        // the relay has sent the outbox row: no backlog left
+        await().atMost(WAIT).untilAsserted(() -> {
+            backlog.refresh();
+            assertThat(FeedChecks.metric("outbox_unpublished_rows{topic=\"news.digests\"}")).isZero();
+            assertThat(FeedChecks.metric("outbox_oldest_unpublished_seconds{topic=\"news.digests\"}")).isZero();
+        });
+        assertThat(FeedChecks.metric("feed_digest_mails_total{outcome=\"sent\"}")).isGreaterThanOrEqualTo(1.0);
+        assertThat(FeedChecks.metricHelp()).contains("# HELP feed_digest_mails Digest mails by outcome",
+                "# HELP outbox_unpublished_rows Outbox rows not yet published");
 
         // one-click unsubscribe (RFC 8058) stops the next digest
         String unsubscribe = listUnsubscribe.substring(1, listUnsubscribe.indexOf('>'));
@@ -213,6 +226,7 @@ class DigestIT {
             assertThat(row[2]).isNotNull();
         });
         assertThat(failedMailsMetric()).isEqualTo(failedBefore + 1);
+        assertThat(FeedChecks.metric("feed_digest_mails_total{outcome=\"retried\"}")).isGreaterThanOrEqualTo(1.0);
         assertThat(sender.sendBatch()).isZero();
         assertThat(digestMails(inbox(), good)).hasSize(1);
     }

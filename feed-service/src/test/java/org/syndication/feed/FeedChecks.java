@@ -34,6 +34,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Validity checks of produced feeds: Rome parses them, Atom passes RFC 4287's RELAX NG grammar, JSON Feed 1.1 rules. */
 public final class FeedChecks {
 
+    /**
+     * The value of the first series on {@code /q/metrics} whose text up to the value starts with {@code series}
+     * (a name, or a name and the first labels); NaN when there is none.
+     */
+    public static double metric(String series) {
+        return io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString()
+                .lines().filter(l -> !l.startsWith("#") && l.startsWith(series))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
+    }
+
+    /** The {@code # HELP} lines of {@code /q/metrics}. */
+    public static String metricHelp() {
+        return String.join("\n", io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract()
+                .asString().lines().filter(l -> l.startsWith("# HELP")).toList());
+    }
+
     public static final String ATOM_NS = "http://www.w3.org/2005/Atom";
 
     private FeedChecks() {

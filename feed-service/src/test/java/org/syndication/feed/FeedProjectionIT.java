@@ -22,6 +22,7 @@ import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.ThemeTag;
 import org.syndication.events.Topics;
 import org.syndication.feed.mapping.EntryMapper;
+import org.syndication.feed.messaging.BacklogMetrics;
 import org.syndication.feed.messaging.CataloguedConsumer;
 import org.syndication.feed.service.ProjectionService;
 import org.syndication.localstack.test.KafkaResource;
@@ -69,6 +70,9 @@ class FeedProjectionIT {
 
     @Inject
     CataloguedConsumer consumer;
+
+    @Inject
+    BacklogMetrics backlog;
 
     @BeforeAll
     static void producer() {
@@ -292,6 +296,17 @@ class FeedProjectionIT {
         });
         assertThat(found.get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
         assertThat(found.get(0).headers().lastHeader("ce_id")).isNotNull();
+
+        assertThat(FeedChecks.metric("dlq_records_total{topic=\"news.catalogued.dlq\"}")).isGreaterThanOrEqualTo(1.0);
+        assertThat(FeedChecks.metric("feed_renders_seconds_count")).isGreaterThanOrEqualTo(1.0);
+        // the group has read and committed everything, the valid record after the poison one included
+        await().atMost(WAIT).untilAsserted(() -> {
+            backlog.refresh();
+            assertThat(FeedChecks.metric("kafka_consumer_group_lag_records{group=\"feed-service-test-")).isZero();
+        });
+        assertThat(FeedChecks.metricHelp()).contains("# HELP dlq_records Records sent to a dead-letter topic",
+                "# HELP feed_renders_seconds Renders of changed feeds",
+                "# HELP kafka_consumer_group_lag_records Records of the topic the consumer group has not committed yet");
     }
 
     @Test

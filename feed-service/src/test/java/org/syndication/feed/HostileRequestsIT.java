@@ -188,7 +188,7 @@ class HostileRequestsIT {
     @Test
     void requestsOverAnUpgradedHttp2ConnectionAreAnsweredNormally() throws Exception {
         var answers = RawHttp.overUpgradedHttp2(RestAssured.port,
-                List.of("/feeds/all.atom", "/feeds/all.json", "/q/health/ready"), Arrays.asList(null, null, null), null);
+                List.of("/feeds/all.atom", "/feeds/all.json", "/q/health/ready"), Arrays.<byte[]>asList(null, null, null), null);
 
         assertThat(answers).extracting(answer -> answer.getValue().status()).containsExactly(200, 200, 200);
         assertThat(answers).extracting(Map.Entry::getKey).containsOnly(HttpClient.Version.HTTP_2);

@@ -1,5 +1,7 @@
 package org.syndication.feed;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -98,7 +100,7 @@ class ScaleOutIT {
 
     @BeforeEach
     void startInstanceB() {
-        cacheB = new FeedCache(renderer, config);
+        cacheB = new FeedCache(renderer, config, Clock.systemUTC(), new SimpleMeterRegistry());
         Config c = ConfigProvider.getConfig();
         listenerB = new FeedChangeListener(cacheB, "instance-b", jdbcUrl(),
                 c.getOptionalValue("quarkus.datasource.username", String.class),

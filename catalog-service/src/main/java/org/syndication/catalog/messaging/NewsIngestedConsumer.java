@@ -13,6 +13,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.MDC;
 import org.syndication.catalog.service.CatalogService;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.DeadLetterHeaders;
@@ -71,6 +72,7 @@ public class NewsIngestedConsumer {
             counter(o.name());
         }
         counter("DLQ");
+        deadLettered();
     }
 
     @Incoming(Channels.NEWS_INGESTED)
@@ -175,9 +177,12 @@ public class NewsIngestedConsumer {
 
     /** Publishes the record to {@code news.ingested.dlq}: original key, value and headers plus the reason. */
     private DeadLetter deadLetter(ConsumerRecord<String, NewsItemIngested> record, String reason, String cause) {
+        MDC.put("itemId", String.valueOf(record.key()));
         Log.warnf("news.ingested record to DLQ topic=%s partition=%d offset=%d key=%s reason=%s", record.topic(),
                 record.partition(), record.offset(), record.key(), reason);
+        MDC.remove("itemId");
         counter("DLQ").increment();
+        deadLettered().increment();
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         CeHeaders.add(headers, DeadLetterHeaders.REASON, reason == null ? "unknown" : reason);
         if (cause != null) {
@@ -231,6 +236,12 @@ public class NewsIngestedConsumer {
             root = root.getCause();
         }
         return root;
+    }
+
+    /** {@code dlq_records_total{topic}}: registered at start, so that an alert sees it go from 0 to 1. */
+    private Counter deadLettered() {
+        return Counter.builder("dlq.records").tag("topic", Topics.NEWS_INGESTED_DLQ)
+                .description("Records sent to a dead-letter topic").register(meters);
     }
 
     /** {@code catalog_ingested_total{outcome}}: CREATED, UPDATED, UNCHANGED, IGNORED or DLQ. */

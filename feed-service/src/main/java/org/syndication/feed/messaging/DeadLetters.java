@@ -1,5 +1,7 @@
 package org.syndication.feed.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -9,10 +11,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.MDC;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.DeadLetterHeaders;
 import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemCatalogued;
+import org.syndication.events.Topics;
 
 
 /**
@@ -26,9 +30,13 @@ public class DeadLetters {
     static final String DESERIALIZATION_FAILURE_DATA = "deserialization-failure-data";
 
     private final MutinyEmitter<byte[]> emitter;
+    private final Counter deadLettered;
 
-    public DeadLetters(@Channel(Channels.NEWS_CATALOGUED_DLQ) MutinyEmitter<byte[]> emitter) {
+    public DeadLetters(@Channel(Channels.NEWS_CATALOGUED_DLQ) MutinyEmitter<byte[]> emitter, MeterRegistry metrics) {
         this.emitter = emitter;
+        // registered at start, so that an alert sees dlq_records_total go from 0 to 1
+        this.deadLettered = Counter.builder("dlq.records").tag("topic", Topics.NEWS_CATALOGUED_DLQ)
+                .description("Records sent to a dead-letter topic").register(metrics);
     }
 
     public void send(ConsumerRecord<String, NewsItemCatalogued> record, String reason) {
@@ -45,8 +53,11 @@ public class DeadLetters {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(record.key()).withHeaders(headers).build());
         emitter.sendMessageAndAwait(message);
+        deadLettered.increment();
+        MDC.put("itemId", String.valueOf(record.key()));
         Log.warnf("dead-lettered topic=%s partition=%d offset=%d key=%s reason=%s", record.topic(),
                 record.partition(), record.offset(), record.key(), reason);
+        MDC.remove("itemId");
     }
 
     private static byte[] originalValue(ConsumerRecord<String, NewsItemCatalogued> record) {

@@ -1,5 +1,6 @@
 package org.syndication.feed.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -70,6 +71,12 @@ public class DigestSender {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        // registered with their description before the first mail, so that the alerts see every outcome from 0
+        for (String outcome : new String[]{"sent", "retried", "failed"}) {
+            Counter.builder("feed.digest.mails").tag("outcome", outcome)
+                    .description("Digest mails by outcome: sent, retried (after a failure), failed (for good)")
+                    .register(metrics);
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -187,6 +194,7 @@ public class DigestSender {
         }
         if (claim.attempts() < config.digest().maxAttempts()) {
             Duration backoff = config.digest().retryBackoff().multipliedBy(1L << Math.min(20, claim.attempts() - 1));
+            metrics.counter("feed.digest.mails", "outcome", "retried").increment();
             Log.warnf("digest mail failed subscriberId=%s digestId=%s attempt=%d retryIn=%s", claim.subscriberId(),
                     claim.digestId(), claim.attempts(), backoff);
             return new SendLog.Outcome(claim, "PENDING", now.plus(backoff), attempt.error());

@@ -1,5 +1,7 @@
 package org.syndication.feed.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,6 +49,7 @@ public class FeedCache {
 
     private final FeedRenderService renderer;
     private final FeedConfig config;
+    private final Timer renders;
     /** Subscription documents by file name, e.g. {@code all.atom}. */
     private final Map<String, RenderedFeed> documents = new ConcurrentHashMap<>();
     /** Archive documents by path, e.g. {@code all/2026-11.atom}; rendered on first request. */
@@ -69,10 +72,13 @@ public class FeedCache {
     private volatile YearMonth renderedMonth;
     private final Clock clock;
 
-    public FeedCache(FeedRenderService renderer, FeedConfig config, Clock clock) {
+    public FeedCache(FeedRenderService renderer, FeedConfig config, Clock clock, MeterRegistry metrics) {
         this.renderer = renderer;
         this.config = config;
         this.clock = clock;
+        this.renders = Timer.builder("feed.renders")
+                .description("Renders of changed feeds (RSS, Atom and JSON Feed of each, and the OPML) and their time")
+                .register(metrics);
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -210,6 +216,7 @@ public class FeedCache {
         opml = renderer.opml(known, newest);
         renderedMonth = month;
         lastRenderTook = System.nanoTime() - started;
+        renders.record(lastRenderTook, TimeUnit.NANOSECONDS);
         Log.infof("rendered feeds=%d in %d ms", targets.size(), lastRenderTook / 1_000_000);
     }
 

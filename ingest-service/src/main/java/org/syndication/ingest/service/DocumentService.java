@@ -3,6 +3,7 @@ package org.syndication.ingest.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.MDC;
 import org.syndication.events.SourceRef;
 import org.syndication.ingest.DocumentDecoder;
 import org.syndication.ingest.DocumentTooLargeException;
@@ -61,6 +62,17 @@ public class DocumentService {
     }
 
     public Accepted accept(Document document) {
+        // every log line of this post carries the document's id (a field of the JSON logs)
+        String documentId = UUID.randomUUID().toString();
+        MDC.put("documentId", documentId);
+        try {
+            return accept(document, documentId);
+        } finally {
+            MDC.remove("documentId");
+        }
+    }
+
+    private Accepted accept(Document document, String documentId) {
         long started = System.nanoTime();
         String source = canonicalSource(document.source());
         String url = checkUrl(document.url());
@@ -72,7 +84,6 @@ public class DocumentService {
         }
         List<ItemCandidate> items = drafts.stream().map(d -> ItemMapper.fromDraft(source, d, url)).toList();
         List<ItemOutcome> outcomes = ingest.ingest(new SourceRef(source, url), config.defaultLanguage(), items);
-        String documentId = UUID.randomUUID().toString();
         metrics.counter("ingest.documents", "type", document.html() ? "html" : "text").increment();
         Log.infof("document accepted documentId=%s source=%s items=%d published=%d ms=%d", documentId, source,
                 outcomes.size(), outcomes.stream().filter(ItemOutcome::published).count(),

@@ -1,8 +1,10 @@
 package org.syndication.ingest.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.MDC;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.events.SourceRef;
 import org.syndication.ingest.IngestedItem;
@@ -64,14 +66,32 @@ public class IngestService {
             metrics.timer("ingest.publish").record(() -> publisher.publishAll(events));
         } catch (RuntimeException e) {
             metrics.counter("ingest.publish.failures").increment();
+            toPublish.forEach(o -> countItem(source.name(), false, "publish-failed"));
             throw e;
         }
         ledger.record(source.name(), toPublish);
         for (ItemOutcome outcome : outcomes) {
             metrics.counter("ingest.items", "status", outcome.status().name().toLowerCase(Locale.ROOT)).increment();
+            countItem(source.name(), outcome.published(), outcome.status().name().toLowerCase(Locale.ROOT));
+            MDC.put("itemId", outcome.item().itemId());
             Log.debugf("item itemId=%s version=%d status=%s", outcome.item().itemId(), outcome.version(), outcome.status());
+            MDC.remove("itemId");
         }
         return outcomes;
+    }
+
+    /**
+     * {@code ingest_items_accepted_total} (published: new or corrected) and {@code ingest_items_refused_total}
+     * (unchanged, or Kafka did not acknowledge), by source name and reason.
+     */
+    private void countItem(String source, boolean accepted, String reason) {
+        Counter.builder(accepted ? "ingest.items.accepted" : "ingest.items.refused")
+                .description(accepted ? "Items published to news.ingested, by source and reason (new, corrected)"
+                        : "Items not published, by source and reason (unchanged, publish-failed)")
+                .tag("source", source)
+                .tag("reason", reason)
+                .register(metrics)
+                .increment();
     }
 
     static ItemOutcome decide(ItemCandidate item, IngestedItem known) {

@@ -229,10 +229,22 @@ class DocumentIngestIT {
 
     @Test
     void metricsCountItemsAndTimePublishing() {
-        post(uniqueSource(), "text/plain", PAGE.getBytes(StandardCharsets.UTF_8), 202);
+        String source = uniqueSource();
+        post(source, "text/plain", PAGE.getBytes(StandardCharsets.UTF_8), 202);
+        post(source, "text/plain", PAGE.getBytes(StandardCharsets.UTF_8), 202);
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("ingest_items_total{status=\"new\"}", "ingest_documents_total{type=\"text\"}",
-                "ingest_publish_seconds_count");
+                "ingest_publish_seconds_count", "# HELP ingest_items_accepted Items published to news.ingested",
+                "# HELP ingest_items_refused Items not published");
+        // the first post published every item of the page, the second refused each one as unchanged
+        assertThat(sample(metrics, "ingest_items_accepted_total{reason=\"new\",source=\"" + source + "\"}"))
+                .isEqualTo(2.0).isEqualTo(sample(metrics,
+                        "ingest_items_refused_total{reason=\"unchanged\",source=\"" + source + "\"}"));
+    }
+
+    private static double sample(String metrics, String series) {
+        return metrics.lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
     @Test

@@ -104,7 +104,7 @@ class HostileInputIT {
                 .getBytes(StandardCharsets.UTF_8);
         var answers = RawHttp.overUpgradedHttp2(RestAssured.port,
                 List.of("/api/sources", documents() + "&dryRun=true", "/q/health/ready"),
-                Arrays.asList(null, page, null), "text/plain; charset=utf-8");
+                Arrays.<byte[]>asList(null, page, null), "text/plain; charset=utf-8");
 
         assertThat(answers).extracting(answer -> answer.getValue().status()).containsExactly(200, 200, 200);
         assertThat(answers).extracting(Map.Entry::getKey).containsOnly(HttpClient.Version.HTTP_2);

@@ -19,6 +19,7 @@ import org.syndication.events.NewsItemIngested;
 import org.syndication.events.Topics;
 import org.syndication.ingest.messaging.TopicProbe;
 import org.syndication.ingest.parse.ItemIdentity;
+import org.syndication.ingest.service.SourceHealthMetrics;
 import org.syndication.ingest.service.SourcePoller;
 import org.syndication.ingest.service.SourceService;
 import org.syndication.localstack.test.KafkaResource;
@@ -80,6 +81,9 @@ class PageSourcesIT {
 
     @Inject
     SourceService sources;
+
+    @Inject
+    SourceHealthMetrics sourceHealth;
 
     @BeforeAll
     static void start() throws IOException {
@@ -416,6 +420,14 @@ class PageSourcesIT {
             assertThat(Instant.parse(waiting.getString("nextPollAt")))
                     .isAfter(Instant.now().plus(Duration.ofSeconds(100)));
             assertThat(source(busy).getInt("consecutiveFailures")).isEqualTo(1);
+
+            // the failing source shows in the health gauges (its kind is not known before a successful read)
+            sourceHealth.refresh();
+            String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).contains("# HELP ingest_sources_failing Sources whose last poll failed",
+                    "# HELP ingest_sources_failing_longest_seconds");
+            assertThat(gauge(metrics, "ingest_sources_failing{kind=\"unknown\"}")).isGreaterThanOrEqualTo(1.0);
+            assertThat(gauge(metrics, "ingest_sources_failing_longest_seconds")).isGreaterThanOrEqualTo(0.0);
         } finally {
             delete(busy, other);
             host.stop(0);
