@@ -72,7 +72,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates every topic of the contract ({@code news.catalogued} compacted); existing topics are kept. */
     public void createTopics() {
-        try (Admin admin = admin()) {
+        createTopics(bootstrapServers());
+    }
+
+    /** {@link #createTopics()} on any broker (e.g. a test container), three partitions and one replica each. */
+    public static void createTopics(String bootstrapServers) {
+        try (Admin admin = admin(bootstrapServers)) {
             List<NewTopic> topics = Topics.ALL.stream().map(KafkaBroker::newTopic).toList();
             for (var result : admin.createTopics(topics).values().entrySet()) {
                 try {
@@ -92,8 +97,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public Admin admin() {
+        return admin(bootstrapServers());
+    }
+
+    private static Admin admin(String bootstrapServers) {
         return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
     }
