@@ -1,5 +1,6 @@
 package org.syndication.feed.service;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,6 +11,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.Theme;
 import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.messaging.EventTracing;
 import org.syndication.feed.render.FeedFormat;
 import org.syndication.feed.render.RenderedFeed;
 
@@ -40,6 +42,7 @@ public class FeedCache {
 
     private final FeedRenderService renderer;
     private final FeedConfig config;
+    private final EventTracing tracing;
     /** Subscription documents by file name, e.g. {@code all.atom}. */
     private final Map<String, RenderedFeed> documents = new ConcurrentHashMap<>();
     /** Archive documents by path, e.g. {@code all/2026-11.atom}; rendered on first request. */
@@ -57,7 +60,8 @@ public class FeedCache {
     private volatile Set<String> feedKeys = Set.of();
     private volatile RenderedFeed opml;
 
-    public FeedCache(FeedRenderService renderer, FeedConfig config) {
+    public FeedCache(FeedRenderService renderer, FeedConfig config, EventTracing tracing) {
+        this.tracing = tracing;
         this.renderer = renderer;
         this.config = config;
     }
@@ -155,7 +159,9 @@ public class FeedCache {
         long next;
         try {
             if (!keys.isEmpty()) {
-                renderNow(keys);
+                try (Scope span = tracing.rendering(keys.size())) {
+                    renderNow(keys);
+                }
             }
             next = backlogDelay(config.render().debounce().toNanos(), lastRenderTook);
         } catch (RuntimeException e) {
