@@ -9,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.syndication.catalog.messaging.EventTracing;
 import org.syndication.catalog.config.CatalogConfig;
 import org.syndication.catalog.messaging.KafkaSender;
 import org.syndication.catalog.messaging.OutboxRelay;
@@ -63,6 +64,9 @@ class ScaleOutRelayIT {
     OutboxRelay relayA;
 
     @Inject
+    EventTracing tracing;
+
+    @Inject
     KafkaSender sender;
 
     @Inject
@@ -90,7 +94,7 @@ class ScaleOutRelayIT {
         List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() ->
                 outbox.list("aggregateId in ?1", keys));
         assertThat(rows).hasSize(36).allSatisfy(r -> assertThat(r.publishedAt).isNull());
-        OutboxRelay relayB = new OutboxRelay(outbox, sender, config, clock, meters);
+        OutboxRelay relayB = new OutboxRelay(outbox, sender, config, clock, meters, tracing);
 
         List<Integer> published = atOnce(() -> drain(relayA), () -> drain(relayB));
 

@@ -11,10 +11,12 @@ import org.syndication.events.CeTypes;
 import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.Topics;
+import org.syndication.events.TraceHeaders;
 import org.syndication.localstack.test.KafkaResource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,9 +40,19 @@ public final class CataloguedRecords implements AutoCloseable {
         sendRaw(event.itemId(), EventJson.toBytes(event), event.themeSlugs());
     }
 
+    /** As catalog's relay sends it with tracing on: with a W3C {@code traceparent} header. */
+    public void send(NewsItemCatalogued event, String traceparent) {
+        send(event.itemId(), EventJson.toBytes(event), event.themeSlugs(), List.of(header(TraceHeaders.TRACEPARENT,
+                traceparent)));
+    }
+
     /** Any bytes under any key, e.g. a poison record. */
     public void sendRaw(String key, byte[] value, String themes) {
-        var record = new ProducerRecord<>(Topics.NEWS_CATALOGUED, null, key, value, List.of(
+        send(key, value, themes, List.of());
+    }
+
+    private void send(String key, byte[] value, String themes, List<RecordHeader> extra) {
+        List<RecordHeader> headers = new ArrayList<>(List.of(
                 header(CeHeaders.SPEC_VERSION, CeHeaders.SPEC_VERSION_1_0),
                 header(CeHeaders.ID, UUID.randomUUID().toString()),
                 header(CeHeaders.TYPE, CeTypes.NEWS_ITEM_CATALOGUED),
@@ -48,6 +60,8 @@ public final class CataloguedRecords implements AutoCloseable {
                 header(CeHeaders.TIME, Instant.now().toString()),
                 header(CeHeaders.CONTENT_TYPE, CeHeaders.JSON),
                 header(CeHeaders.THEMES, themes)));
+        headers.addAll(extra);
+        var record = new ProducerRecord<>(Topics.NEWS_CATALOGUED, null, key, value, List.copyOf(headers));
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {

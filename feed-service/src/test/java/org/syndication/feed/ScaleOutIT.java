@@ -19,6 +19,7 @@ import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.digest.Period;
 import org.syndication.feed.digest.SendLog;
 import org.syndication.feed.mapping.EntryMapper;
+import org.syndication.feed.messaging.EventTracing;
 import org.syndication.feed.service.DigestService;
 import org.syndication.feed.service.FeedCache;
 import org.syndication.feed.service.FeedChangeListener;
@@ -95,12 +96,15 @@ class ScaleOutIT {
     @Inject
     EntityManager em;
 
+    @Inject
+    EventTracing tracing;
+
     private FeedCache cacheB;
     private FeedChangeListener listenerB;
 
     @BeforeEach
     void startInstanceB() {
-        cacheB = new FeedCache(renderer, config, Clock.systemUTC(), new SimpleMeterRegistry());
+        cacheB = new FeedCache(renderer, config, Clock.systemUTC(), new SimpleMeterRegistry(), tracing);
         Config c = ConfigProvider.getConfig();
         listenerB = new FeedChangeListener(cacheB, "instance-b", jdbcUrl(),
                 c.getOptionalValue("quarkus.datasource.username", String.class),

@@ -86,7 +86,7 @@ public final class KafkaBroker implements AutoCloseable {
         createTopics(bootstrapServers());
     }
 
-    /** {@link #createTopics()} on the broker at {@code bootstrapServers}. */
+    /** {@link #createTopics()} on any broker (e.g. a test container), three partitions and one replica each. */
     public static void createTopics(String bootstrapServers) {
         try (Admin admin = admin(bootstrapServers)) {
             List<NewTopic> topics = Topics.ALL.stream().map(KafkaBroker::newTopic).toList();

@@ -95,11 +95,19 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates {@code name} unless it exists. */
     public void createDatabase(String name) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            createDatabase(connection, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+    }
+
+    /** Creates {@code name} unless it exists, through a superuser connection to any server (e.g. a test container). */
+    public static void createDatabase(Connection connection, String name) {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
             if (!exists.next()) {
                 statement.execute("CREATE DATABASE " + name);

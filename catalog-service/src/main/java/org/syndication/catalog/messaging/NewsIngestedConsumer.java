@@ -63,8 +63,10 @@ public class NewsIngestedConsumer {
     private final CatalogService catalog;
     private final KafkaSender sender;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
-    public NewsIngestedConsumer(CatalogService catalog, KafkaSender sender, MeterRegistry meters) {
+    public NewsIngestedConsumer(CatalogService catalog, KafkaSender sender, MeterRegistry meters, EventTracing tracing) {
+        this.tracing = tracing;
         this.catalog = catalog;
         this.sender = sender;
         this.meters = meters;
@@ -78,6 +80,12 @@ public class NewsIngestedConsumer {
     @Incoming(Channels.NEWS_INGESTED)
     @Blocking
     public void consume(ConsumerRecords<String, NewsItemIngested> records) {
+        try (EventTracing.Batch spans = tracing.consuming(records)) {
+            consumeTraced(records);
+        }
+    }
+
+    private void consumeTraced(ConsumerRecords<String, NewsItemIngested> records) {
         long start = System.nanoTime();
         List<DeadLetter> dead = new ArrayList<>();
         List<ConsumerRecord<String, NewsItemIngested>> batch = new ArrayList<>(records.count());

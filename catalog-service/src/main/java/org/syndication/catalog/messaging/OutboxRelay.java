@@ -3,6 +3,7 @@ package org.syndication.catalog.messaging;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
@@ -46,12 +47,14 @@ public class OutboxRelay {
     private final KafkaSender sender;
     private final CatalogConfig config;
     private final Clock clock;
+    private final EventTracing tracing;
     private final Counter published;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
     public OutboxRelay(OutboxRepository outbox, KafkaSender sender, CatalogConfig config, Clock clock,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, EventTracing tracing) {
+        this.tracing = tracing;
         this.outbox = outbox;
         this.published = meters.counter("catalog.outbox.published");
         this.sender = sender;
@@ -100,7 +103,13 @@ public class OutboxRelay {
             }
             List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (OutboxEvent row : rows) {
-                acks.add(sender.send(toRecord(row)));
+                ProducerRecord<String, Object> record = toRecord(row);
+                Span span = tracing.relaying(record);
+                try {
+                    acks.add(sender.send(record));
+                } finally {
+                    span.end();
+                }
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -10,6 +10,7 @@ import org.syndication.catalog.OutboxEvent;
 import org.syndication.catalog.OutboxRepository;
 import org.syndication.catalog.mapping.ItemMapper;
 import org.syndication.catalog.mapping.JsonText;
+import org.syndication.catalog.messaging.EventTracing;
 import org.syndication.catalog.messaging.OutboxWritten;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.CeTypes;
@@ -19,6 +20,7 @@ import org.syndication.events.NewsItemCatalogued;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,9 +35,11 @@ public class OutboxWriter {
     private final TaxonomyService taxonomy;
     private final Event<OutboxWritten> written;
     private final Clock clock;
+    private final EventTracing tracing;
 
     public OutboxWriter(OutboxRepository outbox, ItemBatchRepository batch, TaxonomyService taxonomy,
-                        Event<OutboxWritten> written, Clock clock) {
+                        Event<OutboxWritten> written, Clock clock, EventTracing tracing) {
+        this.tracing = tracing;
         this.outbox = outbox;
         this.batch = batch;
         this.taxonomy = taxonomy;
@@ -72,7 +76,10 @@ public class OutboxWriter {
         row.aggregateId = item.id;
         row.type = CeTypes.NEWS_ITEM_CATALOGUED;
         row.payload = EventJson.toJson(event);
-        row.headers = JsonText.write(Map.of(CeHeaders.THEMES, event.themeSlugs()));
+        // the change's trace context travels with the row, so the relay continues the trace (EventTracing)
+        Map<String, String> headers = new HashMap<>(tracing.traceparentOf(item.id));
+        headers.put(CeHeaders.THEMES, event.themeSlugs());
+        row.headers = JsonText.write(headers);
         row.createdAt = createdAt;
         return row;
     }

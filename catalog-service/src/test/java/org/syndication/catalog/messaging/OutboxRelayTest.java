@@ -1,6 +1,7 @@
 package org.syndication.catalog.messaging;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,7 @@ class OutboxRelayTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        return new OutboxRelay(null, null, config, Clock.systemUTC(), new SimpleMeterRegistry());
+        return new OutboxRelay(null, null, config, Clock.systemUTC(), new SimpleMeterRegistry(),
+                new EventTracing(OpenTelemetry.noop()));
     }
 }

@@ -37,8 +37,10 @@ public class CataloguedConsumer {
 
     private final ProjectionService projection;
     private final DeadLetters deadLetters;
+    private final EventTracing tracing;
 
-    public CataloguedConsumer(ProjectionService projection, DeadLetters deadLetters) {
+    public CataloguedConsumer(ProjectionService projection, DeadLetters deadLetters, EventTracing tracing) {
+        this.tracing = tracing;
         this.projection = projection;
         this.deadLetters = deadLetters;
     }
@@ -48,7 +50,9 @@ public class CataloguedConsumer {
     public void consume(ConsumerRecords<String, NewsItemCatalogued> batch) {
         List<ConsumerRecord<String, NewsItemCatalogued>> records = new ArrayList<>(batch.count());
         batch.forEach(records::add);
-        project(records);
+        try (EventTracing.Batch spans = tracing.consuming(records)) {
+            project(records);
+        }
     }
 
     /** Projects one batch, in offset order (the rebuild in the tests calls it directly). */

@@ -2,6 +2,7 @@ package org.syndication.feed.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,6 +14,7 @@ import org.syndication.feed.ArchiveMonths;
 import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.Theme;
 import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.messaging.EventTracing;
 import org.syndication.feed.render.FeedFormat;
 import org.syndication.feed.render.RenderedFeed;
 
@@ -50,6 +52,7 @@ public class FeedCache {
     private final FeedRenderService renderer;
     private final FeedConfig config;
     private final Timer renders;
+    private final EventTracing tracing;
     /** Subscription documents by file name, e.g. {@code all.atom}. */
     private final Map<String, RenderedFeed> documents = new ConcurrentHashMap<>();
     /** Archive documents by path, e.g. {@code all/2026-11.atom}; rendered on first request. */
@@ -72,7 +75,9 @@ public class FeedCache {
     private volatile YearMonth renderedMonth;
     private final Clock clock;
 
-    public FeedCache(FeedRenderService renderer, FeedConfig config, Clock clock, MeterRegistry metrics) {
+    public FeedCache(FeedRenderService renderer, FeedConfig config, Clock clock, MeterRegistry metrics,
+                     EventTracing tracing) {
+        this.tracing = tracing;
         this.renderer = renderer;
         this.config = config;
         this.clock = clock;
@@ -229,9 +234,13 @@ public class FeedCache {
         long next;
         try {
             if (keys.contains(EVERY_FEED)) {
-                renderNow(null);
+                try (Scope span = tracing.rendering(keys.size())) {
+                    renderNow(null);
+                }
             } else if (!keys.isEmpty()) {
-                renderNow(keys);
+                try (Scope span = tracing.rendering(keys.size())) {
+                    renderNow(keys);
+                }
             }
             next = backlogDelay(config.render().debounce().toNanos(), lastRenderTook);
         } catch (RuntimeException e) {

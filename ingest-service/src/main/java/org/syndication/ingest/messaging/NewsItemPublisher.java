@@ -1,5 +1,6 @@
 package org.syndication.ingest.messaging;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,9 +32,11 @@ public class NewsItemPublisher {
     private final TransactionalProducers producers;
     private final IngestConfig config;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    public NewsItemPublisher(TransactionalProducers producers, IngestConfig config, Clock clock) {
+    public NewsItemPublisher(TransactionalProducers producers, IngestConfig config, Clock clock, EventTracing tracing) {
         this.producers = producers;
+        this.tracing = tracing;
         this.config = config;
         this.clock = clock;
     }
@@ -54,9 +57,12 @@ public class NewsItemPublisher {
         List<ProducerRecord<String, NewsItemIngested>> records = events.stream()
                 .map(event -> record(event, UUID.randomUUID().toString(), now))
                 .toList();
+        Span span = tracing.publishing(Topics.NEWS_INGESTED, records);
         try {
             producers.commitAll(records, config.publish().ackTimeout());
+            EventTracing.end(span, null);
         } catch (TransactionalProducers.TransactionFailedException e) {
+            EventTracing.end(span, e);
             if (causedBy(e, RecordTooLargeException.class)) {
                 throw new DocumentTooLargeException("an item is larger than the largest Kafka record allowed; "
                         + "split the document");

@@ -16,7 +16,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        PostgresServer server = SharedServers.postgres();
+        TestServers.Postgres server = SharedServers.postgres();
         String database = "test_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
         server.createDatabase(database);
         return Map.of(

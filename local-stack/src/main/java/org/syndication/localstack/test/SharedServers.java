@@ -1,5 +1,6 @@
 package org.syndication.localstack.test;
 
+import org.jboss.logging.Logger;
 import org.syndication.localstack.KafkaBroker;
 import org.syndication.localstack.Ports;
 import org.syndication.localstack.PostgresServer;
@@ -10,35 +11,74 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One Kafka broker and one PostgreSQL server per test JVM, on free ports, started on first use and stopped when
- * the JVM exits. Sharing them keeps a module's integration tests fast; each test class still gets its own
- * database, and tests use their own ids, so they never see each other's data.
+ * One Kafka broker and one PostgreSQL server per test JVM, started on first use and stopped when the JVM exits.
+ * Sharing them keeps a module's integration tests fast; each test class still gets its own database, and tests use
+ * their own ids, so they never see each other's data. They are containers when a Docker daemon answers and the
+ * local-stack servers (on free ports) otherwise, chosen once per JVM by {@link StackChoice}.
  */
 final class SharedServers {
 
-    private static KafkaBroker kafka;
-    private static PostgresServer postgres;
+    private static final Logger LOG = Logger.getLogger(SharedServers.class);
+
+    private static StackChoice.Stack stack;
+    private static TestServers.Kafka kafka;
+    private static TestServers.Postgres postgres;
 
     private SharedServers() {
     }
 
-    static synchronized KafkaBroker kafka() {
+    static synchronized TestServers.Kafka kafka() {
         if (kafka == null) {
-            Path dir = tempDir("syndication-kafka-");
-            kafka = KafkaBroker.start(Ports.free(), Ports.free(), dir);
-            kafka.createTopics();
-            stopAtExit("stop-test-kafka", kafka, dir);
+            kafka = stack() == StackChoice.Stack.CONTAINERS ? ContainerServers.kafka() : localKafka();
         }
         return kafka;
     }
 
-    static synchronized PostgresServer postgres() {
+    static synchronized TestServers.Postgres postgres() {
         if (postgres == null) {
-            Path dir = tempDir("syndication-postgres-");
-            postgres = PostgresServer.start(Ports.free(), dir.resolve("data"), false);
-            stopAtExit("stop-test-postgres", postgres, dir);
+            postgres = stack() == StackChoice.Stack.CONTAINERS ? ContainerServers.postgres() : localPostgres();
         }
         return postgres;
+    }
+
+    /** Decided once per JVM, logged in one line. */
+    private static StackChoice.Stack stack() {
+        if (stack == null) {
+            String requested = System.getProperty(StackChoice.PROPERTY);
+            long started = System.nanoTime();
+            stack = StackChoice.choose(requested, DockerDaemon::answers);
+            LOG.infof("integration tests use %s (-D%s=%s, decided in %d ms)",
+                    stack == StackChoice.Stack.CONTAINERS ? "Kafka and PostgreSQL containers (Docker)"
+                            : "the local-stack Kafka and PostgreSQL servers",
+                    StackChoice.PROPERTY, requested == null ? "auto" : requested,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return stack;
+    }
+
+    private static TestServers.Kafka localKafka() {
+        Path dir = tempDir("syndication-kafka-");
+        KafkaBroker broker = KafkaBroker.start(Ports.free(), Ports.free(), dir);
+        broker.createTopics();
+        stopAtExit("stop-test-kafka", broker, dir);
+        return broker::bootstrapServers;
+    }
+
+    private static TestServers.Postgres localPostgres() {
+        Path dir = tempDir("syndication-postgres-");
+        PostgresServer server = PostgresServer.start(Ports.free(), dir.resolve("data"), false);
+        stopAtExit("stop-test-postgres", server, dir);
+        return new TestServers.Postgres() {
+            @Override
+            public String jdbcUrl(String database) {
+                return server.jdbcUrl(database);
+            }
+
+            @Override
+            public void createDatabase(String name) {
+                server.createDatabase(name);
+            }
+        };
     }
 
     private static Path tempDir(String prefix) {
