@@ -53,7 +53,12 @@ final class FaultHarness implements AutoCloseable {
     private final Path root;
     private final Path dataDir;
     private final ProductProcesses product;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as curl and feed readers speak it. (Java's default, HTTP/2 by {@code Upgrade: h2c}, makes the
+     * catalog answer 500 to the first request of a connection: a bug of its body-limit route, reported separately.)
+     */
+    static final HttpClient.Version HTTP = HttpClient.Version.HTTP_1_1;
+    private final HttpClient http = HttpClient.newBuilder().version(HTTP).connectTimeout(Duration.ofSeconds(5)).build();
     private KafkaBroker restartedKafka;
     private PostgresServer restartedPostgres;
     private int references;
@@ -83,9 +88,26 @@ final class FaultHarness implements AutoCloseable {
         waitFor(process.toHandle());
     }
 
-    /** Starts a killed service again with the same settings; returns when it is ready. */
+    /**
+     * Starts a killed service again with the same settings; returns when it is ready. A start slower than
+     * {@link ProductProcesses}' own patience (a loaded machine) is waited for here, as long as the process lives.
+     */
     void restart(String service) {
-        product.restart(service);
+        try {
+            product.restart(service);
+        } catch (IllegalStateException slow) {
+            Process process = product.process(service);
+            if (process == null || !process.isAlive()) {
+                throw slow;
+            }
+            await(service + " ready after a slow start").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(() -> {
+                        if (!process.isAlive()) {
+                            throw slow;
+                        }
+                        return get(service, "/q/health/ready").statusCode() == 200;
+                    });
+        }
     }
 
     /** The running broker: the child JVM of this one that runs {@code KafkaBrokerMain} on this data directory. */

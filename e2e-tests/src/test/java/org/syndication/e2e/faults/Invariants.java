@@ -65,7 +65,7 @@ final class Invariants {
         Map<String, Workload.Expected> items = Map.copyOf(workload.expected);
 
         // 1. the catalog: every accepted item exactly once, at its newest version, with its themes
-        Map<String, JsonNode> catalog = awaitCatalog(items);
+        Map<String, JsonNode> catalog = awaitCatalog(items, violations);
         int inCatalog = 0;
         int lost = 0;
         Map<String, Long> catalogVersions = new HashMap<>();
@@ -126,8 +126,9 @@ final class Invariants {
                 lost, recovery, violations, workload.summary());
     }
 
-    private Map<String, JsonNode> awaitCatalog(Map<String, Workload.Expected> items) {
+    private Map<String, JsonNode> awaitCatalog(Map<String, Workload.Expected> items, List<String> violations) {
         Map<String, JsonNode> found = new HashMap<>();
+        Set<String> serverErrors = new TreeSet<>();
         try {
             await("every accepted item in the catalog at its newest version").atMost(PATIENCE)
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -140,6 +141,9 @@ final class Invariants {
                                 HttpResponse<String> response = harness.get("catalog-service", "/api/items/" + entry.getKey());
                                 if (response.statusCode() == 200) {
                                     found.put(entry.getKey(), FaultHarness.json(response.body()));
+                                } else if (response.statusCode() >= 500 && response.statusCode() != 503) {
+                                    serverErrors.add("catalog: GET /api/items/" + entry.getKey() + " answered "
+                                            + response.statusCode());
                                 }
                             } catch (RuntimeException notAnsweringYet) {
                                 return false;
@@ -151,6 +155,7 @@ final class Invariants {
         } catch (ConditionTimeoutException counted) {
             // what is still wrong is counted as lost by the caller
         }
+        violations.addAll(serverErrors);
         return found;
     }
 

@@ -65,7 +65,8 @@ final class Workload implements Runnable {
     private final String source;
     private final int documents;
     private final Duration pace;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(FaultHarness.HTTP)
+            .connectTimeout(Duration.ofSeconds(3)).build();
 
     final Map<String, Expected> expected = new ConcurrentHashMap<>();
     final List<String> violations = new CopyOnWriteArrayList<>();
