@@ -169,7 +169,11 @@ final class FaultScenarios {
         }
         Duration recovery = recovery(workload, started, repaired);
         await("the client's stream").atMost(Duration.ofMinutes(10)).until(workload::done);
-        return invariants.check(name, workload, recovery, compareFeeds, violations);
+        Invariants.Outcome outcome = invariants.check(name, workload, recovery, compareFeeds, violations);
+        // as it comes: a long run that is stopped still shows the scenarios it finished
+        System.out.println(Invariants.Outcome.header() + "\n" + outcome.row() + "\n  client " + outcome.client()
+                + (outcome.violations().isEmpty() ? "" : "\n  VIOLATIONS " + outcome.violations()));
+        return outcome;
     }
 
     /**
