@@ -114,10 +114,22 @@ final class FaultHarness implements AutoCloseable {
     long kafkaPid() {
         return ProcessHandle.current().descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("KafkaBrokerMain"))
-                .filter(p -> p.info().commandLine().orElse("").contains(dataDir.toString()))
+                .filter(p -> commandLine(p).contains("KafkaBrokerMain") && commandLine(p).contains(dataDir.toString()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no Kafka broker process found"))
                 .pid();
+    }
+
+    /**
+     * The whole command line from {@code /proc} (Linux): {@code ProcessHandle.Info.commandLine()} comes back empty
+     * for the broker, whose class path is very long.
+     */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
     }
 
     void killKafka() {
