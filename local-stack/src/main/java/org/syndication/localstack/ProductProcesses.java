@@ -27,7 +27,8 @@ public final class ProductProcesses implements AutoCloseable {
     public static final String FEED_TOKEN = "local-feed-token";
 
     private static final Logger LOG = Logger.getLogger(ProductProcesses.class);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** Generous: on a loaded machine (the fault-injection suite, parallel builds) a start can take over a minute. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path root;
     private final Path dataDir;
