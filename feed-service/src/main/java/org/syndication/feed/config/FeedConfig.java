@@ -51,6 +51,8 @@ public interface FeedConfig {
 
     Subscription subscription();
 
+    Compose compose();
+
     /** HMAC key of subscription tokens; when absent a random key is created once and kept in the database. */
     Optional<String> tokenSecret();
 
@@ -68,6 +70,25 @@ public interface FeedConfig {
         /** Cache-Control max-age of archive documents of months that are over. */
         @WithDefault("P365D")
         Duration archiveMaxAge();
+    }
+
+    /** Feeds people compose: combined themes ({@code /feeds/a+b.atom}) and saved searches. */
+    interface Compose {
+        /** Composed documents kept in memory at most (least recently used ones go first). */
+        @WithDefault("1000")
+        int cacheSize();
+
+        /** A composed document is rendered again after this long even without a projection change. */
+        @WithDefault("PT5M")
+        Duration cacheTtl();
+
+        /** Longest search query {@code q}, in characters; longer is a 400. */
+        @WithDefault("200")
+        int maxQueryLength();
+
+        /** Most themes in one combined feed. */
+        @WithDefault("5")
+        int maxThemes();
     }
 
     interface Render {
