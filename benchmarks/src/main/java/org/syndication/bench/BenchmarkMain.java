@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * Runs every benchmark in one process on this machine and prints a table of figures next to the targets.
  * Start it with {@code benchmarks/run} from the repository root; {@code benchmarks/run parse} measures the parser
  * alone, {@code benchmarks/run pipeline} stops after start-up, memory, latency and throughput,
- * {@code benchmarks/run digest} measures start-up and the digest only, {@code benchmarks/run quality [DIR]} measures
+ * {@code benchmarks/run digest} measures start-up and the digest only, {@code benchmarks/run search} start-up and
+ * search feeds only, {@code benchmarks/run quality [DIR]} measures
  * the page reader against a folder of pages with answer keys (default {@code ../shared/devpages}),
  * {@code benchmarks/run quality-html [DIR]} the HTML reader on saved listing pages (default
  * {@code ../shared/htmlpages}; see {@link HtmlQualityBenchmark}).
@@ -68,6 +69,11 @@ public final class BenchmarkMain {
                     report.add(service + ": start to ready (JVM mode, incl. Flyway, Kafka)", time.toMillis() + " ms",
                             "< 3,000 ms"));
             ingestDemo(root, product);
+            if (only.equals("search")) {
+                new SearchFeedBenchmark(product, report).run();
+                report.print();
+                return;
+            }
             if (only.equals("digest")) {
                 new DigestBenchmark(product, report).run();
                 report.print();
@@ -87,6 +93,7 @@ public final class BenchmarkMain {
                 return;
             }
             new FeedServingBenchmark(product, work, report).run();
+            new SearchFeedBenchmark(product, report).run();
             new DigestBenchmark(product, report).run();
             for (String service : ProductProcesses.SERVICES) {
                 report.add(service + ": resident memory after the benchmarks",

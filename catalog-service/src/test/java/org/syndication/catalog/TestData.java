@@ -16,6 +16,11 @@ public final class TestData {
     private LocalDate endDate;
     private String title = "UNODC and partners discuss cooperation";
     private String body = "Partners met in Brussels to discuss cooperation and next steps.";
+    private String sourceName = "test-source";
+    private String sourceUrl = "https://example.org/news";
+    private String link;
+    private String contentHash;
+    private boolean linkSet;
 
     private TestData() {
     }
@@ -54,14 +59,35 @@ public final class TestData {
         return this;
     }
 
+    /** The source (name and the page or feed it came from). */
+    public TestData source(String name, String url) {
+        this.sourceName = name;
+        this.sourceUrl = url;
+        return this;
+    }
+
+    /** The item's link (default: an anchor of the source page unique to the item); null for none. */
+    public TestData link(String l) {
+        this.link = l;
+        this.linkSet = true;
+        return this;
+    }
+
+    /** The content hash (default: derived from title and body). */
+    public TestData contentHash(String h) {
+        this.contentHash = h;
+        return this;
+    }
+
     public String itemId() {
         return itemId;
     }
 
     public NewsItemIngested build() {
-        return new NewsItemIngested(itemId, version, new SourceRef("test-source", "https://example.org/news"), date,
+        return new NewsItemIngested(itemId, version, new SourceRef(sourceName, sourceUrl), date,
                 endDate, title, body.length() > 80 ? body.substring(0, 80) : body, body,
-                "https://example.org/news#" + itemId, "en", Integer.toHexString((title + body).hashCode()),
+                linkSet ? link : "https://example.org/news#" + itemId, "en",
+                contentHash != null ? contentHash : Integer.toHexString((title + body).hashCode()),
                 Instant.parse("2024-05-18T10:00:00Z"));
     }
 }

@@ -1,5 +1,6 @@
 package org.syndication.catalog.mapping;
 
+import org.syndication.catalog.ItemSource;
 import org.syndication.catalog.ItemTheme;
 import org.syndication.catalog.NewsItem;
 import org.syndication.catalog.classify.ThemeReason;
@@ -53,6 +54,30 @@ public final class ItemMapper {
         return changed;
     }
 
+    /**
+     * Copies the text of a correction that came through another source than the story's first onto the story: the
+     * story keeps its id, first source, link and ingest version.
+     *
+     * @return true when anything a reader can see changed
+     */
+    public static boolean applyCorrection(NewsItemIngested event, NewsItem item) {
+        boolean changed = !Objects.equals(item.date, event.date())
+                || !Objects.equals(item.endDate, event.endDate())
+                || !Objects.equals(item.title, event.title())
+                || !Objects.equals(item.summary, event.summary())
+                || !Objects.equals(item.body, event.body())
+                || !Objects.equals(item.language, event.language());
+        item.date = event.date();
+        item.endDate = event.endDate();
+        item.title = event.title();
+        item.summary = event.summary();
+        item.body = event.body();
+        item.language = event.language();
+        item.contentHash = event.contentHash();
+        item.ingestedAt = event.ingestedAt();
+        return changed;
+    }
+
     /** A detached copy of the item's columns (not its themes): its state at this point. */
     public static NewsItem copyOf(NewsItem item) {
         NewsItem copy = new NewsItem();
@@ -100,12 +125,21 @@ public final class ItemMapper {
     }
 
     public static ItemView toView(NewsItem item, Function<String, String> themeTitle) {
+        return toView(item, themeTitle, List.of());
+    }
+
+    /** The API view with the sources that carried the story, first one first. */
+    public static ItemView toView(NewsItem item, Function<String, String> themeTitle, List<ItemSource> sources) {
+        List<ItemView.StorySource> carriers = sources.stream()
+                .map(s -> new ItemView.StorySource(s.ingestItemId, s.sourceName, s.sourceUrl, s.link, s.status.name(),
+                        s.matchedBy == null ? null : s.matchedBy.name(), s.ingestVersion, s.addedAt))
+                .toList();
         List<ItemView.Theme> themes = item.themes.stream()
                 .map(t -> new ItemView.Theme(t.slug, themeTitle.apply(t.slug), t.score, reasonOf(t)))
                 .toList();
         return new ItemView(item.id, item.version, item.status, new ItemView.Source(item.sourceName, item.sourceUrl),
                 item.date, item.endDate, item.title, item.summary, item.body, item.link, item.language, item.contentHash,
-                item.ingestVersion, themes, item.ingestedAt, item.updatedAt);
+                item.ingestVersion, themes, item.ingestedAt, item.updatedAt, carriers);
     }
 
     public static ItemSummary toSummary(NewsItem item) {

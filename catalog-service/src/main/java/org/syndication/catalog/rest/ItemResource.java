@@ -46,13 +46,23 @@ public class ItemResource {
         return queries.find(itemId);
     }
 
-    /** Withdraws the item: it leaves the feeds and its event says WITHDRAWN. */
+    /**
+     * Withdraws this item id's source of the story ({@code scope=source}, the default) or the whole story
+     * ({@code scope=story}). The story leaves the feeds, its event saying WITHDRAWN, once no source carries it.
+     */
     @DELETE
     @OperatorOnly
     @Path("{itemId}")
-    public ItemView withdraw(@PathParam("itemId") String itemId) {
-        catalog.withdraw(itemId);
-        return queries.find(itemId);
+    public ItemView withdraw(@PathParam("itemId") String itemId, @QueryParam("scope") String scope) {
+        boolean wholeStory;
+        if (scope == null || scope.isBlank() || scope.strip().equals("source")) {
+            wholeStory = false;
+        } else if (scope.strip().equals("story")) {
+            wholeStory = true;
+        } else {
+            throw new InvalidRequestException("scope", "scope must be source or story");
+        }
+        return queries.find(catalog.withdraw(itemId, wholeStory));
     }
 
     private static Optional<String> text(String value) {

@@ -4,6 +4,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.syndication.catalog.ItemBatchRepository;
+import org.syndication.catalog.ItemSource;
+import org.syndication.catalog.ItemSourceRepository;
 import org.syndication.catalog.ItemNotFoundException;
 import org.syndication.catalog.ItemTheme;
 import org.syndication.catalog.NewsItem;
@@ -13,6 +15,7 @@ import org.syndication.catalog.classify.Classifier;
 import org.syndication.catalog.classify.ThemeAssignment;
 import org.syndication.catalog.mapping.ItemMapper;
 import org.syndication.catalog.mapping.JsonText;
+import org.syndication.catalog.mapping.StoryKeys;
 import org.syndication.events.ItemStatus;
 import org.syndication.events.NewsItemIngested;
 
@@ -23,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -41,7 +45,9 @@ public class CatalogService {
         /** a newer ingest version with the same content: remembered, nothing republished */
         UNCHANGED,
         /** an equal or older ingest version: a redelivery or an out-of-order record */
-        IGNORED
+        IGNORED,
+        /** a stored story reached the catalog from another source: the source is recorded, nothing republished */
+        MERGED
     }
 
     private final NewsItemRepository items;
@@ -49,11 +55,16 @@ public class CatalogService {
     private final TaxonomyService taxonomy;
     private final OutboxWriter outbox;
     private final BatchWorkers workers;
+    private final StoryMatcher stories;
+    private final ItemSourceRepository sources;
     private final Clock clock;
 
     public CatalogService(NewsItemRepository items, ItemBatchRepository batch, TaxonomyService taxonomy,
-                          OutboxWriter outbox, BatchWorkers workers, Clock clock) {
+                          OutboxWriter outbox, BatchWorkers workers, StoryMatcher stories, ItemSourceRepository sources,
+                          Clock clock) {
         this.items = items;
+        this.stories = stories;
+        this.sources = sources;
         this.batch = batch;
         this.taxonomy = taxonomy;
         this.outbox = outbox;
@@ -78,7 +89,12 @@ public class CatalogService {
      */
     @Transactional
     public List<Outcome> ingestAll(List<NewsItemIngested> events) {
-        Map<String, NewsItem> items = batch.lockAll(events.stream().map(NewsItemIngested::itemId).distinct().toList());
+        Map<String, StoryMatcher.Match> storyOf = stories.resolve(events);
+        List<String> storyIds = storyOf.values().stream().map(StoryMatcher.Match::storyId).distinct().toList();
+        Map<String, NewsItem> items = batch.lockAll(storyIds);
+        Map<String, ItemSource> sourceRows = new HashMap<>();
+        sources.ofStories(storyIds).forEach(s -> sourceRows.put(s.ingestItemId, s));
+        Map<String, ItemSource> touchedSources = new LinkedHashMap<>();
         Set<String> stored = Set.copyOf(items.keySet());
         Classifier classifier = taxonomy.classifier();
         List<Outcome> outcomes = new ArrayList<>(events.size());
@@ -86,21 +102,51 @@ public class CatalogService {
         Map<String, NewsItem> changed = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
         for (NewsItemIngested event : events) {
-            NewsItem item = items.get(event.itemId());
-            if (item != null && event.version() <= item.ingestVersion) {
-                Log.debugf("ingest ignored itemId=%s version=%d stored=%d", event.itemId(), event.version(), item.ingestVersion);
+            StoryMatcher.Match match = storyOf.get(event.itemId());
+            boolean first = match.storyId().equals(event.itemId());
+            NewsItem item = items.get(match.storyId());
+            ItemSource source = sourceRows.get(event.itemId());
+            // each source has its own ingest versions; an item stored before sources were kept has only its own
+            long applied = source != null ? source.ingestVersion : first && item != null ? item.ingestVersion : 0;
+            if (item != null && event.version() <= applied) {
+                Log.debugf("ingest ignored itemId=%s version=%d stored=%d", event.itemId(), event.version(), applied);
                 outcomes.add(Outcome.IGNORED);
                 continue;
             }
+            String previousHash = source == null ? null : source.contentHash;
+            boolean newSource = source == null;
+            if (newSource) {
+                source = newSource(event, match);
+                sourceRows.put(event.itemId(), source);
+            }
+            boolean wasActive = source.active();
+            recordVersion(source, event);
+            touchedSources.put(source.ingestItemId, source);
             boolean isNew = item == null;
             if (isNew) {
                 item = new NewsItem();
                 item.status = ItemStatus.PUBLISHED;
                 item.createdAt = clock.instant();
                 items.put(event.itemId(), item);
+            } else if (!first && newSource) {
+                Log.infof("same story from another source itemId=%s storyId=%s source=%s matchedBy=%s", event.itemId(),
+                        item.id, event.source().name(), match.matchedBy());
+                outcomes.add(Outcome.MERGED);
+                continue;
+            } else if (!wasActive) {
+                // a withdrawn source's later versions are remembered, but nothing of them reaches the story
+                Log.debugf("ingest of a withdrawn source itemId=%s storyId=%s version=%d", event.itemId(), item.id,
+                        event.version());
+                outcomes.add(Outcome.UNCHANGED);
+                continue;
             }
-            boolean contentChanged = ItemMapper.applyIngested(event, item);
-            touched.put(item.id, item);
+            // the story shows the text of the latest change from any of its sources; the first source keeps its
+            // place (source, link) and changes like any item, another source only through a new text of its own
+            boolean contentChanged = first ? ItemMapper.applyIngested(event, item)
+                    : !Objects.equals(previousHash, event.contentHash()) && ItemMapper.applyCorrection(event, item);
+            if (first || contentChanged) {
+                touched.put(item.id, item);
+            }
             if (!isNew && !contentChanged) {
                 Log.debugf("ingest unchanged itemId=%s version=%d", item.id, event.version());
                 outcomes.add(Outcome.UNCHANGED);
@@ -130,8 +176,31 @@ public class CatalogService {
         }
         List<OutboxEvent> rows = BatchWorkers.await(workers.map(announcements, a -> outbox.row(a.state(), a.at())));
         batch.writeThemes(List.copyOf(changed.values()));
+        sources.upsertAll(touchedSources.values());
         outbox.writeAll(rows);
         return outcomes;
+    }
+
+    private ItemSource newSource(NewsItemIngested event, StoryMatcher.Match match) {
+        ItemSource source = new ItemSource();
+        source.ingestItemId = event.itemId();
+        source.itemId = match.storyId();
+        source.matchedBy = match.matchedBy();
+        source.addedAt = clock.instant();
+        return source;
+    }
+
+    /** This source's view of the story: its link, keys, text hash and the version now applied. */
+    private void recordVersion(ItemSource source, NewsItemIngested event) {
+        source.sourceName = event.source().name();
+        source.sourceUrl = event.source().url();
+        source.link = event.link();
+        source.linkKey = StoryKeys.linkKey(event.link(), event.source().url());
+        source.titleKey = StoryKeys.titleKey(event.title());
+        source.date = event.date();
+        source.contentHash = event.contentHash();
+        source.ingestVersion = event.version();
+        source.updatedAt = clock.instant();
     }
 
     /** A stored change: the item, and a copy of its state at that point (what the change announces). */
@@ -151,17 +220,43 @@ public class CatalogService {
         return new Classified(assigned, assigned.stream().map(a -> JsonText.write(a.reason())).toList());
     }
 
-    /** Withdraws the item from the feeds (idempotent). */
+    /** Withdraws the source of this item id (see {@link #withdraw(String, boolean)}). */
     @Transactional
-    public void withdraw(String itemId) {
-        NewsItem item = items.findForUpdate(itemId).orElseThrow(() -> new ItemNotFoundException(itemId));
-        if (item.status != ItemStatus.WITHDRAWN) {
+    public String withdraw(String itemId) {
+        return withdraw(itemId, false);
+    }
+
+    /**
+     * Withdraws one source's copy of a story, or with {@code wholeStory} every source. The story leaves the feeds
+     * (WITHDRAWN, republished) only when no source carries it any more; idempotent.
+     *
+     * @param itemId an item id as ingest gave it: the story's own, or that of a source merged into it
+     * @return the story's item id
+     */
+    @Transactional
+    public String withdraw(String itemId, boolean wholeStory) {
+        String storyId = sources.find(itemId).map(s -> s.itemId).orElse(itemId);
+        NewsItem item = items.findForUpdate(storyId).orElseThrow(() -> new ItemNotFoundException(itemId));
+        List<ItemSource> all = sources.ofStories(List.of(storyId));
+        List<ItemSource> withdrawn = new ArrayList<>();
+        for (ItemSource source : all) {
+            if (source.active() && (wholeStory || source.ingestItemId.equals(itemId))) {
+                source.status = ItemSource.Status.WITHDRAWN;
+                source.updatedAt = clock.instant();
+                withdrawn.add(source);
+            }
+        }
+        sources.upsertAll(withdrawn);
+        if (all.stream().anyMatch(ItemSource::active)) {
+            Log.infof("source withdrawn, story still carried itemId=%s storyId=%s", itemId, storyId);
+        } else if (item.status != ItemStatus.WITHDRAWN) {
             item.status = ItemStatus.WITHDRAWN;
             item.version++;
             item.updatedAt = clock.instant();
             outbox.catalogued(item);
-            Log.infof("item withdrawn itemId=%s version=%d", itemId, item.version);
+            Log.infof("item withdrawn itemId=%s version=%d", storyId, item.version);
         }
+        return storyId;
     }
 
     /**

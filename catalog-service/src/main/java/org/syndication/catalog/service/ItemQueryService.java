@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.syndication.catalog.InvalidRequestException;
 import org.syndication.catalog.ItemNotFoundException;
 import org.syndication.catalog.ItemQuery;
+import org.syndication.catalog.ItemSourceRepository;
 import org.syndication.catalog.NewsItem;
 import org.syndication.catalog.NewsItemRepository;
 import org.syndication.catalog.config.CatalogConfig;
@@ -21,9 +22,12 @@ public class ItemQueryService {
     private final NewsItemRepository items;
     private final TaxonomyService taxonomy;
     private final CatalogConfig config;
+    private final ItemSourceRepository sources;
 
-    public ItemQueryService(NewsItemRepository items, TaxonomyService taxonomy, CatalogConfig config) {
+    public ItemQueryService(NewsItemRepository items, TaxonomyService taxonomy, CatalogConfig config,
+                            ItemSourceRepository sources) {
         this.items = items;
+        this.sources = sources;
         this.taxonomy = taxonomy;
         this.config = config;
     }
@@ -47,7 +51,9 @@ public class ItemQueryService {
 
     @Transactional
     public ItemView find(String itemId) {
-        NewsItem item = items.findByIdOptional(itemId).orElseThrow(() -> new ItemNotFoundException(itemId));
-        return ItemMapper.toView(item, taxonomy::titleOf);
+        // the id of a source merged into a story answers that story
+        String storyId = sources.find(itemId).map(s -> s.itemId).orElse(itemId);
+        NewsItem item = items.findByIdOptional(storyId).orElseThrow(() -> new ItemNotFoundException(itemId));
+        return ItemMapper.toView(item, taxonomy::titleOf, sources.ofStories(List.of(storyId)));
     }
 }

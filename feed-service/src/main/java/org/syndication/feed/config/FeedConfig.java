@@ -54,6 +54,7 @@ public interface FeedConfig {
     Tombstones tombstones();
 
     PollingLimit pollingLimit();
+    Compose compose();
 
     /** HMAC key of subscription tokens; when absent a random key is created once and kept in the database. */
     Optional<String> tokenSecret();
@@ -109,6 +110,25 @@ public interface FeedConfig {
         /** Most (client, feed) pairs tracked at once; the least recently seen are forgotten first. */
         @WithDefault("100000")
         long maxTracked();
+    }
+
+    /** Feeds people compose: combined themes ({@code /feeds/a+b.atom}) and saved searches. */
+    interface Compose {
+        /** Composed documents kept in memory at most (least recently used ones go first). */
+        @WithDefault("1000")
+        int cacheSize();
+
+        /** A composed document is rendered again after this long even without a projection change. */
+        @WithDefault("PT5M")
+        Duration cacheTtl();
+
+        /** Longest search query {@code q}, in characters; longer is a 400. */
+        @WithDefault("200")
+        int maxQueryLength();
+
+        /** Most themes in one combined feed. */
+        @WithDefault("5")
+        int maxThemes();
     }
 
     interface Render {

@@ -50,7 +50,7 @@ public class SubscriptionResource {
             + "subscription. Nothing is sent before it is confirmed.";
 
     /** Body of {@code POST /api/subscriptions}. */
-    public record SubscriptionRequest(String email, List<String> themes, String frequency) {
+    public record SubscriptionRequest(String email, List<String> themes, String frequency, List<String> queries) {
     }
 
     /** Same answer for every address. */
@@ -75,7 +75,8 @@ public class SubscriptionResource {
         if (request == null) {
             throw new InvalidRequestException("A JSON body {email, themes, frequency} is required.");
         }
-        subscriptions.subscribe(email(request.email()), request.themes(), frequency(request.frequency()),
+        subscriptions.subscribe(email(request.email()), request.themes(),
+                request.queries() == null ? List.of() : request.queries(), frequency(request.frequency()),
                 ClientAddress.of(http));
         return Response.accepted(new SubscriptionAccepted("pending-confirmation", PENDING)).build();
     }
@@ -85,8 +86,10 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance subscribeForm(@FormParam("email") String email, @FormParam("themes") List<String> themes,
-                                          @FormParam("frequency") String frequency, @Context HttpServerRequest http) {
-        subscriptions.subscribe(email(email), themes, frequency(frequency), ClientAddress.of(http));
+                                          @FormParam("frequency") String frequency, @FormParam("q") List<String> queries,
+                                          @Context HttpServerRequest http) {
+        subscriptions.subscribe(email(email), themes, queries == null ? List.of() : queries, frequency(frequency),
+                ClientAddress.of(http));
         return page(new Pages.Message("Check your inbox", PENDING, null, null));
     }
 

@@ -20,11 +20,13 @@ import java.time.ZoneId;
 public class DigestScheduler {
 
     private final DigestService digests;
+    private final SearchDigestService searchDigests;
     private final FeedConfig config;
     private final Clock clock;
 
-    public DigestScheduler(DigestService digests, FeedConfig config, Clock clock) {
+    public DigestScheduler(DigestService digests, SearchDigestService searchDigests, FeedConfig config, Clock clock) {
         this.digests = digests;
+        this.searchDigests = searchDigests;
         this.config = config;
         this.clock = clock;
     }
@@ -35,9 +37,9 @@ public class DigestScheduler {
         if (!config.digest().scheduled()) {
             return;
         }
-        int daily = digests.issueDue(Frequency.DAILY);
+        int daily = digests.issueDue(Frequency.DAILY) + searchDigests.issueDue(Frequency.DAILY);
         int weekly = LocalDate.now(clock.withZone(ZoneId.of(config.digest().zone()))).getDayOfWeek() == DayOfWeek.MONDAY
-                ? digests.issueDue(Frequency.WEEKLY) : 0;
+                ? digests.issueDue(Frequency.WEEKLY) + searchDigests.issueDue(Frequency.WEEKLY) : 0;
         Log.infof("scheduled digests issued daily=%d weekly=%d", daily, weekly);
     }
 }

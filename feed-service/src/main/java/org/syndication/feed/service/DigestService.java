@@ -59,9 +59,12 @@ public class DigestService {
     private final FeedConfig config;
     private final Clock clock;
     private final RomeFeedWriter rome = new RomeFeedWriter();
+    private final SearchDigestService searchDigests;
 
     public DigestService(DigestRepository digests, FeedItemRepository items, OutboxRepository outbox, SendLog sendLog,
-                         ThemeCatalog themes, PublicUrls urls, FeedConfig config, Clock clock) {
+                         ThemeCatalog themes, PublicUrls urls, FeedConfig config, Clock clock,
+                         SearchDigestService searchDigests) {
+        this.searchDigests = searchDigests;
         this.digests = digests;
         this.items = items;
         this.outbox = outbox;
@@ -173,7 +176,8 @@ public class DigestService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DigestMails.DigestView> view(UUID digestId) {
         return digests.findByIdOptional(digestId)
-                .map(d -> view(d, themes.find(d.theme).orElse(new Theme(d.theme, d.theme))));
+                .map(d -> d.theme.startsWith(ComposedFeed.SEARCH_PREFIX) ? searchDigests.view(d)
+                        : view(d, themes.find(d.theme).orElse(new Theme(d.theme, d.theme))));
     }
 
     /** The Atom feed of a theme's digests, newest first. */

@@ -84,9 +84,12 @@ public class SubscriptionService {
     private final PublicUrls urls;
     private final FeedConfig config;
     private final Clock clock;
+    private final SearchSubscriptionRules searchRules;
 
     public SubscriptionService(SubscriberRepository subscribers, SubscriptionClients clients, ThemeCatalog themes,
-                               TokenService tokens, PublicUrls urls, FeedConfig config, Clock clock) {
+                               TokenService tokens, PublicUrls urls, FeedConfig config, Clock clock,
+                               SearchSubscriptionRules searchRules) {
+        this.searchRules = searchRules;
         this.subscribers = subscribers;
         this.clients = clients;
         this.themes = themes;
@@ -104,8 +107,17 @@ public class SubscriptionService {
      */
     @Transactional
     public void subscribe(String email, List<String> requestedThemes, Frequency frequency, String client) {
+        subscribe(email, requestedThemes, List.of(), frequency, client);
+    }
+
+    /** As {@link #subscribe(String, List, Frequency, String)}, with saved searches ({@code q}) besides themes. */
+    @Transactional
+    public void subscribe(String email, List<String> requestedThemes, List<String> requestedQueries,
+                          Frequency frequency, String client) {
         String address = email.strip().toLowerCase(Locale.ROOT);
-        List<String> slugs = validThemes(requestedThemes);
+        List<String> queries = searchRules.valid(requestedQueries);
+        List<String> slugs = queries.isEmpty() || requestedThemes != null && !requestedThemes.isEmpty()
+                ? validThemes(requestedThemes) : List.of();
         Instant now = clock.instant();
         FeedConfig.Subscription limits = config.subscription();
         UUID subscriberId = subscribers.countRequest(address, String.join(",", slugs), frequency, now,
@@ -137,9 +149,10 @@ public class SubscriptionService {
             subscriber.status = Subscriber.Status.PENDING;
             subscriber.themes = String.join(",", slugs);
             subscriber.frequency = frequency;
+            searchRules.replace(subscriber.id, queries, now);
             String confirm = urls.subscription("confirm", signer.create(subscriber.id, Tokens.Action.CONFIRM,
                     now.plus(config.subscription().confirmTtl())));
-            mail = DigestMails.Templates.confirm(config.siteTitle(), titles(slugs),
+            mail = DigestMails.Templates.confirm(config.siteTitle(), SearchSubscriptionRules.describe(titles(slugs), queries),
                             frequency.name().toLowerCase(Locale.ROOT), confirm, config.subscription().confirmTtl().toHours())
                     .subject(config.siteTitle() + ": please confirm your subscription");
         }
