@@ -143,6 +143,7 @@ public final class ProductProcesses implements AutoCloseable {
         env.put("FEED_API_TOKEN", FEED_TOKEN);
         env.put("FEED_PUBLIC_BASE_URL", "http://localhost:" + ports.get("feed-service"));
         env.put("INGEST_SOURCES_ALLOW_PRIVATE", "true");
+        env.put("FEED_WEBSUB_ALLOW_PRIVATE", "true");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(stack.smtp().smtpPort()));
         env.put("QUARKUS_MAILER_MOCK", "false");

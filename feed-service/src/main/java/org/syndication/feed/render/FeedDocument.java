@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param currentUrl   absolute URL of the subscription document (RFC 5005 {@code current})
  * @param prevArchive  the next older archive document, if any
  * @param nextArchive  the next newer archive document (archive documents only), if any
+ * @param hub          the WebSub hub of this document ({@code rel="hub"}), subscription documents only
  */
 public record FeedDocument(
         String uri,
@@ -27,5 +28,14 @@ public record FeedDocument(
         List<FeedEntry> entries,
         boolean archive,
         Optional<String> prevArchive,
-        Optional<String> nextArchive) {
+        Optional<String> nextArchive,
+        Optional<String> hub) {
+
+    /** A document without a hub link. */
+    public FeedDocument(String uri, String title, String description, String author, String selfUrl, String htmlUrl,
+                        String currentUrl, Instant updated, List<FeedEntry> entries, boolean archive,
+                        Optional<String> prevArchive, Optional<String> nextArchive) {
+        this(uri, title, description, author, selfUrl, htmlUrl, currentUrl, updated, entries, archive, prevArchive,
+                nextArchive, Optional.empty());
+    }
 }
