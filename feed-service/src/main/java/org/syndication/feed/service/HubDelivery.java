@@ -45,6 +45,9 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class HubDelivery {
 
+    /** How long a subscription whose lease ended stays in the table. */
+    static final Duration PURGE_AFTER = Duration.ofHours(1);
+
     private final HubRepository repository;
     private final FeedRenderService renderer;
     private final PublicUrls urls;
@@ -137,7 +140,8 @@ public class HubDelivery {
             return;
         }
         nextPurge = now.plusSeconds(60);
-        int purged = QuarkusTransaction.requiringNew().call(() -> repository.purgeExpired(now));
+        // an ended lease already gets no delivery; its row stays an hour for operators and late renewals
+        int purged = QuarkusTransaction.requiringNew().call(() -> repository.purgeExpired(now.minus(PURGE_AFTER)));
         if (purged > 0) {
             Log.infof("websub subscriptions expired=%d", purged);
         }

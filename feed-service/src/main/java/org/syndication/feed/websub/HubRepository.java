@@ -169,10 +169,10 @@ public class HubRepository {
         em.createNativeQuery("delete from websub_delivery where id = :id").setParameter("id", id).executeUpdate();
     }
 
-    /** Deletes subscriptions whose lease is over (and their deliveries); returns how many. */
-    public int purgeExpired(Instant now) {
-        return em.createNativeQuery("delete from websub_subscription where expires_at <= :now")
-                .setParameter("now", Timestamp.from(now))
+    /** Deletes subscriptions whose lease ended before {@code before} (and their deliveries); returns how many. */
+    public int purgeExpired(Instant before) {
+        return em.createNativeQuery("delete from websub_subscription where expires_at <= :before")
+                .setParameter("before", Timestamp.from(before))
                 .executeUpdate();
     }
 
