@@ -89,6 +89,11 @@ public class HubDelivery {
 
     /** Inside the projection's transaction: queue deliveries of the changed feeds' topics. */
     void enqueue(@Observes ProjectionChanged change) {
+        if (!QuarkusTransaction.isActive()) {
+            // fired outside a projection transaction (not by ProjectionService): the replica that committed the
+            // change has queued its deliveries
+            return;
+        }
         List<String> topics = new ArrayList<>();
         for (String key : change.feedKeys()) {
             for (FeedFormat format : FeedFormat.values()) {

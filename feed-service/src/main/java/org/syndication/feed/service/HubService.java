@@ -102,6 +102,8 @@ public class HubService {
     /** The HTTP client of every callback request: no redirects (each hop would need the address check again). */
     static HttpClient callbackClient(FeedConfig config) {
         return HttpClient.newBuilder()
+                // HTTP/1.1: no h2c upgrade attempt on plain http callbacks, which some small servers mishandle
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(config.websub().timeout())
                 .build();
