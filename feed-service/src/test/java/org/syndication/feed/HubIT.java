@@ -166,7 +166,7 @@ class HubIT {
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         assertThat(delivery.header("X-Hub-Signature")).isEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(delivery.body())));
         assertThat(delivery.header("Content-Type")).startsWith("application/feed+json");
-        // a body changed on the way would not match
+        // keyed by the secret: another key gives another signature
         mac.init(new SecretKeySpec("another secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         assertThat(delivery.header("X-Hub-Signature")).isNotEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(delivery.body())));
     }
