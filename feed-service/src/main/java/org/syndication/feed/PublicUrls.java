@@ -40,6 +40,11 @@ public class PublicUrls {
         return base + "/feeds/" + feedKey + "/" + month + "." + format.extension();
     }
 
+    /** The WebSub hub every subscription document advertises ({@code rel="hub"}). */
+    public String hub() {
+        return base + "/hub";
+    }
+
     public String opml() {
         return base + "/feeds.opml";
     }

@@ -146,6 +146,7 @@ public final class ProductProcesses implements AutoCloseable {
         env.put("INGEST_SOURCES_ALLOW_PRIVATE", "true");
         // the local stack, its end-to-end test and the benchmarks poll feeds as fast as they like
         env.put("FEED_POLLING_LIMIT_ENABLED", "false");
+        env.put("FEED_WEBSUB_ALLOW_PRIVATE", "true");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(stack.smtp().smtpPort()));
         env.put("QUARKUS_MAILER_MOCK", "false");

@@ -56,6 +56,8 @@ public interface FeedConfig {
     PollingLimit pollingLimit();
     Compose compose();
 
+    WebSub websub();
+
     /** HMAC key of subscription tokens; when absent a random key is created once and kept in the database. */
     Optional<String> tokenSecret();
 
@@ -215,5 +217,47 @@ public interface FeedConfig {
         /** The window of {@link #clientRateLimit()}. */
         @WithDefault("PT1H")
         Duration clientRateWindow();
+    }
+
+    /** The WebSub hub ({@code POST /hub}) and its deliveries. */
+    interface WebSub {
+        /**
+         * Allows callbacks on loopback, private, link-local and other non-public addresses (the local stack sets
+         * it); the same rule as ingest's {@code ingest.sources.allow-private} for feed sources.
+         */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        /** Lease granted when a subscription request names none. */
+        @WithDefault("P10D")
+        Duration defaultLease();
+
+        /** Shortest lease a request may ask for; a shorter one is refused with 400. */
+        @WithDefault("PT5M")
+        Duration minLease();
+
+        /** Longest lease a request may ask for; a longer one is refused with 400. */
+        @WithDefault("P30D")
+        Duration maxLease();
+
+        /** How often every replica looks for due deliveries (a change in this replica wakes it at once). */
+        @WithDefault("PT1S")
+        Duration deliverEvery();
+
+        /** Deliveries claimed and sent concurrently per round. */
+        @WithDefault("100")
+        int deliverBatch();
+
+        /** Attempts per delivery before it is given up (FAILED). */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Wait before the first retry of a failed delivery; doubles with every attempt. */
+        @WithDefault("PT10S")
+        Duration retryBackoff();
+
+        /** Connect and answer timeout of each callback request (verification and delivery). */
+        @WithDefault("PT10S")
+        Duration timeout();
     }
 }

@@ -19,6 +19,7 @@ public final class JsonFeedWriter {
     public byte[] write(FeedDocument doc) {
         JsonFeed feed = new JsonFeed(VERSION, doc.title(), doc.htmlUrl(), doc.selfUrl(), doc.description(),
                 doc.prevArchive().orElse(null), List.of(new Author(doc.author())),
+                doc.hub().map(url -> List.of(new Hub("WebSub", url))).orElse(null),
                 doc.entries().stream().map(JsonFeedWriter::item).toList());
         try {
             return JSON.writeValueAsBytes(feed);
@@ -43,7 +44,12 @@ public final class JsonFeedWriter {
             String description,
             @JsonProperty("next_url") String nextUrl,
             List<Author> authors,
+            List<Hub> hubs,
             List<Item> items) {
+    }
+
+    /** JSON Feed 1.1 {@code hubs}: the WebSub hub of a subscription document. */
+    record Hub(String type, String url) {
     }
 
     record Author(String name) {

@@ -50,6 +50,7 @@ public final class RomeFeedWriter {
         feed.setAlternateLinks(List.of(link("alternate", doc.htmlUrl(), "text/html")));
         List<Link> others = new ArrayList<>();
         others.add(link("self", doc.selfUrl(), FeedFormat.ATOM.mediaType()));
+        doc.hub().ifPresent(url -> others.add(link("hub", url, null)));
         if (doc.archive()) {
             others.add(link("current", doc.currentUrl(), FeedFormat.ATOM.mediaType()));
         }
@@ -84,6 +85,7 @@ public final class RomeFeedWriter {
         Element channelElement = root.getChild("channel");
         List<Element> extra = new ArrayList<>();
         extra.add(atomLink("self", doc.selfUrl(), FeedFormat.RSS.mediaType()));
+        doc.hub().ifPresent(url -> extra.add(atomLink("hub", url, null)));
         if (doc.archive()) {
             root.addNamespaceDeclaration(HISTORY);
             extra.add(new Element("archive", HISTORY));
@@ -175,7 +177,9 @@ public final class RomeFeedWriter {
         Element link = new Element("link", ATOM);
         link.setAttribute("rel", rel);
         link.setAttribute("href", href);
-        link.setAttribute("type", type);
+        if (type != null) {
+            link.setAttribute("type", type);
+        }
         return link;
     }
 

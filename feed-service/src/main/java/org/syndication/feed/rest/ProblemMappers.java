@@ -72,6 +72,12 @@ public class ProblemMappers {
                 e.getMessage(), uri.getPath()), headers)).header("Retry-After", retryAfterSeconds(e.retryAfter())).build();
     }
 
+    @ServerExceptionMapper
+    public Response hubBusy(org.syndication.feed.service.HubService.HubBusyException e, UriInfo uri) {
+        return Response.fromResponse(response(503, Problems.body(Problems.HUB_BUSY, "Hub busy", 503, e.getMessage(),
+                uri.getPath()))).header("Retry-After", 30).build();
+    }
+
     /** Whole seconds, rounded up and at least one: a client that waits that long is not refused for this window. */
     static long retryAfterSeconds(java.time.Duration retryAfter) {
         long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);

@@ -25,6 +25,7 @@ public final class Problems {
     public static final URI SUBSCRIPTION_ENDED = URI.create("https://syndication.example.org/problems/subscription-ended");
     public static final URI RATE_LIMITED = URI.create("https://syndication.example.org/problems/rate-limited");
     public static final URI UNAVAILABLE = URI.create("https://syndication.example.org/problems/unavailable");
+    public static final URI HUB_BUSY = URI.create("https://syndication.example.org/problems/hub-busy");
     public static final URI BODY_TOO_LARGE = URI.create("https://syndication.example.org/problems/body-too-large");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();

@@ -157,7 +157,8 @@ public class FeedRenderService {
                 ? "Every news item published by " + config.siteTitle()
                 : "News about " + titles.getOrDefault(feedKey, feedKey) + " from " + config.siteTitle();
         return new FeedDocument(EntryMapper.feedUri(feedKey), title, description, config.siteTitle(), self,
-                urls.theme(feedKey), urls.feed(feedKey, format), updated, entries, archive, prev, next, ttl, deleted);
+                urls.theme(feedKey), urls.feed(feedKey, format), updated, entries, archive, prev, next, ttl, deleted,
+                archive ? Optional.empty() : Optional.of(urls.hub()));
     }
 
     private String title(String feedKey, Map<String, String> titles) {
