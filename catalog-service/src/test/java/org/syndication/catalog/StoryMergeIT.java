@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -96,8 +97,9 @@ class StoryMergeIT {
         awaitVersion(otherDay.itemId(), 1);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get("/api/items/{id}", first.itemId()).then().statusCode(200)
-                        .body("sources.itemId", contains(first.itemId(), second.itemId()))
-                        .body("sources.matchedBy", contains(nullValue(), equalTo("TITLE_AND_DATE"))));
+                        // the two copies are on different partitions: either may arrive first and be the story
+                        .body("sources.itemId", containsInAnyOrder(first.itemId(), second.itemId()))
+                        .body("sources.matchedBy", containsInAnyOrder(nullValue(), equalTo("TITLE_AND_DATE"))));
         given().get("/api/items/{id}", otherDay.itemId()).then().body("itemId", equalTo(otherDay.itemId()))
                 .body("sources", hasSize(1));
         given().queryParam("q", word).get("/api/items").then().body("total", equalTo(2));
