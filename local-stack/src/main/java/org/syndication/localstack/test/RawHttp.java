@@ -47,7 +47,7 @@ public final class RawHttp {
     }
 
     /**
-     * Requests in turn over one HTTP/2 connection of Java's own client, which starts as HTTP/1.1 and upgrades it (h2c,
+     * Requests in turn through Java's own client preferring HTTP/2, which offers to upgrade a plain connection (h2c,
      * as {@code curl --http2} does): the first request is answered after the upgrade, the next ones as plain HTTP/2
      * streams. Each answer is paired with the protocol version it came in. A null body is a GET.
      */
