@@ -6,8 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -43,18 +41,14 @@ public class BodyLimit {
     private void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (request.isEnded()) {
-            // nothing left to read: e.g. the first request of an HTTP/1.1 connection upgraded to HTTP/2 (h2c), which
-            // Java's HttpClient and curl --http2 send; reading it again would fail the request with a 500
-            ctx.next();
-        } else if (declared != null) {
+        if (declared != null) {
             if (longerThanLimit(declared)) {
                 refuse(ctx);
             } else {
                 ctx.next();
             }
-        } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                || request.version() == HttpVersion.HTTP_2 && carriesBody(request.method())) {
+        } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // the only body without a length: the service speaks HTTP/1.1 alone (quarkus.http.http2=false)
             readBounded(ctx);
         } else {
             ctx.next();
@@ -92,14 +86,6 @@ public class BodyLimit {
             ctx.response().writeContinue();
         }
         request.resume();
-    }
-
-    /**
-     * Whether an HTTP/2 request without a length may have a body to bound. A GET (or HEAD, DELETE, OPTIONS) is passed
-     * on unread: once read here, the REST layer's pause() of the ended HTTP/2 request fails it with a 500.
-     */
-    private static boolean carriesBody(HttpMethod method) {
-        return HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method) || HttpMethod.PATCH.equals(method);
     }
 
     private boolean longerThanLimit(String declared) {
