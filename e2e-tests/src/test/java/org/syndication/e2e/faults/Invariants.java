@@ -217,11 +217,13 @@ final class Invariants {
         Map<String, Workload.Expected> all = Map.copyOf(everything);
         List<String>[] ids = new List[1];
         try {
-            await("/feeds/all.json holds every published item").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
-                    .ignoreExceptions().until(() -> {
+            // the theme feeds too: one render pass swaps `all` in before the theme feeds
+            await("/feeds/all.json and the theme feeds hold every published item").atMost(PATIENCE)
+                    .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
                         ids[0] = entryIds("all");
                         Set<String> present = new HashSet<>(ids[0]);
-                        return all.entrySet().stream().allMatch(e -> present.contains(e.getKey()) != e.getValue().withdrawn);
+                        return all.entrySet().stream().allMatch(e -> present.contains(e.getKey()) != e.getValue().withdrawn)
+                                && missingFromThemes(items, themes).isEmpty();
                     });
         } catch (ConditionTimeoutException counted) {
             // counted below
@@ -254,6 +256,15 @@ final class Invariants {
             }
         }
         // every published item is also in the feed of each theme the catalog gave it
+        List<String> missing = missingFromThemes(items, themes);
+        lost += missing.size();
+        missing.forEach(violations::add);
+        return new FeedCount(present, duplicates, lost);
+    }
+
+    /** A line for each published item that is not in the feed of a theme the catalog gave it. */
+    private List<String> missingFromThemes(Map<String, Workload.Expected> items, Map<String, Set<String>> themes) {
+        List<String> missing = new ArrayList<>();
         Map<String, Set<String>> byTheme = new HashMap<>();
         for (var entry : themes.entrySet()) {
             if (items.get(entry.getKey()).withdrawn) {
@@ -262,12 +273,11 @@ final class Invariants {
             for (String slug : entry.getValue()) {
                 Set<String> inTheme = byTheme.computeIfAbsent(slug, s -> new HashSet<>(entryIds(s)));
                 if (!inTheme.contains(entry.getKey())) {
-                    lost++;
-                    violations.add("feeds: item " + entry.getKey() + " is missing from " + slug + ".json");
+                    missing.add("feeds: item " + entry.getKey() + " is missing from " + slug + ".json");
                 }
             }
         }
-        return new FeedCount(present, duplicates, lost);
+        return missing;
     }
 
     /** The item ids of a feed's JSON Feed document, in document order. */
