@@ -54,8 +54,8 @@ final class FaultHarness implements AutoCloseable {
     private final Path dataDir;
     private final ProductProcesses product;
     /**
-     * HTTP/1.1, as curl and feed readers speak it. (Java's default, HTTP/2 by {@code Upgrade: h2c}, makes the
-     * catalog answer 500 to the first request of a connection: a bug of its body-limit route, reported separately.)
+     * HTTP/1.1, as curl and feed readers speak it (the services decline Java's default {@code Upgrade: h2c}; each
+     * service's h2c test checks that).
      */
     static final HttpClient.Version HTTP = HttpClient.Version.HTTP_1_1;
     private final HttpClient http = HttpClient.newBuilder().version(HTTP).connectTimeout(Duration.ofSeconds(5)).build();
