@@ -30,11 +30,6 @@ public final class EventJson {
     private EventJson() {
     }
 
-    /** A copy of the configured mapper, for callers that need Jackson's full API. */
-    public static ObjectMapper mapper() {
-        return MAPPER.copy();
-    }
-
     public static byte[] toBytes(Object event) {
         try {
             return MAPPER.writeValueAsBytes(event);

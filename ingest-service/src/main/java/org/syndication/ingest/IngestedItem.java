@@ -45,15 +45,6 @@ public class IngestedItem {
         this.updatedAt = now;
     }
 
-    /** Records a newer published version; an older or equal one (a concurrent request) changes nothing. */
-    public void advanceTo(long newVersion, String newContentHash, Instant now) {
-        if (newVersion > version) {
-            this.version = newVersion;
-            this.contentHash = newContentHash;
-            this.updatedAt = now;
-        }
-    }
-
     public String itemId() {
         return itemId;
     }

@@ -21,8 +21,4 @@ public class IngestedItemRepository implements PanacheRepositoryBase<IngestedIte
         List<IngestedItem> rows = list("itemId in ?1", itemIds);
         return rows.stream().collect(Collectors.toMap(IngestedItem::itemId, Function.identity()));
     }
-
-    public long countBySource(String source) {
-        return count("source", source);
-    }
 }

@@ -17,8 +17,4 @@ public record ThemeDefinition(String slug, String title, String description, The
         description = description == null ? "" : description;
         rules = rules == null ? new ThemeRules(null, null, null, null) : rules;
     }
-
-    public static boolean isValidSlug(String slug) {
-        return slug != null && SLUG.matcher(slug).matches();
-    }
 }
