@@ -36,6 +36,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +94,9 @@ class ScaleOutIT {
 
     @Inject
     SendLog sendLog;
+
+    @Inject
+    FeedChangeListener listener;
 
     @Inject
     EntityManager em;
@@ -243,7 +248,7 @@ class ScaleOutIT {
             List<UUID> claimed = new ArrayList<>();
             List<SendLog.Claim> batch;
             do {
-                batch = QuarkusTransaction.requiringNew().call(() -> sendLog.claimDue(later, 20));
+                batch = QuarkusTransaction.requiringNew().call(() -> sendLog.claimDue(later, 20, listener.instanceId()));
                 batch.stream().filter(c -> c.digestId().equals(digest)).forEach(c -> claimed.add(c.subscriberId()));
             } while (!batch.isEmpty());
             return claimed;
@@ -262,11 +267,13 @@ class ScaleOutIT {
     @Test
     void aStartingInstanceLeavesTheMailsAnotherInstanceIsSendingAlone() throws Exception {
         UUID digest = UUID.randomUUID();
-        UUID sending = UUID.randomUUID();
-        UUID abandoned = UUID.randomUUID();
-        try (Connection db = admin()) {
+        UUID sending = UUID.randomUUID();      // claimed just now, by an instance that is alive elsewhere
+        UUID own = UUID.randomUUID();          // claimed just now, by this instance
+        UUID gone = UUID.randomUUID();         // claimed just now, by an instance that was killed
+        UUID abandoned = UUID.randomUUID();    // claimed long ago, no claimant recorded (before V24)
+        try (Connection db = admin(); Connection otherInstance = admin()) {
             insertDigest(db, digest);
-            for (UUID id : List.of(sending, abandoned)) {
+            for (UUID id : List.of(sending, own, gone, abandoned)) {
                 try (PreparedStatement s = db.prepareStatement("insert into subscriber (id, email, frequency, themes,"
                         + " status, created_at, window_start, requests_in_window)"
                         + " values (?, ?, 'DAILY', 'corruption', 'CONFIRMED', now(), now(), 1)")) {
@@ -275,25 +282,48 @@ class ScaleOutIT {
                     s.executeUpdate();
                 }
             }
+            // the other instance's presence: its listener connection holds the lock, as FeedChangeListener does
+            try (PreparedStatement lock = otherInstance.prepareStatement("select pg_advisory_lock(?, hashtext(?))")) {
+                lock.setInt(1, SendLog.PRESENCE_LOCK);
+                lock.setString(2, "instance-alive-elsewhere");
+                lock.execute();
+            }
             try (PreparedStatement row = db.prepareStatement("insert into send_log (subscriber_id, digest_id, status,"
-                    + " attempts, next_attempt_at, claimed_at) values (?, ?, 'SENDING', 1, now(), ?)")) {
-                row.setObject(1, sending);
-                row.setObject(2, digest);
-                row.setTimestamp(3, Timestamp.from(Instant.now()));
-                row.executeUpdate();
-                row.setObject(1, abandoned);
-                row.setObject(2, digest);
-                row.setTimestamp(3, Timestamp.from(Instant.now().minus(Duration.ofMinutes(30))));
-                row.executeUpdate();
+                    + " attempts, next_attempt_at, claimed_at, claimed_by) values (?, ?, 'SENDING', 1, now(), ?, ?)")) {
+                insertClaim(row, sending, digest, Instant.now(), "instance-alive-elsewhere");
+                insertClaim(row, own, digest, Instant.now(), listener.instanceId());
+                insertClaim(row, gone, digest, Instant.now(), "instance-killed");
+                insertClaim(row, abandoned, digest, Instant.now().minus(Duration.ofMinutes(30)), null);
+            }
+
+            // the scheduled sweep may run meanwhile too: what counts is the state afterwards
+            QuarkusTransaction.requiringNew()
+                    .call(() -> sendLog.abandonInterrupted(Instant.now().minus(Duration.ofMinutes(10))));
+
+            assertThat(status(db, sending)).isEqualTo("SENDING");
+            assertThat(status(db, own)).isEqualTo("SENDING");
+            assertThat(status(db, gone)).isEqualTo("UNKNOWN");
+            assertThat(status(db, abandoned)).isEqualTo("UNKNOWN");
+        }
+    }
+
+    private static void insertClaim(PreparedStatement row, UUID subscriber, UUID digest, Instant claimedAt,
+                                    String claimant) throws SQLException {
+        row.setObject(1, subscriber);
+        row.setObject(2, digest);
+        row.setTimestamp(3, Timestamp.from(claimedAt));
+        row.setString(4, claimant);
+        row.executeUpdate();
+    }
+
+    private static String status(Connection db, UUID subscriber) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select status from send_log where subscriber_id = ?")) {
+            query.setObject(1, subscriber);
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getString(1);
             }
         }
-
-        int marked = QuarkusTransaction.requiringNew()
-                .call(() -> sendLog.abandonInterrupted(Instant.now().minus(Duration.ofMinutes(10))));
-
-        assertThat(marked).isEqualTo(1);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> sendLog.count(digest, "SENDING"))).isEqualTo(1);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> sendLog.count(digest, "UNKNOWN"))).isEqualTo(1);
     }
 
     private void apply(NewsItemCatalogued item) {

@@ -13,6 +13,7 @@ import org.syndication.localstack.Ports;
 import org.syndication.localstack.PostgresServer;
 import org.syndication.localstack.ProductProcesses;
 
+import org.awaitility.Awaitility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -64,6 +65,10 @@ final class FaultHarness implements AutoCloseable {
     private int references;
 
     FaultHarness(Path root, Path dataDir) {
+        // Awaitility fails an await when any thread of this JVM dies of an uncaught exception; the SMTP sink's
+        // connection thread does exactly that when the feed service is killed in the middle of a mail (a fault
+        // injected on purpose), so that is not a failure of the awaited condition
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
         this.root = root;
         this.dataDir = dataDir;
         this.product = new ProductProcesses(root, dataDir, List.of("-Xmx256m"), Map.of(
@@ -107,6 +112,16 @@ final class FaultHarness implements AutoCloseable {
                         }
                         return get(service, "/q/health/ready").statusCode() == 200;
                     });
+        }
+    }
+
+    /** Starts every service whose process is not running (after a scenario that failed half-way). */
+    void startStoppedServices() {
+        for (String service : ProductProcesses.SERVICES) {
+            Process process = product.process(service);
+            if (process == null || !process.isAlive()) {
+                restart(service);
+            }
         }
     }
 

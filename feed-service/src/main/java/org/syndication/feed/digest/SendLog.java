@@ -101,15 +101,16 @@ public class SendLog {
      * skipped.
      */
     @SuppressWarnings("unchecked")
-    public List<Claim> claimDue(Instant now, int limit) {
+    public List<Claim> claimDue(Instant now, int limit, String claimant) {
         List<Object[]> rows = em.createNativeQuery("update send_log l set status = 'SENDING', claimed_at = :now,"
-                        + " attempts = l.attempts + 1"
+                        + " claimed_by = :claimant, attempts = l.attempts + 1"
                         + " from (select subscriber_id, digest_id from send_log"
                         + "   where status = 'PENDING' and next_attempt_at <= :now"
                         + "   order by next_attempt_at limit :limit for update skip locked) due"
                         + " where l.subscriber_id = due.subscriber_id and l.digest_id = due.digest_id"
                         + " returning l.subscriber_id, l.digest_id, l.attempts")
                 .setParameter("now", Timestamp.from(now))
+                .setParameter("claimant", claimant)
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue())).toList();
@@ -143,16 +144,26 @@ public class SendLog {
     }
 
     /**
-     * Rows left SENDING by a stop between claim and outcome: marked UNKNOWN, never sent again. Only rows claimed
-     * before {@code claimedBefore}: with several instances, a row claimed later may be one a live instance is
-     * sending right now (its outcome would then be lost to UNKNOWN).
+     * Rows left SENDING by a stop between claim and outcome: marked UNKNOWN, never sent again. A row is left over
+     * when the instance that claimed it is gone (its presence lock, {@link #PRESENCE_LOCK} keyed by the claimant,
+     * is free: a killed process's session and its locks end with it), or, whoever claimed it, when it was claimed
+     * before {@code claimedBefore} (a batch never takes that long; the rule for rows without a claimant and the
+     * safety net for a lock that two instance ids share by a hash collision).
      */
     public int abandonInterrupted(Instant claimedBefore) {
         return em.createNativeQuery("update send_log set status = 'UNKNOWN' where status = 'SENDING'"
-                        + " and claimed_at < :before")
+                        + " and (claimed_at < :before or (claimed_by is not null"
+                        + "      and pg_try_advisory_xact_lock(" + PRESENCE_LOCK + ", hashtext(claimed_by))))")
                 .setParameter("before", Timestamp.from(claimedBefore))
                 .executeUpdate();
     }
+
+    /**
+     * The namespace (first key) of the instances' presence locks, {@code pg_advisory_lock(PRESENCE_LOCK,
+     * hashtext(instance id))}: held by a live instance for as long as its listener connection lives
+     * ({@code FeedChangeListener}). The two-key lock space is apart from the one-key locks of digest issuing.
+     */
+    public static final int PRESENCE_LOCK = 0x5E4D;
 
     public long count(UUID digestId, String status) {
         return ((Number) em.createNativeQuery("select count(*) from send_log where digest_id = :d and status = :status")

@@ -57,10 +57,12 @@ public class DigestSender {
     private final FeedConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final FeedChangeListener presence;
 
     public DigestSender(SendLog sendLog, SubscriberRepository subscribers, DigestService digests, TokenService tokens,
                         ReactiveMailer mailer, DigestMailRenderer renderer, PublicUrls urls, FeedConfig config,
-                        Clock clock, MeterRegistry metrics) {
+                        Clock clock, MeterRegistry metrics, FeedChangeListener presence) {
+        this.presence = presence;
         this.sendLog = sendLog;
         this.subscribers = subscribers;
         this.digests = digests;
@@ -84,11 +86,11 @@ public class DigestSender {
     }
 
     /**
-     * Reports the mails whose sender stopped between claim and outcome (UNKNOWN, never resent). A row still
-     * SENDING {@link #ABANDONED_AFTER} after its claim has no live sender (a batch ends within
-     * {@link #SEND_TIMEOUT}); younger ones may belong to another instance that is sending them now.
+     * Reports the mails whose sender stopped between claim and outcome (UNKNOWN, never resent): those claimed by an
+     * instance whose presence lock is free (it is gone), within seconds of its death, and any row still SENDING
+     * {@link #ABANDONED_AFTER} after its claim (a batch ends within {@link #SEND_TIMEOUT}).
      */
-    @Scheduled(every = "1m", delayed = "1m", identity = "digest-abandoned-sweep",
+    @Scheduled(every = "15s", delayed = "15s", identity = "digest-abandoned-sweep",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void abandonInterrupted() {
         Instant before = clock.instant().minus(ABANDONED_AFTER);
@@ -102,6 +104,10 @@ public class DigestSender {
             identity = "digest-sender",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
+        if (!presence.present()) {
+            // without its presence lock another instance would take this one's claims for abandoned ones
+            return;
+        }
         while (sendBatch() > 0) {
             // next batch
         }
@@ -111,7 +117,7 @@ public class DigestSender {
     public int sendBatch() {
         Instant now = clock.instant();
         List<SendLog.Claim> claims = QuarkusTransaction.requiringNew()
-                .call(() -> sendLog.claimDue(now, config.digest().sendBatch()));
+                .call(() -> sendLog.claimDue(now, config.digest().sendBatch(), presence.instanceId()));
         if (claims.isEmpty()) {
             return 0;
         }

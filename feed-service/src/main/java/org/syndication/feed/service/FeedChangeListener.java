@@ -11,8 +11,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.syndication.feed.digest.SendLog;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,6 +34,10 @@ import java.util.concurrent.locks.LockSupport;
  * (0.1 s doubling to 5 s); each (re)connect re-renders every feed once LISTEN is in place, because notifications
  * sent while nobody listened are gone, and a missed one must not leave a feed stale until the next change.
  * An idle connection is checked every {@link #IDLE_CHECK}, so a silently dead one is noticed too.
+ * <p>
+ * The same connection holds this instance's presence lock ({@link SendLog#PRESENCE_LOCK}): while it is held, the
+ * digest mails this instance claimed are being sent; once the process dies, PostgreSQL ends its session and frees
+ * the lock, and the next sweep of any instance reports those mails UNKNOWN ({@link SendLog#abandonInterrupted}).
  */
 @ApplicationScoped
 public class FeedChangeListener {
@@ -50,6 +57,7 @@ public class FeedChangeListener {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Connection current;
+    private volatile boolean present;
 
     @Inject
     public FeedChangeListener(FeedCache cache, FeedChangeNotifier notifier,
@@ -107,6 +115,11 @@ public class FeedChangeListener {
         }
     }
 
+    /** This instance's id: in its notifications, and the claimant of the digest mails it sends. */
+    public String instanceId() {
+        return instanceId;
+    }
+
     /** How many times LISTEN was established (for health and tests). */
     public long connects() {
         return connects.get();
@@ -135,6 +148,7 @@ public class FeedChangeListener {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + FeedChangeNotifier.CHANNEL);
                 }
+                present = holdPresence(connection);
                 long n = connects.incrementAndGet();
                 backoff = FIRST_BACKOFF;
                 // whatever changed while nobody listened (before the first LISTEN too) is rendered now
@@ -143,6 +157,7 @@ public class FeedChangeListener {
                 listen(connection);
             } catch (SQLException | RuntimeException e) {
                 current = null;
+                present = false;
                 if (!running) {
                     break;
                 }
@@ -153,6 +168,27 @@ public class FeedChangeListener {
             }
         }
         current = null;
+        present = false;
+    }
+
+    /** Whether this instance's presence lock is held now (its digest claims are then not taken for abandoned). */
+    public boolean present() {
+        return present;
+    }
+
+    private boolean holdPresence(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, hashtext(?))")) {
+            lock.setInt(1, SendLog.PRESENCE_LOCK);
+            lock.setString(2, instanceId);
+            try (ResultSet result = lock.executeQuery()) {
+                boolean held = result.next() && result.getBoolean(1);
+                if (!held) {
+                    // another live instance id hashes to the same key: its mails and ours fall back to the age rule
+                    Log.warnf("presence lock of instance %s is taken by another instance", instanceId);
+                }
+                return held;
+            }
+        }
     }
 
     private Connection connect() throws SQLException {
