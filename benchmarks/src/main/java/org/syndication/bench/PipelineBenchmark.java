@@ -1,13 +1,11 @@
 package org.syndication.bench;
 
-import org.syndication.localstack.PostgresServer;
 import org.syndication.localstack.ProductProcesses;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -121,11 +119,6 @@ final class PipelineBenchmark {
     }
 
     private long count(String database, String table) throws SQLException {
-        try (var connection = DriverManager.getConnection(product.stack().postgres().jdbcUrl(database),
-                PostgresServer.USER, PostgresServer.PASSWORD);
-             var rows = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return ProductDatabase.count(product, database, table);
     }
 }

@@ -38,6 +38,11 @@ final class SyntheticItems {
         return page.toString();
     }
 
+    /** A plain-text page of one item with its own date and title. */
+    static String singleItemPage(LocalDate date, String title) {
+        return "News\n\n" + LISTING_DATE.format(date) + ": " + title + "\n\n" + BODY + "\n";
+    }
+
     static NewsItemIngested event(int n) {
         return new NewsItemIngested("bench-" + n, 1, new SourceRef("bench", null), date(n), null,
                 title("raw", n), BODY.substring(0, 80), BODY, null, "en", Integer.toHexString(n), Instant.now());
