@@ -35,8 +35,9 @@ import java.util.concurrent.locks.LockSupport;
  * targets ({@link SoakVerdict}). Loopback only; bounded in items (rate × minutes), in posts in flight and in time.
  *
  * <p>How the latency is measured: every {@link Pacer#probeEvery}-th item (about five a second) is a probe, an
- * ordinary item that only carries a later date than every item before it, so the feed (newest 50 by item date)
- * shows it on top and keeps it for ten seconds of probes; the other items are dated earlier and never displace it.
+ * ordinary item that is only dated a day later than the others (the page reader takes dates up to a year ahead). The
+ * feed shows the newest 50 by item date, then by ingest time, so it shows each probe on top and keeps it for ten
+ * seconds of later probes; the other items are dated earlier and never displace one.
  * One reader polls {@code /feeds/all.atom} back to back (10 ms apart, with {@code If-None-Match}, so an unchanged
  * feed is a cheap 304) and looks for the titles of the probes it has not seen yet. A probe's latency runs from the
  * time its post was due (not sent: a sender held up by the bound on posts in flight does not hide the stall) to the
@@ -64,7 +65,6 @@ final class SoakBenchmark {
     /** Posts in flight at most: at 100/s this is over half a second of ingest not answering before the sender waits. */
     private static final int MAX_IN_FLIGHT = 64;
     private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
-    private static final LocalDate FIRST_PROBE_DAY = LocalDate.of(2040, 1, 1);
     private static final long MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,6 +74,9 @@ final class SoakBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
+    /** Fixed at the start, so that a run past midnight does not date later items like the probes. */
+    private final LocalDate itemDay = LocalDate.now(java.time.ZoneOffset.UTC);
+    private final LocalDate probeDay = itemDay.plusDays(1);
 
     private final AtomicLong posted = new AtomicLong();
     private final Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
@@ -82,9 +85,14 @@ final class SoakBenchmark {
     /** Probes posted and not yet seen in the feed: title → due time (System.nanoTime). */
     private final Map<String, Long> pendingProbes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> minuteLatencies = new ConcurrentLinkedQueue<>();
+    /** Time from sending a post to its 202, this minute: where the latency goes when the sender falls behind. */
+    private final ConcurrentLinkedQueue<Long> minuteAnswers = new ConcurrentLinkedQueue<>();
     private final List<Long> allLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, List<Long>> residentMb = new LinkedHashMap<>();
     private final AtomicLong maxLagNanos = new AtomicLong();
+    /** What the first post not accepted got back, to say why. */
+    private final java.util.concurrent.atomic.AtomicReference<String> firstRefusal =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     SoakBenchmark(ProductProcesses product, Settings settings) {
         this.product = product;
@@ -102,8 +110,11 @@ final class SoakBenchmark {
         System.out.printf("Soak: %,.1f items/s for %d min (%,d new single-item documents, a latency probe every %d),"
                         + " warm-up %d min; load average %s%n", settings.rate(), settings.minutes(), total, probeEvery,
                 settings.warmupMinutes(), loadAverage());
-        System.out.printf("%6s %10s %10s %10s %7s %7s %6s %10s %10s %10s%n", "minute", "accepted", "catalogued",
-                "projected", "p50 ms", "p99 ms", "probes", "ingest MB", "catalog MB", "feed MB");
+        // accepted, catalogued, projected: items so far; p50/p99: posted → in /feeds/all.atom of the probes seen this
+        // minute; 202 p99: post sent → answered this minute; behind: how late the sender is at the minute's end
+        System.out.printf("%6s %10s %10s %10s %7s %7s %6s %8s %9s %10s %10s %10s%n", "minute", "accepted",
+                "catalogued", "projected", "p50 ms", "p99 ms", "probes", "202 p99", "behind s", "ingest MB",
+                "catalog MB", "feed MB");
 
         AtomicBoolean stopPolling = new AtomicBoolean();
         Thread poller = new Thread(() -> pollFeed(stopPolling), "soak-feed-reader");
@@ -113,7 +124,7 @@ final class SoakBenchmark {
         sender.start();
         for (int minute = 1; minute <= settings.minutes(); minute++) {
             sleepUntil(start + minute * MINUTE_NANOS);
-            printMinute(minute, catalogBefore, feedBefore);
+            printMinute(minute, catalogBefore, feedBefore, start);
         }
         sender.join();
 
@@ -142,6 +153,9 @@ final class SoakBenchmark {
         }
         System.out.printf("sender: %,d posted, at most %d ms behind its schedule; not accepted: %s%n", posted.get(),
                 maxLagNanos.get() / 1_000_000, refused.isEmpty() ? "none" : refused);
+        if (firstRefusal.get() != null) {
+            System.out.println("  the first not accepted: " + firstRefusal.get());
+        }
 
         Set<String> missingInCatalog = missing(ProductDatabase.values(product, "catalog", "news_item", "id"));
         Set<String> missingInFeed = missing(ProductDatabase.values(product, "feed", "feed_item", "item_id"));
@@ -174,8 +188,7 @@ final class SoakBenchmark {
             maxLagNanos.accumulateAndGet(System.nanoTime() - due, Math::max);
             boolean probe = n % probeEvery == 0;
             String title = SyntheticItems.title(run, (int) n);
-            // probes later than every item before them (on top of the feed), the rest earlier than every probe
-            LocalDate date = probe ? FIRST_PROBE_DAY.plusDays(n / probeEvery) : SyntheticItems.date((int) n);
+            LocalDate date = probe ? probeDay : itemDay;
             if (probe) {
                 pendingProbes.put(title, due);
             }
@@ -185,9 +198,11 @@ final class SoakBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString(SyntheticItems.singleItemPage(date, title),
                             StandardCharsets.UTF_8))
                     .build();
+            long sent = System.nanoTime();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 inFlight.release();
                 if (failure == null && response.statusCode() == 202) {
+                    minuteAnswers.add((System.nanoTime() - sent) / 1_000_000);
                     accepted(response.body());
                 } else {
                     pendingProbes.remove(title);
@@ -196,6 +211,8 @@ final class SoakBenchmark {
                     String reason = cause != null ? cause.getClass().getSimpleName()
                             : String.valueOf(response.statusCode());
                     refused.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
+                    firstRefusal.compareAndSet(null, cause != null ? String.valueOf(cause)
+                            : response.statusCode() + " " + response.body());
                 }
             });
         }
@@ -245,25 +262,36 @@ final class SoakBenchmark {
         }
     }
 
-    private void printMinute(int minute, long catalogBefore, long feedBefore) throws SQLException, IOException {
-        List<Long> seen = new ArrayList<>();
-        for (Long millis; (millis = minuteLatencies.poll()) != null; ) {
-            seen.add(millis);
-        }
-        long[] latencies = seen.stream().mapToLong(Long::longValue).toArray();
+    private void printMinute(int minute, long catalogBefore, long feedBefore, long start)
+            throws SQLException, IOException {
+        long[] latencies = drain(minuteLatencies);
+        long[] answers = drain(minuteAnswers);
+        // the next post was due when posted.get() sends had been due; it is late by now minus that
+        double behind = Math.max(0, System.nanoTime() - (start + pacer.dueNanos(posted.get()))) / 1e9;
         List<Long> memory = new ArrayList<>();
         for (String service : ProductProcesses.SERVICES) {
             long mb = BenchmarkMain.residentMb(product.process(service).pid());
             residentMb.get(service).add(mb);
             memory.add(mb);
         }
-        System.out.printf("%6d %,10d %,10d %,10d %7s %7s %,6d %10d %10d %10d%n", minute, acceptedIds.size(),
+        System.out.printf("%6d %,10d %,10d %,10d %7s %7s %,6d %8s %9.1f %10d %10d %10d%n", minute, acceptedIds.size(),
                 ProductDatabase.count(product, "catalog", "news_item") - catalogBefore,
                 ProductDatabase.count(product, "feed", "feed_item") - feedBefore,
-                latencies.length == 0 ? "-" : String.valueOf(Percentiles.of(latencies, 50)),
-                latencies.length == 0 ? "-" : String.valueOf(Percentiles.of(latencies, 99)),
-                latencies.length, memory.get(0), memory.get(1), memory.get(2));
+                percentile(latencies, 50), percentile(latencies, 99), latencies.length, percentile(answers, 99), behind,
+                memory.get(0), memory.get(1), memory.get(2));
         System.out.flush();
+    }
+
+    private static long[] drain(ConcurrentLinkedQueue<Long> queue) {
+        List<Long> values = new ArrayList<>();
+        for (Long value; (value = queue.poll()) != null; ) {
+            values.add(value);
+        }
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static String percentile(long[] values, double percentile) {
+        return values.length == 0 ? "-" : String.valueOf(Percentiles.of(values, percentile));
     }
 
     private Set<String> missing(Set<String> stored) {
