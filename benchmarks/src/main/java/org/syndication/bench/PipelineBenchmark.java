@@ -41,8 +41,9 @@ final class PipelineBenchmark {
         long[] millis = new long[LATENCY_PROBES];
         for (int i = 0; i < LATENCY_PROBES; i++) {
             String title = "Latency probe " + UUID.randomUUID();
-            // a date after every other item, so the probe is the newest entry of the feed
-            String text = LISTING_DATE.format(LocalDate.of(2040, 1, 1).plusDays(i))
+            // tomorrow, after every other item (the page reader takes dates up to a year ahead), so the probe is the
+            // newest entry of the feed: probes of one date are ordered by ingest time, the newest first
+            String text = LISTING_DATE.format(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))
                     + ": " + title + "\n\nA probe item posted by the latency benchmark.\n";
             long start = System.nanoTime();
             post(text, "bench-latency");
