@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * search feeds only, {@code benchmarks/run quality [DIR]} measures
  * the page reader against a folder of pages with answer keys (default {@code ../shared/devpages}),
  * {@code benchmarks/run quality-html [DIR]} the HTML reader on saved listing pages (default
- * {@code ../shared/htmlpages}; see {@link HtmlQualityBenchmark}).
+ * {@code ../shared/htmlpages}; see {@link HtmlQualityBenchmark}), {@code benchmarks/run soak} a steady stream for
+ * minutes with a verdict ({@link SoakBenchmark}; exits non-zero when a target is missed).
  */
 public final class BenchmarkMain {
 
@@ -58,6 +59,15 @@ public final class BenchmarkMain {
         }
         System.out.printf("Syndication benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
+        if (only.equals("soak")) {
+            SoakBenchmark.Settings settings = SoakBenchmark.Settings.fromEnvironment(System.getenv());
+            boolean met;
+            try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS, DIGEST_SETTINGS)) {
+                System.out.println("services' logs: " + work);
+                met = new SoakBenchmark(product, settings).run();
+            }
+            System.exit(met ? 0 : 1);
+        }
 
         ParseThroughput.run(root.resolve("demo"), report);
         if (parseOnly) {
@@ -132,7 +142,7 @@ public final class BenchmarkMain {
         }
     }
 
-    private static long residentMb(long pid) throws IOException {
+    static long residentMb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;

@@ -1,13 +1,11 @@
 package org.syndication.bench;
 
-import org.syndication.localstack.PostgresServer;
 import org.syndication.localstack.ProductProcesses;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -43,8 +41,9 @@ final class PipelineBenchmark {
         long[] millis = new long[LATENCY_PROBES];
         for (int i = 0; i < LATENCY_PROBES; i++) {
             String title = "Latency probe " + UUID.randomUUID();
-            // a date after every other item, so the probe is the newest entry of the feed
-            String text = LISTING_DATE.format(LocalDate.of(2040, 1, 1).plusDays(i))
+            // tomorrow, after every other item (the page reader takes dates up to a year ahead), so the probe is the
+            // newest entry of the feed: probes of one date are ordered by ingest time, the newest first
+            String text = LISTING_DATE.format(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))
                     + ": " + title + "\n\nA probe item posted by the latency benchmark.\n";
             long start = System.nanoTime();
             post(text, "bench-latency");
@@ -121,11 +120,6 @@ final class PipelineBenchmark {
     }
 
     private long count(String database, String table) throws SQLException {
-        try (var connection = DriverManager.getConnection(product.stack().postgres().jdbcUrl(database),
-                PostgresServer.USER, PostgresServer.PASSWORD);
-             var rows = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return ProductDatabase.count(product, database, table);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
 final class SyntheticItems {
 
     private static final DateTimeFormatter LISTING_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    private static final LocalDate FIRST_DAY = LocalDate.of(2031, 1, 1);
+    /** Past days only: the page reader takes dates up to a year ahead, so 2031 items were no items at all (422). */
+    private static final LocalDate FIRST_DAY = LocalDate.of(2015, 1, 1);
     private static final String BODY = "UNODC and the European Union held a meeting in Brussels on border control,"
             + " migrant smuggling and trafficking in persons, with prosecutors and customs officers from the region."
             + " The participants agreed on joint training on financial investigation and digital evidence.";
@@ -36,6 +37,11 @@ final class SyntheticItems {
                     .append(BODY).append("\n\n");
         }
         return page.toString();
+    }
+
+    /** A plain-text page of one item with its own date and title. */
+    static String singleItemPage(LocalDate date, String title) {
+        return "News\n\n" + LISTING_DATE.format(date) + ": " + title + "\n\n" + BODY + "\n";
     }
 
     static NewsItemIngested event(int n) {
