@@ -7,31 +7,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hibernate.exception.JDBCConnectionException;
-import org.jboss.logging.MDC;
 import org.syndication.catalog.service.CatalogService;
-import org.syndication.events.CeHeaders;
-import org.syndication.events.DeadLetterHeaders;
 import org.syndication.events.NewsItemIngested;
-import org.syndication.events.Topics;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+
+import static io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON;
 
 /**
  * Consumes {@code news.ingested} in batches (one poll at a time, {@code batch=true}), one transaction per batch.
@@ -43,8 +28,8 @@ import java.util.function.Supplier;
  *   <li>The records are applied in order, exactly as one at a time (per item id: a version not above the current
  *   one is ignored; every stored change gets its outbox row), but with one locking query and one JDBC batch per
  *   statement for the whole poll.</li>
- *   <li>When the database is unavailable the batch is retried with a bounded backoff (the partition stalls,
- *   nothing is lost); when the batch fails for a data reason, each record is retried in its own transaction and
+ *   <li>When the database is unavailable the batch is retried ({@link DatabaseRetry}, as long as needed: the
+ *   partition stalls, nothing is lost); when the batch fails for a data reason, each record is retried in its own transaction and
  *   only the failing ones go to the DLQ.</li>
  * </ul>
  * The method returns after the commit and after every DLQ ack, so the batch is acked (and its offsets committed by
@@ -53,28 +38,24 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class NewsIngestedConsumer {
 
-    /** Header set by SmallRye when the value deserializer failed. */
-    static final String DESERIALIZATION_FAILURE_REASON = "deserialization-failure-reason";
-
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    private static final Duration DLQ_ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final CatalogService catalog;
-    private final KafkaSender sender;
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final EventTracing tracing;
+    private final DatabaseRetry retry;
 
-    public NewsIngestedConsumer(CatalogService catalog, KafkaSender sender, MeterRegistry meters, EventTracing tracing) {
+    public NewsIngestedConsumer(CatalogService catalog, DeadLetters deadLetters, MeterRegistry meters,
+                                EventTracing tracing, DatabaseRetry retry) {
         this.tracing = tracing;
+        this.retry = retry;
         this.catalog = catalog;
-        this.sender = sender;
+        this.deadLetters = deadLetters;
         this.meters = meters;
         for (CatalogService.Outcome o : CatalogService.Outcome.values()) {
             counter(o.name());
         }
         counter("DLQ");
-        deadLettered();
     }
 
     @Incoming(Channels.NEWS_INGESTED)
@@ -87,7 +68,7 @@ public class NewsIngestedConsumer {
 
     private void consumeTraced(ConsumerRecords<String, NewsItemIngested> records) {
         long start = System.nanoTime();
-        List<DeadLetter> dead = new ArrayList<>();
+        List<DeadLetters.Pending> dead = new ArrayList<>();
         List<ConsumerRecord<String, NewsItemIngested>> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, NewsItemIngested> record : records) {
             String poison = poisonReason(record);
@@ -100,22 +81,22 @@ public class NewsIngestedConsumer {
         if (!batch.isEmpty()) {
             store(batch, dead);
         }
-        dead.forEach(this::awaitAck);
+        dead.forEach(deadLetters::await);
         Log.debugf("news.ingested batch records=%d dlq=%d ms=%d", records.count(), dead.size(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
     private void store(List<ConsumerRecord<String, NewsItemIngested>> batch,
-                       List<DeadLetter> dead) {
+                       List<DeadLetters.Pending> dead) {
         try {
-            count(retryingWhileUnavailable(() -> catalog.ingestAll(batch.stream().map(ConsumerRecord::value).toList())));
+            count(retry.call(() -> catalog.ingestAll(batch.stream().map(ConsumerRecord::value).toList())));
             return;
         } catch (RuntimeException e) {
             Log.warnf("news.ingested batch failed, retrying record by record items=%d reason=%s", batch.size(), e.toString());
         }
         for (ConsumerRecord<String, NewsItemIngested> record : batch) {
             try {
-                count(retryingWhileUnavailable(() -> catalog.ingestAll(List.of(record.value()))));
+                count(retry.call(() -> catalog.ingestAll(List.of(record.value()))));
             } catch (RuntimeException e) {
                 dead.add(deadLetter(record, e.getMessage(), String.valueOf(rootCause(e).getMessage())));
             }
@@ -124,48 +105,6 @@ public class NewsIngestedConsumer {
 
     private void count(List<CatalogService.Outcome> outcomes) {
         outcomes.forEach(o -> counter(o.name()).increment());
-    }
-
-    /** Runs {@code work}; while the database is unavailable, again after a backoff of up to {@link #MAX_BACKOFF}. */
-    private static <T> T retryingWhileUnavailable(Supplier<T> work) {
-        Duration backoff = FIRST_BACKOFF;
-        while (true) {
-            try {
-                return work.get();
-            } catch (RuntimeException e) {
-                if (!isTransient(e)) {
-                    throw e;
-                }
-                Log.warnf("news.ingested database unavailable, retrying in ms=%d reason=%s", backoff.toMillis(), e.toString());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    /**
-     * True when the failure says the database (not the data) is the problem: a lost or refused connection, a pool
-     * timeout, a serialization failure or deadlock, an exhausted or shutting-down server. Data errors (SQLSTATE
-     * classes 22 and 23) and anything else thrown while processing are not transient.
-     */
-    static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientException
-                    || t instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    String state = e.getSQLState();
-                    if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                            || state.startsWith("57") || state.startsWith("58")) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-        return false;
     }
 
     /** Why the record cannot be processed, or null. */
@@ -183,59 +122,10 @@ public class NewsIngestedConsumer {
         return null;
     }
 
-    /** Publishes the record to {@code news.ingested.dlq}: original key, value and headers plus the reason. */
-    private DeadLetter deadLetter(ConsumerRecord<String, NewsItemIngested> record, String reason, String cause) {
-        MDC.put("itemId", String.valueOf(record.key()));
-        Log.warnf("news.ingested record to DLQ topic=%s partition=%d offset=%d key=%s reason=%s", record.topic(),
-                record.partition(), record.offset(), record.key(), reason);
-        MDC.remove("itemId");
+    /** Sends the record to {@code news.ingested.dlq} (counted as outcome DLQ); the batch awaits the ack. */
+    private DeadLetters.Pending deadLetter(ConsumerRecord<String, NewsItemIngested> record, String reason, String cause) {
         counter("DLQ").increment();
-        deadLettered().increment();
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        CeHeaders.add(headers, DeadLetterHeaders.REASON, reason == null ? "unknown" : reason);
-        if (cause != null) {
-            CeHeaders.add(headers, DeadLetterHeaders.CAUSE, cause);
-        }
-        CeHeaders.add(headers, DeadLetterHeaders.TOPIC, record.topic());
-        CeHeaders.add(headers, DeadLetterHeaders.PARTITION, Integer.toString(record.partition()));
-        CeHeaders.add(headers, DeadLetterHeaders.OFFSET, Long.toString(record.offset()));
-        return new DeadLetter(record, reason, cause,
-                sender.send(new ProducerRecord<>(Topics.NEWS_INGESTED_DLQ, null, record.key(), record.value(), headers)));
-    }
-
-    /** Waits for the DLQ ack; while Kafka refuses it, sends again (the batch must not be acked before). */
-    private void awaitAck(DeadLetter letter) {
-        DeadLetter pending = letter;
-        Duration backoff = FIRST_BACKOFF;
-        while (true) {
-            try {
-                pending.ack().get(DLQ_ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                Log.warnf("news.ingested DLQ send failed, retrying partition=%d offset=%d reason=%s",
-                        pending.record().partition(), pending.record().offset(), e.toString());
-                sleep(backoff);
-                backoff = MAX_BACKOFF;
-                pending = deadLetter(pending.record(), pending.reason(), pending.cause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the DLQ ack", e);
-            }
-        }
-    }
-
-    /** A record sent to the DLQ, with what is needed to send it again. */
-    private record DeadLetter(ConsumerRecord<String, NewsItemIngested> record, String reason, String cause,
-                              CompletableFuture<RecordMetadata> ack) {
-    }
-
-    private static void sleep(Duration backoff) {
-        try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off", e);
-        }
+        return deadLetters.send(record, reason, cause);
     }
 
     private static Throwable rootCause(Throwable t) {
@@ -244,12 +134,6 @@ public class NewsIngestedConsumer {
             root = root.getCause();
         }
         return root;
-    }
-
-    /** {@code dlq_records_total{topic}}: registered at start, so that an alert sees it go from 0 to 1. */
-    private Counter deadLettered() {
-        return Counter.builder("dlq.records").tag("topic", Topics.NEWS_INGESTED_DLQ)
-                .description("Records sent to a dead-letter topic").register(meters);
     }
 
     /** {@code catalog_ingested_total{outcome}}: CREATED, UPDATED, UNCHANGED, IGNORED or DLQ. */

@@ -10,13 +10,12 @@ import org.syndication.events.NewsItemCatalogued;
 import org.syndication.feed.service.ProjectionService;
 import org.syndication.feed.service.ProjectionService.Change;
 
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON;
 
 /**
  * Projects news.catalogued in batches (channel {@code batch=true}): one transaction per batch, and the batch is
@@ -25,22 +24,21 @@ import java.util.Map;
  * does not match the item) are sent to news.catalogued.dlq one by one, acked by the broker before the batch
  * completes; the batch is never nacked, because a nack would dead-letter all of it. A batch whose transaction fails
  * for a data reason is applied again one record per transaction, and a record that still fails is dead-lettered;
- * a transient database error (connection, serialization, lock) is retried with a backoff capped at
- * {@link #MAX_BACKOFF_MS}, so nothing accepted is lost.
+ * a transient database error (connection, serialization, lock) is retried as long as needed ({@link DatabaseRetry}),
+ * so nothing accepted is lost.
  */
 @ApplicationScoped
 public class CataloguedConsumer {
 
-    static final String DESERIALIZATION_FAILURE = "deserialization-failure-reason";
-    static final long FIRST_BACKOFF_MS = 50;
-    static final long MAX_BACKOFF_MS = 5_000;
-
     private final ProjectionService projection;
     private final DeadLetters deadLetters;
     private final EventTracing tracing;
+    private final DatabaseRetry retry;
 
-    public CataloguedConsumer(ProjectionService projection, DeadLetters deadLetters, EventTracing tracing) {
+    public CataloguedConsumer(ProjectionService projection, DeadLetters deadLetters, EventTracing tracing,
+                              DatabaseRetry retry) {
         this.tracing = tracing;
+        this.retry = retry;
         this.projection = projection;
         this.deadLetters = deadLetters;
     }
@@ -72,7 +70,7 @@ public class CataloguedConsumer {
         }
         List<Change> changes = latest.values().stream().map(r -> new Change(itemId(r), r.value())).toList();
         try {
-            withRetry(() -> projection.applyBatch(changes));
+            retry.call(() -> projection.applyBatch(changes));
         } catch (RuntimeException e) {
             Log.warnf("batch failed records=%d (%s); applying one record per transaction", changes.size(),
                     e.toString());
@@ -84,7 +82,7 @@ public class CataloguedConsumer {
     static String poisonReason(ConsumerRecord<String, NewsItemCatalogued> record) {
         NewsItemCatalogued event = record.value();
         if (event == null) {
-            if (record.headers().lastHeader(DESERIALIZATION_FAILURE) != null) {
+            if (record.headers().lastHeader(DESERIALIZATION_FAILURE_REASON) != null) {
                 return "record value is not a NewsItemCatalogued event";
             }
             return record.key() == null ? "tombstone without a key" : null;
@@ -110,52 +108,11 @@ public class CataloguedConsumer {
 
     private void applyAlone(ConsumerRecord<String, NewsItemCatalogued> record) {
         try {
-            withRetry(() -> projection.applyBatch(List.of(new Change(itemId(record), record.value()))));
+            retry.call(() -> projection.applyBatch(List.of(new Change(itemId(record), record.value()))));
         } catch (RuntimeException e) {
             Log.errorf(e, "record failed topic=%s partition=%d offset=%d key=%s", record.topic(), record.partition(),
                     record.offset(), record.key());
             deadLetters.send(record, "projection failed: " + e.getClass().getSimpleName());
         }
-    }
-
-    /** Runs the step; retries transient database errors with a doubling backoff, capped, for as long as needed. */
-    private static void withRetry(Runnable step) {
-        long backoff = FIRST_BACKOFF_MS;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                step.run();
-                return;
-            } catch (RuntimeException e) {
-                if (!isTransient(e)) {
-                    throw e;
-                }
-                Log.warnf("transient database error attempt=%d; retrying in %d ms (%s)", attempt, backoff,
-                        e.toString());
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-            }
-        }
-    }
-
-    /** Connection loss, serialization failure, deadlock, lock timeout, server shutting down. */
-    static boolean isTransient(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P")
-                        || state.startsWith("53") || state.equals("55P03")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -18,6 +18,8 @@ import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.Topics;
 
+import static io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA;
+
 
 /**
  * Sends one record of news.catalogued to news.catalogued.dlq and waits for the broker's ack. In batch mode a nack
@@ -26,8 +28,6 @@ import org.syndication.events.Topics;
  */
 @ApplicationScoped
 public class DeadLetters {
-
-    static final String DESERIALIZATION_FAILURE_DATA = "deserialization-failure-data";
 
     private final MutinyEmitter<byte[]> emitter;
     private final Counter deadLettered;
