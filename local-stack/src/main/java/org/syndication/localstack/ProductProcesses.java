@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The product as a user runs it: a local stack on free ports and the three runnable service jars as separate
  * processes, configured only through environment variables. Used by the end-to-end tests and the benchmarks.
+ * <p>
+ * Each process is an <em>instance</em>, named by its service ({@code feed-service}) or, for a further instance
+ * started by {@link #startInstance(String)}, by its service and number ({@code feed-service-2}); every method that
+ * takes a service name takes an instance name as well.
  */
 public final class ProductProcesses implements AutoCloseable {
 
@@ -34,6 +38,8 @@ public final class ProductProcesses implements AutoCloseable {
     private final Path dataDir;
     private final LocalStack stack;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** The service each instance runs. */
+    private final Map<String, String> services = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -58,7 +64,10 @@ public final class ProductProcesses implements AutoCloseable {
         this.dataDir = dataDir;
         this.javaOpts = List.copyOf(javaOpts);
         this.settings = Map.copyOf(settings);
-        SERVICES.forEach(service -> ports.put(service, Ports.free()));
+        SERVICES.forEach(service -> {
+            ports.put(service, Ports.free());
+            services.put(service, service);
+        });
         stack = LocalStack.start(new LocalStack.Settings(dataDir, true, Ports.free(), Ports.free(), Ports.free(),
                 Ports.free(), Ports.free()));
         try {
@@ -71,6 +80,29 @@ public final class ProductProcesses implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Starts one more instance of a service, as a second replica would run: the same jar, database, consumer groups
+     * and settings, its own port, log ({@code <instance>.log}) and instance id; returns when it is ready.
+     *
+     * @return the new instance's name, {@code <service>-<n>} ({@code feed-service-2} for the second)
+     */
+    public String startInstance(String service) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("not a service: " + service);
+        }
+        String instance = service + "-" + (services.values().stream().filter(service::equals).count() + 1);
+        ports.put(instance, Ports.free());
+        services.put(instance, service);
+        processes.put(instance, start(instance, javaOpts));
+        awaitReady(instance);
+        return instance;
+    }
+
+    /** Every instance of a service, the first ({@code <service>}) first. */
+    public List<String> instances(String service) {
+        return services.entrySet().stream().filter(e -> e.getValue().equals(service)).map(Map.Entry::getKey).toList();
     }
 
     public LocalStack stack() {
@@ -121,7 +153,8 @@ public final class ProductProcesses implements AutoCloseable {
         }
     }
 
-    private Process start(String service, List<String> javaOpts) {
+    private Process start(String instance, List<String> javaOpts) {
+        String service = services.get(instance);
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw package first");
@@ -133,16 +166,20 @@ public final class ProductProcesses implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(service + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(instance + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(instance)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.postgres().jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("CATALOG_API_TOKEN", CATALOG_TOKEN);
         env.put("FEED_API_TOKEN", FEED_TOKEN);
+        // every feed-service instance has the first one's public URL, as replicas behind one load balancer: it is
+        // part of every document's bytes
         env.put("FEED_PUBLIC_BASE_URL", "http://localhost:" + ports.get("feed-service"));
+        // what a pod's host name is in Kubernetes: ingest's Kafka transactional ids, which must differ per instance
+        env.put("INGEST_PUBLISH_INSTANCE_ID", instance);
         env.put("INGEST_SOURCES_ALLOW_PRIVATE", "true");
         // the local stack, its end-to-end test and the benchmarks poll feeds as fast as they like
         env.put("FEED_POLLING_LIMIT_ENABLED", "false");
@@ -154,7 +191,7 @@ public final class ProductProcesses implements AutoCloseable {
         try {
             return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + service, e);
+            throw new UncheckedIOException("cannot start " + instance, e);
         }
     }
 

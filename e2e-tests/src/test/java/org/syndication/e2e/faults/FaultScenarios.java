@@ -204,7 +204,7 @@ final class FaultScenarios {
     // ---------------------------------------------------------------- digests
 
     /** Confirmed subscribers of every theme, written straight to the feed service's database (set-up, not the test). */
-    private List<UUID> addSubscribers(String prefix, int count) {
+    List<UUID> addSubscribers(String prefix, int count) {
         List<UUID> ids = new ArrayList<>();
         try (Connection db = harness.database("feed");
              PreparedStatement insert = db.prepareStatement("insert into subscriber (id, email, frequency, themes, "
@@ -250,7 +250,7 @@ final class FaultScenarios {
     }
 
     /** send_log status → how many rows, for these subscribers. */
-    private Map<String, Integer> statuses(List<UUID> subscribers) throws SQLException {
+    Map<String, Integer> statuses(List<UUID> subscribers) throws SQLException {
         Map<String, Integer> statuses = new HashMap<>();
         try (Connection db = harness.database("feed");
              PreparedStatement query = db.prepareStatement(

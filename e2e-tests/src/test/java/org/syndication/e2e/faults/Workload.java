@@ -65,6 +65,11 @@ final class Workload implements Runnable {
     private final String source;
     private final int documents;
     private final Duration pace;
+    /** The instances posted to and withdrawn through, in turn (one of each unless several replicas run). */
+    private final List<String> ingestInstances;
+    private final List<String> catalogInstances;
+    private final AtomicInteger posts = new AtomicInteger();
+    private final AtomicInteger deletes = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(FaultHarness.HTTP)
             .connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -91,10 +96,26 @@ final class Workload implements Runnable {
      * @param pace      pause between two documents
      */
     Workload(FaultHarness harness, String source, int documents, Duration pace) {
+        this(harness, source, documents, pace, List.of("ingest-service"), List.of("catalog-service"));
+    }
+
+    /**
+     * @param ingestInstances  the ingest instances each document (and correction) goes to, one after the other
+     * @param catalogInstances the catalog instances each withdrawal goes to, one after the other
+     */
+    Workload(FaultHarness harness, String source, int documents, Duration pace, List<String> ingestInstances,
+             List<String> catalogInstances) {
         this.harness = harness;
         this.source = source;
         this.documents = documents;
         this.pace = pace;
+        this.ingestInstances = List.copyOf(ingestInstances);
+        this.catalogInstances = List.copyOf(catalogInstances);
+    }
+
+    /** The next instance of the list, in turn. */
+    private static String next(List<String> instances, AtomicInteger turn) {
+        return instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
     }
 
     String source() {
@@ -171,7 +192,7 @@ final class Workload implements Runnable {
         if (!correction) {
             itemsPosted.addAndGet(2);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(harness.url("ingest-service",
+        HttpRequest request = HttpRequest.newBuilder(URI.create(harness.url(next(ingestInstances, posts),
                         "/api/documents?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8))))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "text/plain; charset=utf-8")
@@ -255,7 +276,7 @@ final class Workload implements Runnable {
     private void tryWithdrawals() {
         for (var it = pendingWithdrawals.iterator(); it.hasNext(); ) {
             String id = it.next();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(harness.url("catalog-service", "/api/items/" + id)))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(harness.url(next(catalogInstances, deletes), "/api/items/" + id)))
                     .timeout(Duration.ofSeconds(20))
                     .header("Authorization", "Bearer " + ProductProcesses.CATALOG_TOKEN).DELETE().build();
             try {
