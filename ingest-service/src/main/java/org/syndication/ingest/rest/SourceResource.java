@@ -1,6 +1,8 @@
 package org.syndication.ingest.rest;
 
 import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.syndication.ingest.InvalidRequestException;
 import org.syndication.ingest.mapping.ViewMapper;
 import org.syndication.ingest.service.SourceService;
 
@@ -29,9 +30,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
 
-    /** Longest source URL accepted (the column's size). */
-    static final int MAX_URL = 2048;
-
     private final SourceService sources;
     private final OperatorToken operator;
 
@@ -44,13 +42,8 @@ public class SourceResource {
     @POST
     @OperatorOnly
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(SourceRequest request, @Context UriInfo uriInfo) {
-        if (request == null || request.url() == null || request.url().isBlank()) {
-            throw new InvalidRequestException("'url' is required");
-        }
-        if (request.url().strip().length() > SourceRequest.MAX_URL) {
-            throw new InvalidRequestException("'url' must be at most " + SourceRequest.MAX_URL + " characters");
-        }
+    public Response register(@Valid @NotNull(message = "a JSON body with 'url' is required") SourceRequest request,
+                             @Context UriInfo uriInfo) {
         SourceService.Registration registration = sources.register(request.url(), request.name(), request.intervalSeconds());
         SourceView view = ViewMapper.toView(registration.source(), true);
         if (!registration.created()) {
