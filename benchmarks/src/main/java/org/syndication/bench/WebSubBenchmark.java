@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -57,7 +58,8 @@ final class WebSubBenchmark {
         Map<Integer, Long> received = new ConcurrentHashMap<>();
         Set<Integer> verified = ConcurrentHashMap.newKeySet();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        ExecutorService callbackThreads = Executors.newFixedThreadPool(8);
+        server.setExecutor(callbackThreads);
         server.createContext("/cb/", exchange -> answer(exchange, title, verified, received));
         server.start();
         try {
@@ -111,6 +113,8 @@ final class WebSubBenchmark {
                     subscribers / spread), "-");
         } finally {
             server.stop(0);
+            // its threads are not daemons: left running they would keep the benchmark JVM alive after the report
+            callbackThreads.shutdownNow();
         }
     }
 
