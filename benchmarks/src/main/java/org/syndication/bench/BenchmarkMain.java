@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * the page reader against a folder of pages with answer keys (default {@code ../shared/devpages}),
  * {@code benchmarks/run quality-html [DIR]} the HTML reader on saved listing pages (default
  * {@code ../shared/htmlpages}; see {@link HtmlQualityBenchmark}), {@code benchmarks/run soak} a steady stream for
- * minutes with a verdict ({@link SoakBenchmark}; exits non-zero when a target is missed).
+ * minutes with a verdict ({@link SoakBenchmark}; exits non-zero when a target is missed), {@code benchmarks/run websub}
+ * start-up and WebSub deliveries/s only ({@link WebSubBenchmark}; {@code WEBSUB_SUBSCRIBERS} callbacks, default 500).
  */
 public final class BenchmarkMain {
 
@@ -79,6 +80,11 @@ public final class BenchmarkMain {
                     report.add(service + ": start to ready (JVM mode, incl. Flyway, Kafka)", time.toMillis() + " ms",
                             "< 3,000 ms"));
             ingestDemo(root, product);
+            if (only.equals("websub")) {
+                new WebSubBenchmark(product, report, WebSubBenchmark.subscribersFromEnvironment(System.getenv())).run();
+                report.print();
+                return;
+            }
             if (only.equals("search")) {
                 new SearchFeedBenchmark(product, report).run();
                 report.print();
@@ -105,6 +111,7 @@ public final class BenchmarkMain {
             new FeedServingBenchmark(product, work, report).run();
             new SearchFeedBenchmark(product, report).run();
             new DigestBenchmark(product, report).run();
+            new WebSubBenchmark(product, report, WebSubBenchmark.subscribersFromEnvironment(System.getenv())).run();
             for (String service : ProductProcesses.SERVICES) {
                 report.add(service + ": resident memory after the benchmarks",
                         residentMb(product.process(service).pid()) + " MB", "-");

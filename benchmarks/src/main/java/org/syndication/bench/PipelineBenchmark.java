@@ -88,7 +88,12 @@ final class PipelineBenchmark {
         long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
         long nextProgress = System.nanoTime();
         long projected;
+        double catalogSeconds = 0;
         while ((projected = count("feed", "feed_item") - feedBefore) < total) {
+            if (catalogSeconds == 0 && count("catalog", "news_item") - catalogBefore >= total) {
+                // the catalog's own rate (it was CatalogThroughputBenchmark in the catalog's tests)
+                catalogSeconds = (System.nanoTime() - start) / 1e9;
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the feed projection did not receive " + total + " items within "
                         + PIPELINE_TIMEOUT.toMinutes() + " minutes");
@@ -102,6 +107,11 @@ final class PipelineBenchmark {
             Thread.sleep(20);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (catalogSeconds == 0) {
+            catalogSeconds = seconds;
+        }
+        report.add("  posted to catalogued (catalog's store, " + total + " items)",
+                Report.perSecond(total / catalogSeconds, "items"), "-");
         double perSecond = total / seconds;
         report.add("through all three services (" + total + " items, posted to projected)",
                 Report.perSecond(perSecond, "items"), ">= 5,000 items/s");
