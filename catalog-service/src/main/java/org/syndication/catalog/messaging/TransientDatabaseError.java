@@ -13,10 +13,10 @@ import java.util.function.Predicate;
  * server (53), a server shutting down (57), a system error (58), a lock not available (55P03), or an SQLException
  * without a state (the pool's acquisition timeout). Data errors (classes 22 and 23) and anything else are not.
  * <p>
- * catalog-service and feed-service each hold this class with the same content (the one definition of "transient"
- * for {@link DatabaseRetry}). It is not in {@code events/}, which is the partner contract (topics, payloads,
- * headers) and knows nothing about a service's database; a shared module for one predicate is not worth its
- * build and release cost.
+ * The three services each hold this class with the same content, the one definition of "transient" (ingest
+ * answers 503 with it, catalog and feed retry with it). It is not in {@code events/}, which is the partner
+ * contract (topics, payloads, headers) and knows nothing about a service's database; a shared module for one
+ * predicate is not worth its build and release cost.
  */
 public class TransientDatabaseError implements Predicate<Throwable> {
 

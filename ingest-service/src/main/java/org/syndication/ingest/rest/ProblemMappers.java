@@ -5,6 +5,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.syndication.ingest.DatabaseUnavailableException;
 import org.syndication.ingest.DocumentTooLargeException;
 import org.syndication.ingest.EmptyDocumentException;
 import org.syndication.ingest.InvalidRequestException;
@@ -73,6 +74,16 @@ public class ProblemMappers {
         return HttpProblem.builder(problem(ProblemTypes.KAFKA_UNAVAILABLE, "Kafka unavailable", 503,
                         "the items could not be published; nothing was recorded, retry the same request later", uri))
                 .withHeader("Retry-After", retryAfter)
+                .build()
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response databaseUnavailable(DatabaseUnavailableException e, UriInfo uri) {
+        return HttpProblem.builder(problem(ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable", 503,
+                        "the database did not answer; retry the same request later (a retry never publishes twice)",
+                        uri))
+                .withHeader("Retry-After", config.publish().retryAfterSeconds())
                 .build()
                 .toResponse();
     }

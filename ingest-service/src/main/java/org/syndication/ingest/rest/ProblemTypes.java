@@ -16,6 +16,7 @@ public final class ProblemTypes {
     public static final URI SOURCE_URL_REFUSED = of("source-url-refused");
     public static final URI SOURCE_NOT_FOUND = of("source-not-found");
     public static final URI KAFKA_UNAVAILABLE = of("kafka-unavailable");
+    public static final URI DATABASE_UNAVAILABLE = of("database-unavailable");
     public static final URI UNAUTHORIZED = of("unauthorized");
     public static final URI FORBIDDEN = of("forbidden");
 

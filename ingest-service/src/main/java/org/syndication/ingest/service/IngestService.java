@@ -7,12 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.MDC;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.events.SourceRef;
+import org.syndication.ingest.DatabaseUnavailableException;
 import org.syndication.ingest.IngestedItem;
 import org.syndication.ingest.ItemCandidate;
 import org.syndication.ingest.ItemOutcome;
 import org.syndication.ingest.ItemOutcome.Status;
 import org.syndication.ingest.mapping.ItemMapper;
 import org.syndication.ingest.messaging.NewsItemPublisher;
+import org.syndication.ingest.messaging.TransientDatabaseError;
 import org.syndication.ingest.parse.ItemIdentity;
 
 import java.time.Clock;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Dedup and publish: decides per item NEW, CORRECTED (text changed: version + 1) or UNCHANGED, publishes the
@@ -49,10 +52,12 @@ public class IngestService {
      *              page stay two items)
      * @return one outcome per candidate, in order
      * @throws org.syndication.ingest.PublishFailedException when Kafka did not acknowledge every record
+     * @throws DatabaseUnavailableException when the ledger's database did not answer
      */
     public List<ItemOutcome> ingest(SourceRef source, String language, List<ItemCandidate> items) {
         List<ItemCandidate> unique = withUniqueIds(items);
-        Map<String, IngestedItem> known = ledger.lookup(unique.stream().map(ItemCandidate::itemId).toList());
+        Map<String, IngestedItem> known = withDatabase(
+                () -> ledger.lookup(unique.stream().map(ItemCandidate::itemId).toList()));
         List<ItemOutcome> outcomes = new ArrayList<>(unique.size());
         for (ItemCandidate item : unique) {
             outcomes.add(decide(item, known.get(item.itemId())));
@@ -69,7 +74,10 @@ public class IngestService {
             toPublish.forEach(o -> countItem(source.name(), false, "publish-failed"));
             throw e;
         }
-        ledger.record(source.name(), toPublish);
+        withDatabase(() -> {
+            ledger.record(source.name(), toPublish);
+            return null;
+        });
         for (ItemOutcome outcome : outcomes) {
             metrics.counter("ingest.items", "status", outcome.status().name().toLowerCase(Locale.ROOT)).increment();
             countItem(source.name(), outcome.published(), outcome.status().name().toLowerCase(Locale.ROOT));
@@ -78,6 +86,18 @@ public class IngestService {
             MDC.remove("itemId");
         }
         return outcomes;
+    }
+
+    /** Runs a ledger step; a database that does not answer becomes {@link DatabaseUnavailableException} (503). */
+    static <T> T withDatabase(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            if (TransientDatabaseError.isTransient(e)) {
+                throw new DatabaseUnavailableException(e);
+            }
+            throw e;
+        }
     }
 
     /**

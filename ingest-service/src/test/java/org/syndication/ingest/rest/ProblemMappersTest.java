@@ -4,6 +4,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.syndication.ingest.DatabaseUnavailableException;
 import org.syndication.ingest.DocumentTooLargeException;
 import org.syndication.ingest.EmptyDocumentException;
 import org.syndication.ingest.InvalidRequestException;
@@ -66,6 +67,15 @@ class ProblemMappersTest {
         assertProblem(response, 503, ProblemTypes.KAFKA_UNAVAILABLE);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("7");
         assertThat(((HttpProblem) response.getEntity()).getDetail()).doesNotContain("TimeoutException");
+    }
+
+    @Test
+    void databaseUnavailableIs503WithRetryAfterAndNoInternals() {
+        Response response = mappers.databaseUnavailable(new DatabaseUnavailableException(
+                new java.sql.SQLTransientConnectionException("Connection refused to host 10.0.0.5", "08001")), null);
+        assertProblem(response, 503, ProblemTypes.DATABASE_UNAVAILABLE);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("7");
+        assertThat(((HttpProblem) response.getEntity()).getDetail()).doesNotContain("10.0.0.5").doesNotContain("SQL");
     }
 
     @Test

@@ -1,15 +1,19 @@
 package org.syndication.ingest.service;
 
+import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
+import org.syndication.ingest.DatabaseUnavailableException;
 import org.syndication.ingest.IngestedItem;
 import org.syndication.ingest.ItemCandidate;
 import org.syndication.ingest.ItemOutcome;
 import org.syndication.ingest.parse.ItemIdentity;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.syndication.ingest.TestData.candidate;
 
 class IngestServiceTest {
@@ -31,6 +35,23 @@ class IngestServiceTest {
                 .extracting(ItemOutcome::status, ItemOutcome::version).containsExactly(ItemOutcome.Status.UNCHANGED, 3L);
         assertThat(IngestService.decide(candidate("a", "T", "B corrected"), known))
                 .extracting(ItemOutcome::status, ItemOutcome::version).containsExactly(ItemOutcome.Status.CORRECTED, 4L);
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsUnavailableAndADataErrorIsNot() {
+        // as Hibernate wraps them: a refused connection, a server shutting down, a pool acquisition timeout
+        for (SQLException cause : List.of(new SQLException("refused", "08001"), new SQLException("shutdown", "57P01"),
+                new SQLException("Acquisition timeout while waiting for new connection"))) {
+            assertThatThrownBy(() -> IngestService.withDatabase(() -> {
+                throw new PersistenceException("could not execute statement", cause);
+            })).isInstanceOf(DatabaseUnavailableException.class).hasRootCause(cause);
+        }
+        PersistenceException dataError = new PersistenceException("constraint",
+                new SQLException("duplicate key", "23505"));
+        assertThatThrownBy(() -> IngestService.withDatabase(() -> {
+            throw dataError;
+        })).isSameAs(dataError);
+        assertThat(IngestService.withDatabase(() -> "answered")).isEqualTo("answered");
     }
 
     @Test
