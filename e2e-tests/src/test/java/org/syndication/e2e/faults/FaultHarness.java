@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 
@@ -314,22 +315,17 @@ final class FaultHarness implements AutoCloseable {
                         return send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build()).statusCode() == 200;
                     });
             // every document, not only all.json: one render pass swaps `all` in before the theme feeds
-            Map<String, List<String>> pairs = new LinkedHashMap<>();
+            AtomicReference<Map<String, List<String>>> pairs = new AtomicReference<>();
             try {
                 await("reference caught up").atMost(patience).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                         .until(() -> {
-                            for (String path : paths) {
-                                pairs.put(path, List.of(etag(url("feed-service", path)), etag(base + path)));
-                            }
-                            return pairs.values().stream().allMatch(p -> p.get(0).equals(p.get(1)));
+                            pairs.set(etagPairs(paths, base));
+                            return pairs.get().values().stream().allMatch(p -> p.get(0).equals(p.get(1)));
                         });
             } catch (org.awaitility.core.ConditionTimeoutException stillDifferent) {
                 // reported by the caller, document by document
             }
-            for (String path : paths) {
-                pairs.computeIfAbsent(path, p -> List.of(etag(url("feed-service", p)), etag(base + p)));
-            }
-            return pairs;
+            return pairs.get() != null ? pairs.get() : etagPairs(paths, base);
         } finally {
             reference.destroy();
             try {
@@ -341,6 +337,15 @@ final class FaultHarness implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Per path, the ETags of the faulted service and of the reference at {@code base}, every path read. */
+    private Map<String, List<String>> etagPairs(List<String> paths, String base) {
+        Map<String, List<String>> pairs = new LinkedHashMap<>();
+        for (String path : paths) {
+            pairs.put(path, List.of(etag(url("feed-service", path)), etag(base + path)));
+        }
+        return pairs;
     }
 
     private String etag(String url) {
