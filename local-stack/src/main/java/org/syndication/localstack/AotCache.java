@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 public final class AotCache {
 
     /** The first Java with one-step cache creation (JEP 514). */
-    static final int FIRST_JAVA = 25;
+    public static final int FIRST_JAVA = 25;
 
     private static final String FILE_NAME = "service.aot";
 
@@ -61,7 +61,7 @@ public final class AotCache {
     }
 
     /** Whether a cache exists and no file of the application (jars, generated classes) is newer than it. */
-    boolean isFresh() {
+    public boolean isFresh() {
         Path cache = file();
         if (!Files.isRegularFile(cache)) {
             return false;

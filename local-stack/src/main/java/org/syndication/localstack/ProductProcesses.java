@@ -33,6 +33,9 @@ public final class ProductProcesses implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ProductProcesses.class);
     /** Generous: on a loaded machine (the fault-injection suite, parallel builds) a start can take over a minute. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** How long a service may take to stop: one recording its ahead-of-time cache writes it as it exits. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration STOP_GRACE_RECORDING = Duration.ofMinutes(3);
 
     private final Path root;
     private final Path dataDir;
@@ -45,6 +48,7 @@ public final class ProductProcesses implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<String> javaOpts;
     private final Map<String, String> settings;
+    private final boolean aotCache;
 
     /**
      * @param root     the repository root (holds {@code <service>/target/quarkus-app/quarkus-run.jar})
@@ -60,6 +64,17 @@ public final class ProductProcesses implements AutoCloseable {
      *                 {@code FEED_DIGEST_MAX_ITEMS}
      */
     public ProductProcesses(Path root, Path dataDir, List<String> javaOpts, Map<String, String> settings) {
+        this(root, dataDir, javaOpts, settings, false);
+    }
+
+    /**
+     * @param aotCache start each service's first instance as {@code ./syndicate up} does on Java 25 or newer: from its
+     *                 ahead-of-time cache ({@link AotCache}), recording one (written when the service stops) when it
+     *                 is missing or stale; no effect before Java 25
+     */
+    public ProductProcesses(Path root, Path dataDir, List<String> javaOpts, Map<String, String> settings,
+                            boolean aotCache) {
+        this.aotCache = aotCache;
         this.root = root.toAbsolutePath().normalize();
         this.dataDir = dataDir;
         this.javaOpts = List.copyOf(javaOpts);
@@ -119,18 +134,35 @@ public final class ProductProcesses implements AutoCloseable {
 
     /** Stops one service gracefully (SIGTERM) and starts it again with the same settings; waits until it is ready. */
     public void restart(String service) {
-        Process process = processes.get(service);
+        stop(processes.get(service));
+        processes.put(service, start(service, javaOpts));
+        awaitReady(service);
+    }
+
+    /**
+     * Stops every service gracefully, then starts the three at once, as {@code ./syndicate up} does, the stack and
+     * the data staying as they are.
+     *
+     * @return from the start of the first to the readiness of the last
+     */
+    public Duration restartAllAtOnce() {
+        SERVICES.forEach(service -> stop(processes.get(service)));
+        long started = System.nanoTime();
+        SERVICES.forEach(service -> processes.put(service, start(service, javaOpts)));
+        SERVICES.forEach(this::awaitReady);
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void stop(Process process) {
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor((aotCache ? STOP_GRACE_RECORDING : STOP_GRACE).toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        processes.put(service, start(service, javaOpts));
-        awaitReady(service);
     }
 
     /** Time from process start to a ready health check, per service. */
@@ -163,6 +195,9 @@ public final class ProductProcesses implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>();
         command.add(RuntimeClasspath.javaExecutable());
         command.addAll(javaOpts);
+        if (aotCache && instance.equals(service)) { // one cache file per service: a second instance records none
+            command.addAll(new AotCache(jar.getParent(), Runtime.version().feature()).jvmOptions());
+        }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -234,7 +269,7 @@ public final class ProductProcesses implements AutoCloseable {
         processes.values().forEach(Process::destroy);
         for (Process process : processes.values()) {
             try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                if (!process.waitFor((aotCache ? STOP_GRACE_RECORDING : STOP_GRACE).toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {

@@ -50,6 +50,12 @@ public final class SupervisorMain {
     static final String SMTP_SINK = "smtp-sink";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * A service stops in a few seconds, but one recording its ahead-of-time cache ({@link AotCache}) writes the cache
+     * as it exits, which takes tens of seconds on a busy machine; killed before, it leaves no cache and records
+     * again at every start.
+     */
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofMinutes(3);
 
     private SupervisorMain() {
     }
@@ -170,7 +176,8 @@ public final class SupervisorMain {
             supervisor.start(new CommandChild(service.getKey(),
                     () -> serviceCommand(root, service.getKey(), serviceJavaOpts, stack,
                             rebuildFeeds && firstStart.getAndSet(false)),
-                    log, Probes.http("http://localhost:" + service.getValue() + "/q/health/ready"), false));
+                    log, Probes.http("http://localhost:" + service.getValue() + "/q/health/ready"), false,
+                    SERVICE_STOP_GRACE));
         }
         for (var service : SERVICES.entrySet()) {
             if (supervisor.awaitReady(service.getKey(), START_TIMEOUT)) {

@@ -19,13 +19,15 @@ import java.util.function.BooleanSupplier;
  */
 public final class CommandChild implements Child {
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** How long a stopped child may take to exit before it is killed, unless its owner says otherwise. */
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
 
     private final String name;
     private final Callable<ProcessBuilder> command;
     private final Path log;
     private final BooleanSupplier readiness;
     private final boolean stopsWhenInputCloses;
+    private final Duration stopGrace;
     private Process process;
 
     /**
@@ -35,11 +37,20 @@ public final class CommandChild implements Child {
      */
     public CommandChild(String name, Callable<ProcessBuilder> command, Path log, BooleanSupplier readiness,
                         boolean stopsWhenInputCloses) {
+        this(name, command, log, readiness, stopsWhenInputCloses, DEFAULT_STOP_GRACE);
+    }
+
+    /**
+     * @param stopGrace how long the child may take to exit after it was asked to stop before it is killed
+     */
+    public CommandChild(String name, Callable<ProcessBuilder> command, Path log, BooleanSupplier readiness,
+                        boolean stopsWhenInputCloses, Duration stopGrace) {
         this.name = name;
         this.command = command;
         this.log = log;
         this.readiness = readiness;
         this.stopsWhenInputCloses = stopsWhenInputCloses;
+        this.stopGrace = stopGrace;
     }
 
     @Override
@@ -85,7 +96,7 @@ public final class CommandChild implements Child {
         Process current = process;
         if (current == null || current.pid() != running.pid()) {
             running.handle().destroy();
-            awaitExit(running.handle());
+            awaitExit(running.handle(), stopGrace);
             return;
         }
         if (stopsWhenInputCloses) {
@@ -97,12 +108,12 @@ public final class CommandChild implements Child {
         } else {
             current.destroy();
         }
-        awaitExit(current.toHandle());
+        awaitExit(current.toHandle(), stopGrace);
     }
 
-    private static void awaitExit(ProcessHandle handle) {
+    private static void awaitExit(ProcessHandle handle, Duration grace) {
         try {
-            handle.onExit().get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception notStopped) {
             handle.destroyForcibly();
             try {
