@@ -38,6 +38,13 @@ import java.util.stream.Collectors;
  */
 public final class Supervisor implements AutoCloseable {
 
+    /**
+     * A safety net only: each child enforces its own grace and kills itself past it (a service writing its
+     * ahead-of-time cache at the stop gets minutes), so this must be longer than any child's grace, or the wait is
+     * cut short and the child's stop interrupted, which kills it.
+     */
+    private static final Duration STOP_WAIT = Duration.ofMinutes(4);
+
     /** Where a process is in its life. */
     public enum State {
         STARTING("starting"), RUNNING("running"), BACKOFF("restarting"), CRASH_LOOP("stopped: crash loop"),
@@ -190,7 +197,7 @@ public final class Supervisor implements AutoCloseable {
                     synchronized (this) {
                         slot.state = State.STOPPED;
                     }
-                }, slot.worker).get(60, TimeUnit.SECONDS);
+                }, slot.worker).get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
