@@ -185,7 +185,9 @@ class CatalogPipelineIT {
         TestData item = TestData.item().title("Quokka sanctuary opens").body("A unique quokka story.");
         kafka.send(Topics.NEWS_INGESTED, item.build());
         awaitVersion(item.itemId(), 1);
-        given().queryParam("q", "quokka").get("/api/items").then().statusCode(200).body("total", equalTo(1));
+        // findable a moment after it is stored (the search vector is computed in the background: SearchIndexer)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().queryParam("q", "quokka").get("/api/items").then().statusCode(200).body("total", equalTo(1)));
 
         given().delete("/api/items/{id}", item.itemId()).then().statusCode(401)
                 .contentType("application/problem+json")

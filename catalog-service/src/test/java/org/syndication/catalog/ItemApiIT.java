@@ -7,13 +7,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.syndication.catalog.service.CatalogService;
+import org.syndication.catalog.service.SearchIndexer;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,6 +37,9 @@ class ItemApiIT {
     @Inject
     CatalogService catalog;
 
+    @Inject
+    SearchIndexer searchIndex;
+
     @BeforeEach
     void seed() {
         catalog.ingest(TestData.item().id(CYBER).date(LocalDate.of(2024, 1, 10))
@@ -45,6 +51,9 @@ class ItemApiIT {
         catalog.ingest(TestData.item().id(PORTS).date(LocalDate.of(2024, 3, 5))
                 .title("Container Control Programme opens a new port unit")
                 .body("The unit profiles high-risk containers at the seaport.").build());
+        // the search vectors now, not a moment later (rows the indexer's own thread is on are skipped: wait for it)
+        searchIndex.catchUp();
+        await().atMost(Duration.ofSeconds(10)).until(() -> searchIndex.pending() == 0);
     }
 
     @Test

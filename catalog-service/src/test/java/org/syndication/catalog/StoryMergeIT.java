@@ -72,8 +72,9 @@ class StoryMergeIT {
         given().get("/api/items/{id}", page.itemId()).then().statusCode(200)
                 .body("itemId", equalTo(feed.itemId()))
                 .body("sources", hasSize(2));
-        given().queryParam("q", word).get("/api/items").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].itemId", equalTo(feed.itemId()));
+        // findable a moment after it is stored (the search vector is computed in the background: SearchIndexer)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().queryParam("q", word).get("/api/items").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].itemId", equalTo(feed.itemId())));
         assertThat(kafka.readAll(Topics.NEWS_CATALOGUED, page.itemId())).as("no second item for partners").isEmpty();
         assertThat(kafka.readAll(Topics.NEWS_CATALOGUED, feed.itemId())).as("the merge changes nothing visible").hasSize(1);
     }
@@ -102,7 +103,8 @@ class StoryMergeIT {
                         .body("sources.matchedBy", containsInAnyOrder(nullValue(), equalTo("TITLE_AND_DATE"))));
         given().get("/api/items/{id}", otherDay.itemId()).then().body("itemId", equalTo(otherDay.itemId()))
                 .body("sources", hasSize(1));
-        given().queryParam("q", word).get("/api/items").then().body("total", equalTo(2));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().queryParam("q", word).get("/api/items").then().body("total", equalTo(2)));
     }
 
     @Test
@@ -169,7 +171,8 @@ class StoryMergeIT {
                 .body("status", equalTo("PUBLISHED"))
                 .body("version", equalTo(1))
                 .body("sources.status", contains("WITHDRAWN", "ACTIVE"));
-        given().queryParam("q", word).get("/api/items").then().body("total", equalTo(1));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().queryParam("q", word).get("/api/items").then().body("total", equalTo(1)));
         // a later text from the withdrawn source does not reach the story
         kafka.send(Topics.NEWS_INGESTED, feed.version(2).title("Coast guard " + word + " drill, updated").build());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

@@ -26,6 +26,8 @@ public interface CatalogConfig {
 
     Recategorise recategorise();
 
+    Search search();
+
     interface Api {
         /** Page size when the request gives none. */
         @WithDefault("20")
@@ -90,5 +92,15 @@ public interface CatalogConfig {
         /** Items re-classified per transaction. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    interface Search {
+        /** Items whose full-text vector is computed per transaction of the background indexer. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Periodic sweep for items left without a vector (e.g. by another instance); commits also wake it at once. */
+        @WithDefault("2s")
+        Duration sweepInterval();
     }
 }
