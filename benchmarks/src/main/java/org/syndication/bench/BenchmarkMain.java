@@ -63,7 +63,8 @@ public final class BenchmarkMain {
         if (only.equals("soak")) {
             SoakBenchmark.Settings settings = SoakBenchmark.Settings.fromEnvironment(System.getenv());
             boolean met;
-            try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS, DIGEST_SETTINGS)) {
+            try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS,
+                    DigestBenchmark.serviceSettings(System.getenv()))) {
                 System.out.println("services' logs: " + work);
                 met = new SoakBenchmark(product, settings).run();
             }
@@ -75,7 +76,8 @@ public final class BenchmarkMain {
             report.print();
             return;
         }
-        try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS, DIGEST_SETTINGS)) {
+        try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS,
+                    DigestBenchmark.serviceSettings(System.getenv()))) {
             product.readyAfter().forEach((service, time) ->
                     report.add(service + ": start to ready (JVM mode, incl. Flyway, Kafka)", time.toMillis() + " ms",
                             "< 3,000 ms"));
@@ -91,7 +93,7 @@ public final class BenchmarkMain {
                 return;
             }
             if (only.equals("digest")) {
-                new DigestBenchmark(product, report).run();
+                new DigestBenchmark(product, report, System.getenv()).run();
                 report.print();
                 return;
             }
@@ -110,7 +112,7 @@ public final class BenchmarkMain {
             }
             new FeedServingBenchmark(product, work, report).run();
             new SearchFeedBenchmark(product, report).run();
-            new DigestBenchmark(product, report).run();
+            new DigestBenchmark(product, report, System.getenv()).run();
             new WebSubBenchmark(product, report, WebSubBenchmark.subscribersFromEnvironment(System.getenv())).run();
             for (String service : ProductProcesses.SERVICES) {
                 report.add(service + ": resident memory after the benchmarks",
