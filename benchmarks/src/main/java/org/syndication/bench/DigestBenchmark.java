@@ -71,6 +71,7 @@ final class DigestBenchmark {
                 insert.setInt(1, SUBSCRIBERS);
                 insert.executeUpdate();
             }
+            awaitProjected(feed);
             long pid = product.process("feed-service").pid();
             String load = loadAverage();
             long acceptedBefore = accepted();
@@ -134,6 +135,31 @@ final class DigestBenchmark {
     private static String loadAverage() throws IOException {
         String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
         return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    /**
+     * Waits until the demo posted just before is in the feed service's projection (at least the digest's items, and
+     * no more arriving for two seconds): on a loaded machine the pipeline takes a while, and a digest issued before
+     * would be empty.
+     */
+    private static void awaitProjected(Connection feed) throws SQLException, InterruptedException {
+        int wanted = Integer.parseInt(BenchmarkMain.DIGEST_SETTINGS.get("FEED_DIGEST_MAX_ITEMS"));
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        long last = -1;
+        int stable = 0;
+        while (stable < 20) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the demo was not projected within 3 min: " + last + " items");
+            }
+            Thread.sleep(100);
+            long items;
+            try (var rows = feed.createStatement().executeQuery("select count(*) from feed_item")) {
+                rows.next();
+                items = rows.getLong(1);
+            }
+            stable = items >= wanted && items == last ? stable + 1 : 0;
+            last = items;
+        }
     }
 
     private static long sent(Connection feed) throws SQLException {
