@@ -65,8 +65,8 @@ public final class BenchmarkMain {
             SoakBenchmark.Settings settings = SoakBenchmark.Settings.fromEnvironment(System.getenv());
             boolean met;
             recordAotCaches(root, work);
-            try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS, DIGEST_SETTINGS,
-                    true)) {
+            try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS,
+                    DigestBenchmark.serviceSettings(System.getenv()), true)) {
                 System.out.println("services' logs: " + work);
                 met = new SoakBenchmark(product, settings).run();
             }
@@ -79,7 +79,8 @@ public final class BenchmarkMain {
             return;
         }
         recordAotCaches(root, work);
-        try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS, DIGEST_SETTINGS, true)) {
+        try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS,
+                DigestBenchmark.serviceSettings(System.getenv()), true)) {
             String cache = Runtime.version().feature() >= AotCache.FIRST_JAVA ? ", AOT cache" : "";
             for (String service : ProductProcesses.SERVICES) {
                 report.add(service + ": start to ready alone (empty database" + cache + ")",
@@ -99,7 +100,7 @@ public final class BenchmarkMain {
                 return;
             }
             if (only.equals("digest")) {
-                new DigestBenchmark(product, report).run();
+                new DigestBenchmark(product, report, System.getenv()).run();
                 report.print();
                 return;
             }
@@ -118,7 +119,7 @@ public final class BenchmarkMain {
             }
             new FeedServingBenchmark(product, work, report).run();
             new SearchFeedBenchmark(product, report).run();
-            new DigestBenchmark(product, report).run();
+            new DigestBenchmark(product, report, System.getenv()).run();
             new WebSubBenchmark(product, report, WebSubBenchmark.subscribersFromEnvironment(System.getenv())).run();
             for (String service : ProductProcesses.SERVICES) {
                 report.add(service + ": resident memory after the benchmarks",

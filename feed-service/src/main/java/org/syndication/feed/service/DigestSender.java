@@ -3,27 +3,33 @@ package org.syndication.feed.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.digest.SendLog;
 import org.syndication.feed.digest.Subscriber;
 import org.syndication.feed.digest.SubscriberRepository;
 import org.syndication.feed.digest.Tokens;
+import org.syndication.feed.messaging.SmtpSender;
 import org.syndication.feed.render.DigestMailRenderer;
 import org.syndication.feed.render.DigestMails;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +38,8 @@ import java.util.UUID;
 
 /**
  * Sends queued digest mails: claims a batch of send-log rows in one transaction, renders each digest of the batch
- * once, sends the mails concurrently and records the outcomes in one transaction. A failing address only fails its own row, which is retried with exponential backoff and reported
+ * once, sends the mails over a pool of open SMTP connections ({@link SmtpSender}) and records the outcomes in one
+ * transaction. A failing address only fails its own row, which is retried with exponential backoff and reported
  * (log + metric) when it runs out of attempts.
  */
 @ApplicationScoped
@@ -41,9 +48,6 @@ public class DigestSender {
     /** Far enough that unsubscribe and manage links in old mails keep working. */
     static final Duration LINK_VALIDITY = Duration.ofDays(3650);
 
-    /** A mail the SMTP server has not acknowledged by then counts as failed (and is retried). */
-    static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
-
     /** A claim this old whose outcome was never recorded was left by a stopped instance. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
@@ -51,7 +55,7 @@ public class DigestSender {
     private final SubscriberRepository subscribers;
     private final DigestService digests;
     private final TokenService tokens;
-    private final ReactiveMailer mailer;
+    private final SmtpSender smtp;
     private final DigestMailRenderer renderer;
     private final PublicUrls urls;
     private final FeedConfig config;
@@ -60,14 +64,14 @@ public class DigestSender {
     private final FeedChangeListener presence;
 
     public DigestSender(SendLog sendLog, SubscriberRepository subscribers, DigestService digests, TokenService tokens,
-                        ReactiveMailer mailer, DigestMailRenderer renderer, PublicUrls urls, FeedConfig config,
+                        SmtpSender smtp, DigestMailRenderer renderer, PublicUrls urls, FeedConfig config,
                         Clock clock, MeterRegistry metrics, FeedChangeListener presence) {
         this.presence = presence;
         this.sendLog = sendLog;
         this.subscribers = subscribers;
         this.digests = digests;
         this.tokens = tokens;
-        this.mailer = mailer;
+        this.smtp = smtp;
         this.renderer = renderer;
         this.urls = urls;
         this.config = config;
@@ -88,7 +92,8 @@ public class DigestSender {
     /**
      * Reports the mails whose sender stopped between claim and outcome (UNKNOWN, never resent): those claimed by an
      * instance whose presence lock is free (it is gone), within seconds of its death, and any row still SENDING
-     * {@link #ABANDONED_AFTER} after its claim (a batch ends within {@link #SEND_TIMEOUT}).
+     * {@link #ABANDONED_AFTER} after its claim (a batch ends well before: a server that stops answering fails the
+     * mail in hand after {@link SmtpSender#TIMEOUT_MILLIS}).
      */
     @Scheduled(every = "15s", delayed = "15s", identity = "digest-abandoned-sweep",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -150,21 +155,29 @@ public class DigestSender {
                     id -> digests.view(id).map(this::prepare)));
         });
         Tokens signer = tokens.tokens();
-        List<Uni<Attempt>> sends = new ArrayList<>();
+        List<Attempt> attempts = new ArrayList<>();
+        List<SendLog.Claim> mailed = new ArrayList<>();
+        List<Subscriber> to = new ArrayList<>();
+        List<Prepared> what = new ArrayList<>();
         for (SendLog.Claim claim : claims) {
             Subscriber subscriber = recipients.get(claim.subscriberId());
             Optional<Prepared> digest = prepared.get(claim.digestId());
             if (subscriber == null || subscriber.status != Subscriber.Status.CONFIRMED || digest.isEmpty()) {
-                sends.add(Uni.createFrom().item(new Attempt(claim, "SKIPPED", null)));
+                attempts.add(new Attempt(claim, "SKIPPED", null));
                 continue;
             }
-            // deferred: an address the mail client refuses at once fails only its own mail, not the batch
-            sends.add(Uni.createFrom().deferred(() -> send(subscriber, digest.get(), signer, now))
-                    .ifNoItem().after(SEND_TIMEOUT).fail()
-                    .onItemOrFailure().transform((ok, failure) -> new Attempt(claim, failure == null ? "SENT" : "FAILED",
-                            failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage())));
+            mailed.add(claim);
+            to.add(subscriber);
+            what.add(digest.get());
         }
-        return Uni.join().all(sends).andFailFast().await().indefinitely();
+        // built on the sending threads: an address refused at once fails only its own mail, not the batch
+        List<Exception> failures = smtp.sendAll(mailed.size(), i -> message(to.get(i), what.get(i), signer, now));
+        for (int i = 0; i < mailed.size(); i++) {
+            Exception failure = failures.get(i);
+            attempts.add(new Attempt(mailed.get(i), failure == null ? "SENT" : "FAILED",
+                    failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+        }
+        return attempts;
     }
 
     private Prepared prepare(DigestMails.DigestView view) {
@@ -173,23 +186,37 @@ public class DigestSender {
         return new Prepared(renderer.render(view), subject, listId);
     }
 
-    private Uni<Void> send(Subscriber subscriber, Prepared digest, Tokens signer, Instant now) {
+    /**
+     * One recipient's mail: the digest's shared body with the recipient's own manage and unsubscribe links, and the
+     * one-click List-Unsubscribe headers (RFC 2369, RFC 8058). A multipart/alternative of a UTF-8 text part and the
+     * US-ASCII HTML part (7bit, see {@link DigestMailRenderer.Body}).
+     */
+    MimeMessage message(Subscriber subscriber, Prepared digest, Tokens signer, Instant now) throws MessagingException {
         Instant validUntil = now.plus(LINK_VALIDITY);
         String unsubscribe = urls.subscription("unsubscribe", signer.create(subscriber.id, Tokens.Action.UNSUBSCRIBE, validUntil));
         String manage = urls.subscription("manage", signer.create(subscriber.id, Tokens.Action.MANAGE, validUntil));
         String listUnsubscribe = "<" + unsubscribe + ">"
                 + config.mail().unsubscribeMailto().map(m -> ", <mailto:" + m + "?subject=unsubscribe>").orElse("");
         DigestMailRenderer.Body addressed = digest.body().forRecipient(manage, unsubscribe);
-        Mail mail = new Mail()
-                .setFrom(config.mail().from())
-                .addTo(subscriber.email)
-                .setSubject(digest.subject())
-                .setHtml(addressed.html())
-                .setText(addressed.text())
-                .addHeader("List-Unsubscribe", listUnsubscribe)
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
-                .addHeader("List-Id", digest.listId());
-        return mailer.send(mail);
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(addressed.text(), StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent(addressed.html(), "text/html");
+        // as given: the renderer keeps the HTML to US-ASCII, so it needs neither a charset nor an encoding
+        html.setHeader("Content-Type", "text/html");
+        html.setHeader("Content-Transfer-Encoding", "7bit");
+        MimeMessage mail = new MimeMessage(smtp.session());
+        mail.setFrom(new InternetAddress(config.mail().from()));
+        // strict: an address without a domain fails its own mail here instead of going to a local mailbox
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(subscriber.email, true));
+        mail.setSubject(digest.subject(), StandardCharsets.UTF_8.name());
+        mail.setSentDate(new Date());
+        mail.setHeader("List-Unsubscribe", listUnsubscribe);
+        mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        mail.setHeader("List-Id", digest.listId());
+        mail.setContent(new MimeMultipart("alternative", text, html));
+        mail.saveChanges();
+        return mail;
     }
 
     /** The row's next state: sent or skipped, retried after a backoff, or failed for good (reported). */
