@@ -36,8 +36,8 @@ public class RecategoriseResource {
     public Response status(@PathParam("jobId") String jobId, UriInfo uri) {
         return recategorise.status(jobId)
                 .map(job -> Response.ok(job).build())
-                .orElseGet(() -> Problems.problem(Problems.JOB_NOT_FOUND, Response.Status.NOT_FOUND, "Job not found",
+                .orElseGet(() -> ProblemMappers.problem(ProblemTypes.JOB_NOT_FOUND, "Job not found", 404,
                         "no re-categorisation job " + jobId + " (jobs are kept in memory until a restart)",
-                        uri).build().toResponse());
+                        uri).toResponse());
     }
 }

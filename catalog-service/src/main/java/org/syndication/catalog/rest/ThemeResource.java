@@ -1,5 +1,6 @@
 package org.syndication.catalog.rest;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -7,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.syndication.catalog.mapping.ThemeMapper;
 import org.syndication.catalog.service.TaxonomyService;
 
 import java.util.List;
@@ -33,8 +33,8 @@ public class ThemeResource {
     @OperatorOnly
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ThemeView update(@PathParam("slug") String slug, String body) {
-        ThemeUpdate update = ThemeMapper.readUpdate(body);
+    public ThemeView update(@PathParam("slug") String slug,
+                            @NotNull(message = "a JSON body with title, description and rules is required") ThemeUpdate update) {
         return taxonomy.update(slug, update.title(), update.description(), update.rules());
     }
 }
