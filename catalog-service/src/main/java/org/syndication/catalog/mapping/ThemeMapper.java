@@ -3,6 +3,7 @@ package org.syndication.catalog.mapping;
 import org.syndication.catalog.TaxonomyTheme;
 import org.syndication.catalog.classify.ThemeDefinition;
 import org.syndication.catalog.classify.ThemeRules;
+import org.syndication.catalog.classify.ThemeStanding;
 import org.syndication.catalog.rest.ThemeView;
 
 /** Conversions between taxonomy rows, classifier definitions and API records. */
@@ -23,8 +24,13 @@ public final class ThemeMapper {
         row.revision = revision;
     }
 
-    public static ThemeView toView(TaxonomyTheme row, long itemCount) {
-        return new ThemeView(row.slug, row.title, row.description, JsonText.read(row.rules, ThemeRules.class),
-                row.revision, row.updatedAt, itemCount);
+    public static ThemeStanding toStanding(TaxonomyTheme row, long itemCount) {
+        return new ThemeStanding(toDefinition(row), row.revision, row.updatedAt, itemCount);
+    }
+
+    public static ThemeView toView(ThemeStanding theme) {
+        ThemeDefinition def = theme.definition();
+        return new ThemeView(def.slug(), def.title(), def.description(), def.rules(), theme.revision(),
+                theme.updatedAt(), theme.itemCount());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.syndication.catalog.mapping.ThemeMapper;
 import org.syndication.catalog.service.TaxonomyService;
 
 import java.util.List;
@@ -25,7 +26,7 @@ public class ThemeResource {
     /** Every theme with its rules, revision and number of published items. */
     @GET
     public List<ThemeView> list() {
-        return taxonomy.overview();
+        return taxonomy.overview().stream().map(ThemeMapper::toView).toList();
     }
 
     /** Creates or replaces a theme's title, description and rules (a new taxonomy revision). */
@@ -35,6 +36,6 @@ public class ThemeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ThemeView update(@PathParam("slug") String slug,
                             @NotNull(message = "a JSON body with title, description and rules is required") ThemeUpdate update) {
-        return taxonomy.update(slug, update.title(), update.description(), update.rules());
+        return ThemeMapper.toView(taxonomy.update(slug, update.title(), update.description(), update.rules()));
     }
 }
