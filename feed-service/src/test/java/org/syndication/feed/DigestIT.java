@@ -295,9 +295,9 @@ class DigestIT {
     @Test
     void operatorApiNeedsTheTokenPreviewsAndIssuesNothingForEmptyPeriods() {
         String path = "/api/digests/corruption/2020-01-01";
-        given().post(path).then().statusCode(401).body("type", equalTo("https://syndication.example.org/problems/missing-token"));
+        given().post(path).then().statusCode(401).body("type", equalTo("https://syndication.example.org/problems/unauthorized"));
         given().header("Authorization", "Bearer wrong").post(path).then().statusCode(403)
-                .body("type", equalTo("https://syndication.example.org/problems/wrong-token"));
+                .body("type", equalTo("https://syndication.example.org/problems/forbidden"));
         given().header("Authorization", TOKEN).post(path).then().statusCode(200).body("issued", equalTo(false));
         given().header("Authorization", TOKEN).post("/api/digests/corruption/last-tuesday").then().statusCode(400);
         given().header("Authorization", TOKEN).post("/api/digests/no-such-theme/2020-01-01").then().statusCode(404)

@@ -114,12 +114,12 @@ class HostileRequestsIT {
             RawHttp.Response none = post(spelling, null);
             assertThat(none.status()).as("POST %s without a token", spelling).isIn(401, 404, 405);
             if (none.status() == 401) {
-                assertThat(JsonPath.from(none.body()).getString("type")).isEqualTo(PROBLEMS + "missing-token");
+                assertThat(JsonPath.from(none.body()).getString("type")).isEqualTo(PROBLEMS + "unauthorized");
             }
             RawHttp.Response wrong = post(spelling, "Bearer wrong");
             assertThat(wrong.status()).as("POST %s with a wrong token", spelling).isIn(403, 404, 405);
             if (wrong.status() == 403) {
-                assertThat(JsonPath.from(wrong.body()).getString("type")).isEqualTo(PROBLEMS + "wrong-token");
+                assertThat(JsonPath.from(wrong.body()).getString("type")).isEqualTo(PROBLEMS + "forbidden");
             }
         }
         assertThat(post(spellings(path).get(0), null).status()).as("the spelling of the report routes").isEqualTo(401);

@@ -33,10 +33,6 @@ public interface CatalogConfig {
         @WithDefault("20")
         int defaultPageSize();
 
-        /** Largest page size a client may ask for; larger is a 400 problem. */
-        @WithDefault("100")
-        int maxPageSize();
-
         /**
          * Largest request body (a theme is a few KB); a larger one is refused with 413 before it is read.
          * {@code quarkus.http.limits.max-body-size} follows this key (application.properties).

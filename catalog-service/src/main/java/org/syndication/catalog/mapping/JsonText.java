@@ -34,11 +34,6 @@ public final class JsonText {
         }
     }
 
-    /** Parses client input; the caller turns the failure into a problem. */
-    public static <T> T parse(String json, Class<T> type) throws JsonProcessingException {
-        return MAPPER.readValue(json, type);
-    }
-
     public static Map<String, String> readHeaders(String json) {
         try {
             return MAPPER.readValue(json, new TypeReference<Map<String, String>>() {

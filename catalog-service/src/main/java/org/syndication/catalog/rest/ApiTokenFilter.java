@@ -1,5 +1,6 @@
 package org.syndication.catalog.rest;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.logging.Log;
 import jakarta.annotation.Priority;
 import jakarta.inject.Provider;
@@ -7,7 +8,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import org.syndication.catalog.config.CatalogConfig;
 
 import java.nio.charset.StandardCharsets;
@@ -35,8 +35,8 @@ public class ApiTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            request.abortWith(Problems.problem(Problems.UNAUTHORIZED, Response.Status.UNAUTHORIZED, "Unauthorized",
-                            "this endpoint needs Authorization: Bearer <token>", request.getUriInfo())
+            request.abortWith(HttpProblem.builder(ProblemMappers.problem(ProblemTypes.UNAUTHORIZED, "Unauthorized", 401,
+                            "this endpoint needs Authorization: Bearer <token>", request.getUriInfo()))
                     .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"catalog\"")
                     .build().toResponse());
             return;
@@ -45,8 +45,8 @@ public class ApiTokenFilter implements ContainerRequestFilter {
         if (!MessageDigest.isEqual(given, config.get().apiToken().getBytes(StandardCharsets.UTF_8))) {
             Log.warnf("write refused: wrong API token method=%s path=%s", request.getMethod(),
                     request.getUriInfo().getRequestUri().getRawPath());
-            request.abortWith(Problems.problem(Problems.FORBIDDEN, Response.Status.FORBIDDEN, "Forbidden",
-                    "the API token is not valid", request.getUriInfo()).build().toResponse());
+            request.abortWith(ProblemMappers.problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
+                    "the API token is not valid", request.getUriInfo()).toResponse());
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.syndication.catalog.rest;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,8 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class ItemResource {
 
+    private static final String SIZE_RANGE = "size must be between 1 and " + ItemPage.MAX_SIZE;
+
     private final ItemQueryService queries;
     private final CatalogService catalog;
     private final CatalogConfig config;
@@ -34,7 +38,10 @@ public class ItemResource {
     /** Published items, newest first; {@code q} uses PostgreSQL web-search syntax; dates are ISO (yyyy-mm-dd). */
     @GET
     public ItemPage search(@QueryParam("theme") String theme, @QueryParam("q") String q, @QueryParam("from") String from,
-                           @QueryParam("to") String to, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+                           @QueryParam("to") String to,
+                           @QueryParam("page") @Min(value = 0, message = "page must be 0 or more") Integer page,
+                           @QueryParam("size") @Min(value = 1, message = SIZE_RANGE)
+                           @Max(value = ItemPage.MAX_SIZE, message = SIZE_RANGE) Integer size) {
         ItemQuery query = new ItemQuery(text(theme), text(q), date("from", from), date("to", to),
                 page == null ? 0 : page, size == null ? config.api().defaultPageSize() : size);
         return queries.search(query);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.syndication.catalog.mapping.RecategoriseMapper;
 import org.syndication.catalog.service.RecategoriseService;
 
 import java.net.URI;
@@ -26,7 +27,7 @@ public class RecategoriseResource {
     @POST
     @OperatorOnly
     public Response start(UriInfo uri) {
-        RecategoriseJobView job = recategorise.start();
+        RecategoriseJobView job = RecategoriseMapper.toView(recategorise.start());
         URI location = uri.getAbsolutePathBuilder().path(job.jobId()).build();
         return Response.accepted(job).location(location).build();
     }
@@ -35,9 +36,9 @@ public class RecategoriseResource {
     @Path("{jobId}")
     public Response status(@PathParam("jobId") String jobId, UriInfo uri) {
         return recategorise.status(jobId)
-                .map(job -> Response.ok(job).build())
-                .orElseGet(() -> Problems.problem(Problems.JOB_NOT_FOUND, Response.Status.NOT_FOUND, "Job not found",
+                .map(run -> Response.ok(RecategoriseMapper.toView(run)).build())
+                .orElseGet(() -> ProblemMappers.problem(ProblemTypes.JOB_NOT_FOUND, "Job not found", 404,
                         "no re-categorisation job " + jobId + " (jobs are kept in memory until a restart)",
-                        uri).build().toResponse());
+                        uri).toResponse());
     }
 }

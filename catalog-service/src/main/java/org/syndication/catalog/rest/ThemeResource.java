@@ -1,5 +1,6 @@
 package org.syndication.catalog.rest;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -25,7 +26,7 @@ public class ThemeResource {
     /** Every theme with its rules, revision and number of published items. */
     @GET
     public List<ThemeView> list() {
-        return taxonomy.overview();
+        return taxonomy.overview().stream().map(ThemeMapper::toView).toList();
     }
 
     /** Creates or replaces a theme's title, description and rules (a new taxonomy revision). */
@@ -33,8 +34,8 @@ public class ThemeResource {
     @OperatorOnly
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ThemeView update(@PathParam("slug") String slug, String body) {
-        ThemeUpdate update = ThemeMapper.readUpdate(body);
-        return taxonomy.update(slug, update.title(), update.description(), update.rules());
+    public ThemeView update(@PathParam("slug") String slug,
+                            @NotNull(message = "a JSON body with title, description and rules is required") ThemeUpdate update) {
+        return ThemeMapper.toView(taxonomy.update(slug, update.title(), update.description(), update.rules()));
     }
 }

@@ -8,7 +8,6 @@ import org.syndication.catalog.ItemQuery;
 import org.syndication.catalog.ItemSourceRepository;
 import org.syndication.catalog.NewsItem;
 import org.syndication.catalog.NewsItemRepository;
-import org.syndication.catalog.config.CatalogConfig;
 import org.syndication.catalog.mapping.ItemMapper;
 import org.syndication.catalog.rest.ItemPage;
 import org.syndication.catalog.rest.ItemView;
@@ -21,26 +20,18 @@ public class ItemQueryService {
 
     private final NewsItemRepository items;
     private final TaxonomyService taxonomy;
-    private final CatalogConfig config;
     private final ItemSourceRepository sources;
 
-    public ItemQueryService(NewsItemRepository items, TaxonomyService taxonomy, CatalogConfig config,
-                            ItemSourceRepository sources) {
+    public ItemQueryService(NewsItemRepository items, TaxonomyService taxonomy, ItemSourceRepository sources) {
         this.items = items;
         this.sources = sources;
         this.taxonomy = taxonomy;
-        this.config = config;
     }
 
     @Transactional
     public ItemPage search(ItemQuery query) {
         query.theme().ifPresent(taxonomy::requireTheme);
-        if (query.page() < 0) {
-            throw new InvalidRequestException("page", "page must be 0 or more");
-        }
-        if (query.size() < 1 || query.size() > config.api().maxPageSize()) {
-            throw new InvalidRequestException("size", "size must be between 1 and " + config.api().maxPageSize());
-        }
+        // page and size are checked where they are bound (ItemResource's constraints)
         if (query.from().isPresent() && query.to().isPresent() && query.from().get().isAfter(query.to().get())) {
             throw new InvalidRequestException("from", "from must not be after to");
         }

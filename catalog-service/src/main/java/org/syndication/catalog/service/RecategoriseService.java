@@ -5,9 +5,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.syndication.catalog.NewsItemRepository;
+import org.syndication.catalog.RecategoriseRun;
 import org.syndication.catalog.classify.Classifier;
 import org.syndication.catalog.config.CatalogConfig;
-import org.syndication.catalog.rest.RecategoriseJobView;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,8 +43,8 @@ public class RecategoriseService {
             this.total = total;
         }
 
-        RecategoriseJobView view() {
-            return new RecategoriseJobView(id, state, classifier.taxonomy().revision(), total, processed.get(),
+        RecategoriseRun view() {
+            return new RecategoriseRun(id, state, classifier.taxonomy().revision(), total, processed.get(),
                     changed.get(), startedAt, finishedAt);
         }
     }
@@ -67,7 +67,7 @@ public class RecategoriseService {
         this.clock = clock;
     }
 
-    public synchronized RecategoriseJobView start() {
+    public synchronized RecategoriseRun start() {
         if (running != null && "RUNNING".equals(running.state)) {
             return running.view();
         }
@@ -80,7 +80,7 @@ public class RecategoriseService {
         return job.view();
     }
 
-    public Optional<RecategoriseJobView> status(String jobId) {
+    public Optional<RecategoriseRun> status(String jobId) {
         return Optional.ofNullable(jobs.get(jobId)).map(Job::view);
     }
 

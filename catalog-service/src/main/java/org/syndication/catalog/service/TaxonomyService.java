@@ -19,9 +19,9 @@ import org.syndication.catalog.classify.Taxonomy;
 import org.syndication.catalog.classify.TaxonomyFile;
 import org.syndication.catalog.classify.ThemeDefinition;
 import org.syndication.catalog.classify.ThemeRules;
+import org.syndication.catalog.classify.ThemeStanding;
 import org.syndication.catalog.config.CatalogConfig;
 import org.syndication.catalog.mapping.ThemeMapper;
-import org.syndication.catalog.rest.ThemeView;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -89,14 +89,14 @@ public class TaxonomyService {
     }
 
     @Transactional
-    public List<ThemeView> overview() {
+    public List<ThemeStanding> overview() {
         Map<String, Long> counts = items.countPublishedByTheme();
-        return themes.listInOrder().stream().map(t -> ThemeMapper.toView(t, counts.getOrDefault(t.slug, 0L))).toList();
+        return themes.listInOrder().stream().map(t -> ThemeMapper.toStanding(t, counts.getOrDefault(t.slug, 0L))).toList();
     }
 
     /** Creates or changes a theme; items keep their themes until {@code POST /api/recategorise}. */
     @Transactional
-    public ThemeView update(String slug, String title, String description, ThemeRules rules) {
+    public ThemeStanding update(String slug, String title, String description, ThemeRules rules) {
         ThemeDefinition def;
         try {
             def = new ThemeDefinition(slug, title, description, rules);
@@ -111,7 +111,7 @@ public class TaxonomyService {
         TaxonomyTheme row = store(def);
         changed.fire(new TaxonomyChanged(row.revision));
         Log.infof("taxonomy theme changed slug=%s revision=%d", slug, row.revision);
-        return ThemeMapper.toView(row, items.countPublishedByTheme().getOrDefault(slug, 0L));
+        return ThemeMapper.toStanding(row, items.countPublishedByTheme().getOrDefault(slug, 0L));
     }
 
     private TaxonomyTheme store(ThemeDefinition def) {

@@ -39,7 +39,7 @@ public interface FeedConfig {
     Optional<String> apiToken();
 
     /** The default taxonomy, so every theme has a feed even before it has items; themes seen in events are added. */
-    List<Theme> themes();
+    List<DefaultTheme> themes();
 
     Cache cache();
 
@@ -61,7 +61,8 @@ public interface FeedConfig {
     /** HMAC key of subscription tokens; when absent a random key is created once and kept in the database. */
     Optional<String> tokenSecret();
 
-    interface Theme {
+    /** A theme of the default taxonomy ({@code feed.themes[n]}); the feed's own {@code Theme} is what it publishes. */
+    interface DefaultTheme {
         String slug();
 
         String title();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.syndication.feed.Theme;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -72,8 +73,5 @@ public final class JsonFeedWriter {
 
     /** Custom extension (JSON Feed 1.1 allows keys starting with an underscore): the themes with their slugs. */
     record Extension(List<Theme> themes) {
-    }
-
-    record Theme(String slug, String title) {
     }
 }

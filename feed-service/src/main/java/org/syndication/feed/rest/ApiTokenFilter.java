@@ -1,12 +1,12 @@
 package org.syndication.feed.rest;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.Priority;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import org.syndication.feed.config.FeedConfig;
 
 import java.nio.charset.StandardCharsets;
@@ -33,20 +33,20 @@ public class ApiTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            request.abortWith(Response.fromResponse(ProblemMappers.response(401, Problems.body(Problems.MISSING_TOKEN,
-                            "Authentication required", 401, "Send Authorization: Bearer <token>.", path)))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+            request.abortWith(HttpProblem.builder(ProblemMappers.problem(ProblemTypes.UNAUTHORIZED,
+                            "Authentication required", 401, "Send Authorization: Bearer <token>.", request.getUriInfo()))
+                    .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .build().toResponse());
             return;
         }
         byte[] given = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
         boolean valid = config.get().apiToken().filter(t -> !t.isBlank())
                 .map(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8), given)).orElse(false);
         if (!valid) {
-            request.abortWith(ProblemMappers.response(403, Problems.body(Problems.WRONG_TOKEN, "Forbidden", 403,
-                    "The token is not valid for this API.", path)));
+            request.abortWith(ProblemMappers.problem(ProblemTypes.FORBIDDEN, "Forbidden", 403,
+                    "The token is not valid for this API.", request.getUriInfo()).toResponse());
         }
     }
 }

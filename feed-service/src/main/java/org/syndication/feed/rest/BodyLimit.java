@@ -97,13 +97,10 @@ public class BodyLimit {
     }
 
     private void refuse(RoutingContext ctx) {
-        byte[] problem = Problems.bytes(Problems.body(Problems.BODY_TOO_LARGE, "Request body too large", 413,
-                "The request body is larger than " + limit + " bytes (feed.max-body-size).", ctx.request().path()));
-        HttpServerResponse response = ctx.response();
-        response.setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close");
-        dropRestThenClose(ctx.request(), response.end(Buffer.buffer(problem)));
+        HttpServerResponse response = ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        dropRestThenClose(ctx.request(), ProblemMappers.send(response, ProblemMappers.problem(ProblemTypes.BODY_TOO_LARGE,
+                "Request body too large", 413,
+                "The request body is larger than " + limit + " bytes (feed.max-body-size).", ctx.request().path())));
     }
 
     /**

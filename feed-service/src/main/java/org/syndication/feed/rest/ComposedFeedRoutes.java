@@ -1,7 +1,7 @@
 package org.syndication.feed.rest;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.logging.Log;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -20,7 +20,6 @@ import org.syndication.feed.service.RefusedQueryException;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +60,7 @@ public class ComposedFeedRoutes {
         List<String> unknown = slugs.stream()
                 .filter(s -> FeedItemRepository.ALL.equals(s) || !feeds.isFeed(s)).toList();
         if (format == null || !unknown.isEmpty()) {
-            problem(ctx, Problems.unknownFeed(Problems.UNKNOWN_FEED, "There is no feed '" + names + "." + ctx.pathParam("param1")
+            problem(ctx, ProblemMappers.unknownFeed(ProblemTypes.UNKNOWN_FEED, "There is no feed '" + names + "." + ctx.pathParam("param1")
                             + "'. Combined feeds are /feeds/{theme}+{theme}.{rss|atom|json} of the themes listed"
                             + (unknown.isEmpty() ? "." : "; unknown: " + String.join(", ", unknown) + "."),
                     ctx.request().path(), feeds.validFeeds().stream().filter(f -> !FeedItemRepository.ALL.equals(f)).toList()));
@@ -78,7 +77,7 @@ public class ComposedFeedRoutes {
     private void search(RoutingContext ctx) {
         FeedFormat format = FeedFormat.ofExtension(ctx.pathParam("param0")).orElse(null);
         if (format == null) {
-            problem(ctx, Problems.unknownFeed(Problems.UNKNOWN_FEED, "Search feeds are /feeds/search.{rss|atom|json}?q=...",
+            problem(ctx, ProblemMappers.unknownFeed(ProblemTypes.UNKNOWN_FEED, "Search feeds are /feeds/search.{rss|atom|json}?q=...",
                     ctx.request().path(), feeds.validFeeds()));
             return;
         }
@@ -109,19 +108,18 @@ public class ComposedFeedRoutes {
             } else {
                 Log.errorf(result.cause(), "composed feed failed feed=%s format=%s", feed.key(), format.extension());
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-                problem(ctx, Problems.body(Problems.UNAVAILABLE, "Feed unavailable", 503,
+                problem(ctx, ProblemMappers.problem(ProblemTypes.UNAVAILABLE, "Feed unavailable", 503,
                         "The feed cannot be read right now; try again shortly.", ctx.request().path()));
             }
         });
     }
 
     private static void invalid(RoutingContext ctx, String detail) {
-        problem(ctx, Problems.body(Problems.INVALID_REQUEST, "Invalid request", 400, detail, ctx.request().path()));
+        problem(ctx, ProblemMappers.problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, detail,
+                ctx.request().path()));
     }
 
-    private static void problem(RoutingContext ctx, Map<String, Object> problem) {
-        ctx.response().setStatusCode((Integer) problem.get("status"))
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                .end(Buffer.buffer(Problems.bytes(problem)));
+    private static void problem(RoutingContext ctx, HttpProblem problem) {
+        ProblemMappers.send(ctx.response(), problem);
     }
 }

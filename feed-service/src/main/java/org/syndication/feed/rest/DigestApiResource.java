@@ -6,6 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.syndication.feed.InvalidRequestException;
 import org.syndication.feed.digest.Period;
 import org.syndication.feed.render.DigestMails;
 import org.syndication.feed.render.Pages;

@@ -1,5 +1,6 @@
 package org.syndication.feed.rest;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -77,7 +78,7 @@ public class FeedRoutes {
         }
         Optional<RenderedFeed> doc = cache.archive(feed, month.get(), format.get());
         if (doc.isEmpty()) {
-            problem(ctx, Problems.body(Problems.NOT_FOUND, "No archive", 404,
+            problem(ctx, ProblemMappers.problem(ProblemTypes.NOT_FOUND, "No archive", 404,
                     "Feed '" + feed + "' has no archive for " + month.get()
                             + " (only months that are over and hold items have one)", ctx.request().path()));
             return;
@@ -98,7 +99,7 @@ public class FeedRoutes {
             return false;
         }
         ctx.response().putHeader(RETRY_AFTER, Long.toString(retryAfter));
-        problem(ctx, Problems.body(Problems.RATE_LIMITED, "Polling too fast", 429,
+        problem(ctx, ProblemMappers.problem(ProblemTypes.RATE_LIMITED, "Polling too fast", 429,
                 "This feed changes about every " + PollingLimit.maxAgeSeconds(doc.cacheControl())
                         + " s (its Cache-Control max-age); ask again in " + retryAfter + " s.",
                 ctx.request().path()));
@@ -179,15 +180,13 @@ public class FeedRoutes {
     }
 
     private void unknown(RoutingContext ctx, String what) {
-        problem(ctx, Problems.unknownFeed(Problems.UNKNOWN_FEED,
+        problem(ctx, ProblemMappers.unknownFeed(ProblemTypes.UNKNOWN_FEED,
                 "There is no feed '" + what + "'. Feeds are /feeds/{theme}.{rss|atom|json} for the themes listed.",
                 ctx.request().path(), cache.validFeeds()));
     }
 
-    private static void problem(RoutingContext ctx, java.util.Map<String, Object> problem) {
-        ctx.response().setStatusCode((Integer) problem.get("status"))
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                .end(Buffer.buffer(Problems.bytes(problem)));
+    private static void problem(RoutingContext ctx, HttpProblem problem) {
+        ProblemMappers.send(ctx.response(), problem);
     }
 
     private static Optional<YearMonth> month(String text) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.syndication.feed.InvalidRequestException;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.service.HubService;
 import org.syndication.feed.websub.CallbackGuard;

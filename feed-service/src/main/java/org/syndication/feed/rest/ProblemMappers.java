@@ -1,25 +1,47 @@
 package org.syndication.feed.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkiverse.resteasy.problem.jackson.JacksonProblemSerializer;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.InvalidRequestException;
 import org.syndication.feed.UnknownThemeException;
+import org.syndication.feed.render.FeedFormat;
 import org.syndication.feed.render.Pages;
 import org.syndication.feed.service.FeedCache;
+import org.syndication.feed.service.HubService;
 import org.syndication.feed.service.SiteService;
 import org.syndication.feed.service.SubscriptionService;
 
-import java.util.Map;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Domain exceptions → RFC 9457 problem responses. The errors a reader meets in a browser (an expired link from a
- * mail, a mistyped address in the subscription form) are an HTML page instead when the browser asks for HTML
- * before JSON; the status code is the same.
+ * Domain exceptions as RFC 9457 problem documents, each with its stable {@link ProblemTypes type}; resources never
+ * build error bodies. The same shape in every service: {@link #problem} builds an {@link HttpProblem}, JAX-RS
+ * answers it with {@code toResponse()}, a Vert.x route (the feed documents) with {@link #send}. The errors a
+ * reader meets in a browser (an expired link from a mail, a mistyped address in the subscription form) are an HTML
+ * page instead when the browser asks for HTML before JSON; the status code and headers are the same.
  */
 public class ProblemMappers {
+
+    /** Writes problems answered outside JAX-RS with the extension's own serializer, so they read the same. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new SimpleModule().addSerializer(HttpProblem.class, new JacksonProblemSerializer()))
+            .build();
 
     private final FeedCache cache;
     private final SiteService site;
@@ -31,67 +53,69 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownTheme(UnknownThemeException e, UriInfo uri) {
-        return response(404, Problems.unknownFeed(Problems.UNKNOWN_THEME, e.getMessage(), uri.getPath(),
-                cache.validFeeds()));
+        return unknownFeed(ProblemTypes.UNKNOWN_THEME, e.getMessage(), path(uri), cache.validFeeds()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response unknownItem(UnknownItemException e, UriInfo uri) {
-        return response(404, Problems.body(Problems.NOT_FOUND, "Not found", 404, e.getMessage(), uri.getPath()));
+        return problem(ProblemTypes.NOT_FOUND, "Not found", 404, e.getMessage(), uri).toResponse();
     }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e, UriInfo uri, HttpHeaders headers) {
-        return readerFacing(400, Problems.body(Problems.INVALID_REQUEST, "Invalid request", 400, e.getMessage(),
-                uri.getPath()), headers);
+        return readerFacing(problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), uri), headers);
     }
 
     @ServerExceptionMapper
     public Response invalidSubscription(SubscriptionService.InvalidSubscriptionException e, UriInfo uri,
                                         HttpHeaders headers) {
-        return readerFacing(400, Problems.body(Problems.INVALID_REQUEST, "Invalid request", 400, e.getMessage(),
-                uri.getPath()), headers);
+        return readerFacing(problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), uri), headers);
     }
 
     @ServerExceptionMapper
     public Response invalidToken(SubscriptionService.InvalidTokenException e, UriInfo uri, HttpHeaders headers) {
-        return readerFacing(400, Problems.body(Problems.INVALID_TOKEN, "Invalid link", 400, e.getMessage(),
-                uri.getPath()), headers);
+        return readerFacing(problem(ProblemTypes.INVALID_TOKEN, "Invalid link", 400, e.getMessage(), uri), headers);
     }
 
     @ServerExceptionMapper
     public Response subscriptionEnded(SubscriptionService.SubscriptionEndedException e, UriInfo uri,
                                       HttpHeaders headers) {
-        return readerFacing(409, Problems.body(Problems.SUBSCRIPTION_ENDED, "Subscription ended", 409, e.getMessage(),
-                uri.getPath()), headers);
+        return readerFacing(problem(ProblemTypes.SUBSCRIPTION_ENDED, "Subscription ended", 409, e.getMessage(), uri),
+                headers);
     }
 
     @ServerExceptionMapper
     public Response rateLimited(SubscriptionService.RateLimitedException e, UriInfo uri, HttpHeaders headers) {
-        return Response.fromResponse(readerFacing(429, Problems.body(Problems.RATE_LIMITED, "Too many requests", 429,
-                e.getMessage(), uri.getPath()), headers)).header("Retry-After", retryAfterSeconds(e.retryAfter())).build();
+        return readerFacing(HttpProblem.builder(problem(ProblemTypes.RATE_LIMITED, "Too many requests", 429,
+                        e.getMessage(), uri))
+                .withHeader("Retry-After", retryAfterSeconds(e.retryAfter()))
+                .build(), headers);
     }
 
     @ServerExceptionMapper
-    public Response hubBusy(org.syndication.feed.service.HubService.HubBusyException e, UriInfo uri) {
-        return Response.fromResponse(response(503, Problems.body(Problems.HUB_BUSY, "Hub busy", 503, e.getMessage(),
-                uri.getPath()))).header("Retry-After", 30).build();
+    public Response hubBusy(HubService.HubBusyException e, UriInfo uri) {
+        return HttpProblem.builder(problem(ProblemTypes.HUB_BUSY, "Hub busy", 503, e.getMessage(), uri))
+                .withHeader("Retry-After", 30)
+                .build().toResponse();
     }
 
     /** Whole seconds, rounded up and at least one: a client that waits that long is not refused for this window. */
-    static long retryAfterSeconds(java.time.Duration retryAfter) {
+    static long retryAfterSeconds(Duration retryAfter) {
         long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
         return Math.max(1, seconds);
     }
 
-    /** The problem as JSON, or as an HTML page for a browser. */
-    private Response readerFacing(int status, Map<String, Object> problem, HttpHeaders headers) {
+    /** The problem as JSON, or as an HTML page (same status and headers) for a browser. */
+    private Response readerFacing(HttpProblem problem, HttpHeaders headers) {
         if (!prefersHtml(headers)) {
-            return response(status, problem);
+            return problem.toResponse();
         }
         String html = Pages.Templates.message(site.site(FeedItemRepository.ALL), new Pages.Message(
-                (String) problem.get("title"), (String) problem.get("detail"), null, null)).render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(html).build();
+                problem.getTitle(), problem.getDetail(), null, null)).render();
+        Response.ResponseBuilder page = Response.status(problem.getStatusCode())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(html);
+        problem.getHeaders().forEach(page::header);
+        return page.build();
     }
 
     /** Whether the client ranks HTML above JSON (browsers do; API clients and {@code *}{@code /*} get JSON). */
@@ -107,7 +131,53 @@ public class ProblemMappers {
         return false;
     }
 
-    static Response response(int status, java.util.Map<String, Object> problem) {
-        return Response.status(status).type(Problems.MEDIA_TYPE).entity(Problems.bytes(problem)).build();
+    /** 404 for a feed or theme that does not exist, listing what does. */
+    static HttpProblem unknownFeed(URI type, String detail, String path, List<String> validThemes) {
+        return HttpProblem.builder(problem(type, "Unknown feed", 404, detail, path))
+                .with("validThemes", validThemes)
+                .with("validFormats", Arrays.stream(FeedFormat.values()).map(FeedFormat::extension).toList())
+                .build();
+    }
+
+    /** A problem about the current request; {@code instance} is its path. */
+    static HttpProblem problem(URI type, String title, int status, String detail, UriInfo uri) {
+        return problem(type, title, status, detail, path(uri));
+    }
+
+    /** The same for a Vert.x route, given the raw path of its request. */
+    static HttpProblem problem(URI type, String title, int status, String detail, String rawPath) {
+        HttpProblem.Builder builder = HttpProblem.builder()
+                .withType(type)
+                .withTitle(title)
+                .withStatus(status)
+                .withDetail(detail);
+        if (rawPath != null) {
+            try {
+                builder.withInstance(URI.create(rawPath));
+            } catch (IllegalArgumentException e) {
+                // a path the HTTP codec let through but java.net.URI refuses: the problem goes without instance
+            }
+        }
+        return builder.build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    /** Answers a problem from a Vert.x route (status, its headers, {@code application/problem+json} body). */
+    static Future<Void> send(HttpServerResponse response, HttpProblem problem) {
+        problem.getHeaders().forEach((name, value) -> response.putHeader(name, String.valueOf(value)));
+        return response.setStatusCode(problem.getStatusCode())
+                .putHeader(HttpHeaders.CONTENT_TYPE, HttpProblem.MEDIA_TYPE.toString())
+                .end(Buffer.buffer(json(problem)));
+    }
+
+    static byte[] json(HttpProblem problem) {
+        try {
+            return JSON.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem document could not be written", e);
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.syndication.feed.rest;
 
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.syndication.events.DigestIssued.Frequency;
 import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.InvalidRequestException;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.digest.DigestSchedule;
 import org.syndication.feed.digest.Tokens;
@@ -49,10 +52,6 @@ public class SubscriptionResource {
     static final String PENDING = "If this address can receive mail, we have sent it a link to confirm the "
             + "subscription. Nothing is sent before it is confirmed.";
 
-    /** Body of {@code POST /api/subscriptions}. */
-    public record SubscriptionRequest(String email, List<String> themes, String frequency, List<String> queries) {
-    }
-
     /** Same answer for every address. */
     public record SubscriptionAccepted(String status, String message) {
     }
@@ -71,10 +70,8 @@ public class SubscriptionResource {
     @Path("api/subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response subscribe(SubscriptionRequest request, @Context HttpServerRequest http) {
-        if (request == null) {
-            throw new InvalidRequestException("A JSON body {email, themes, frequency} is required.");
-        }
+    public Response subscribe(@Valid @NotNull(message = "A JSON body {email, themes, frequency} is required.")
+                              SubscriptionRequest request, @Context HttpServerRequest http) {
         subscriptions.subscribe(email(request.email()), request.themes(),
                 request.queries() == null ? List.of() : request.queries(), frequency(request.frequency()),
                 ClientAddress.of(http));
@@ -168,6 +165,7 @@ public class SubscriptionResource {
         return Pages.Templates.message(site.site(FeedItemRepository.ALL), message);
     }
 
+    /** The address as it is stored; the API's body is checked by {@link EmailAddress}, the form's here (its error is a page). */
     private static String email(String email) {
         return EmailAddresses.normalize(email)
                 .orElseThrow(() -> new InvalidRequestException("A valid e-mail address is required."));

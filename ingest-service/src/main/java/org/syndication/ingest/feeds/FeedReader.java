@@ -142,13 +142,13 @@ public final class FeedReader {
      * description, {@code dc:date} and {@code rdf:about} of each item.
      */
     private static ParsedFeed readRss11(Element channel) {
-        List<FeedEntry> entries = new ArrayList<>();
+        List<ParsedEntry> entries = new ArrayList<>();
         Element items = channel.getChild("items", RSS_1_1);
         for (Element item : items == null ? List.<Element>of() : items.getChildren("item", RSS_1_1)) {
             String link = blankToNull(item.getChildTextTrim("link", RSS_1_1));
             String about = blankToNull(item.getAttributeValue("about", RDF));
             String date = item.getChildTextTrim("date", DC);
-            entries.add(new FeedEntry(about != null && about.equals(link) ? null : about, link,
+            entries.add(new ParsedEntry(about != null && about.equals(link) ? null : about, link,
                     Objects.requireNonNullElse(item.getChildTextTrim("title", RSS_1_1), ""),
                     Objects.requireNonNullElse(item.getChildTextTrim("description", RSS_1_1), ""), w3cDate(date)));
         }
@@ -178,13 +178,13 @@ public final class FeedReader {
     }
 
     private static ParsedFeed toParsedFeed(SyndFeed feed, String format) {
-        List<FeedEntry> entries = new ArrayList<>();
+        List<ParsedEntry> entries = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
             String link = blankToNull(entry.getLink());
             String uri = blankToNull(entry.getUri());
             // Rome gives an RSS item without guid its link as URI: that is no id of its own.
             String guid = uri != null && uri.equals(link) ? null : uri;
-            entries.add(new FeedEntry(guid, link,
+            entries.add(new ParsedEntry(guid, link,
                     entry.getTitle() == null ? "" : entry.getTitle(), content(entry), published(entry)));
         }
         return new ParsedFeed(format, blankToNull(feed.getTitle()), blankToNull(feed.getLanguage()), entries);

@@ -76,7 +76,7 @@ public final class JsonFeedReader {
         if (!items.isArray()) {
             throw new FeedReadException("not a JSON Feed: \"items\" is not an array", null);
         }
-        List<FeedEntry> entries = new ArrayList<>(items.size());
+        List<ParsedEntry> entries = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             if (!item.isObject()) {
                 continue;
@@ -89,7 +89,7 @@ public final class JsonFeedReader {
                 content = text(item, "summary");
             }
             String published = text(item, "date_published");
-            entries.add(new FeedEntry(blankToNull(idOf(item)), link(feedUrl, text(item, "url")), text(item, "title"),
+            entries.add(new ParsedEntry(blankToNull(idOf(item)), link(feedUrl, text(item, "url")), text(item, "title"),
                     content, date(published.isEmpty() ? text(item, "date_modified") : published)));
         }
         String version = text(root, "version").substring(VERSION_PREFIX.length() - 1);

@@ -10,7 +10,7 @@ import java.util.List;
  * @param language the feed's language as written, or null
  * @param entries  the entries in document order
  */
-public record ParsedFeed(String format, String title, String language, List<FeedEntry> entries) {
+public record ParsedFeed(String format, String title, String language, List<ParsedEntry> entries) {
 
     public ParsedFeed {
         entries = List.copyOf(entries);

@@ -5,7 +5,7 @@ import org.syndication.events.NewsItemIngested;
 import org.syndication.events.SourceRef;
 import org.syndication.ingest.ItemCandidate;
 import org.syndication.ingest.ItemOutcome;
-import org.syndication.ingest.feeds.FeedEntry;
+import org.syndication.ingest.feeds.ParsedEntry;
 import org.syndication.ingest.parse.ItemIdentity;
 import org.syndication.ingest.parse.NewsItemDraft;
 
@@ -57,7 +57,7 @@ public final class ItemMapper {
      * An entry of a polled feed. An undated entry gets {@code seenOn} (the day it was first read) as its date;
      * an entry with neither title nor text is skipped.
      */
-    public static Optional<ItemCandidate> fromFeedEntry(String source, FeedEntry entry, LocalDate seenOn) {
+    public static Optional<ItemCandidate> fromFeedEntry(String source, ParsedEntry entry, LocalDate seenOn) {
         String body = entry.content() == null ? "" : htmlToText(entry.content());
         String title = htmlToText(entry.title());
         if (title.isEmpty()) {

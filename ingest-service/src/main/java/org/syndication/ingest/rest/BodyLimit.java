@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.RoutingContextInternal;
@@ -97,18 +96,10 @@ public class BodyLimit {
     }
 
     private void refuse(RoutingContext ctx) {
-        String problem = new JsonObject()
-                .put("type", ProblemTypes.DOCUMENT_TOO_LARGE.toString())
-                .put("title", "Document too large")
-                .put("status", 413)
-                .put("detail", "the request body is larger than " + limit + " bytes (ingest.max-body-size)")
-                .put("instance", ctx.request().path())
-                .encode();
-        HttpServerResponse response = ctx.response();
-        response.setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .putHeader(HttpHeaders.CONNECTION, "close");
-        dropRestThenClose(ctx.request(), response.end(problem));
+        HttpServerResponse response = ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        dropRestThenClose(ctx.request(), ProblemMappers.send(response, ProblemMappers.problem(
+                ProblemTypes.DOCUMENT_TOO_LARGE, "Document too large", 413,
+                "the request body is larger than " + limit + " bytes (ingest.max-body-size)", ctx.request().path())));
     }
 
     /**

@@ -25,7 +25,7 @@ class FeedReaderTest {
         ParsedFeed feed = read("rss-0.91.xml");
         assertThat(feed.format()).isEqualTo("rss_0.91N");
         assertThat(feed.language()).isEqualTo("en-gb");
-        assertThat(feed.entries()).extracting(FeedEntry::title, FeedEntry::link).containsExactly(
+        assertThat(feed.entries()).extracting(ParsedEntry::title, ParsedEntry::link).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Pier 4 reopens after repairs", "https://harbour.example.org/news/pier-4"),
                 org.assertj.core.groups.Tuple.tuple("New ferry timetable", "https://harbour.example.org/news/timetable"));
     }
@@ -35,7 +35,7 @@ class FeedReaderTest {
         ParsedFeed feed = read("rss-1.0.rdf");
         assertThat(feed.format()).isEqualTo("rss_1.0");
         assertThat(feed.entries()).hasSize(2);
-        FeedEntry first = feed.entries().get(0);
+        ParsedEntry first = feed.entries().get(0);
         assertThat(first.link()).isEqualTo("https://rivers.example.org/a");
         assertThat(first.guid()).as("rdf:about is the link: no id of its own").isNull();
         assertThat(first.title()).isEqualTo("Flood warning lifted");
@@ -48,13 +48,13 @@ class FeedReaderTest {
         assertThat(feed.format()).isEqualTo("rss_1.1");
         assertThat(feed.title()).isEqualTo("Lake Authority");
         assertThat(feed.entries()).hasSize(2);
-        FeedEntry first = feed.entries().get(0);
+        ParsedEntry first = feed.entries().get(0);
         assertThat(first.guid()).isEqualTo("urn:lakes:2024:7");
         assertThat(first.link()).isEqualTo("https://lakes.example.org/news/7");
         assertThat(first.title()).isEqualTo("Bathing water quality report");
         assertThat(first.content()).isEqualTo("All twelve beaches meet the standard.");
         assertThat(first.published()).isEqualTo(Instant.parse("2024-06-01T08:00:00Z"));
-        FeedEntry second = feed.entries().get(1);
+        ParsedEntry second = feed.entries().get(1);
         assertThat(second.guid()).isNull();
         assertThat(second.content()).isEmpty();
         assertThat(second.published()).isNull();
@@ -68,7 +68,7 @@ class FeedReaderTest {
         bytes[0] = (byte) 0xff;
         bytes[1] = (byte) 0xfe;
         System.arraycopy(body, 0, bytes, 2, body.length);
-        assertThat(reader.read(bytes, "application/xml").entries()).extracting(FeedEntry::title).containsExactly("Hello");
+        assertThat(reader.read(bytes, "application/xml").entries()).extracting(ParsedEntry::title).containsExactly("Hello");
     }
 
     @Test
@@ -76,7 +76,7 @@ class FeedReaderTest {
         ParsedFeed feed = read("rss-2.0.xml");
         assertThat(feed.format()).isEqualTo("rss_2.0");
         assertThat(feed.entries()).hasSize(3);
-        FeedEntry first = feed.entries().get(0);
+        ParsedEntry first = feed.entries().get(0);
         assertThat(first.guid()).isEqualTo("field-news-0001");
         assertThat(first.link()).isEqualTo("https://field.example.org/news/1");
         assertThat(first.published()).isEqualTo(Instant.parse("2019-05-21T10:00:00Z"));
@@ -84,7 +84,7 @@ class FeedReaderTest {
         assertThat(feed.entries().get(1).published()).isEqualTo(Instant.parse("2019-05-20T06:00:00Z"));
         assertThat(feed.entries().get(1).guid()).as("no guid: identified by its link").isNull();
         assertThat(feed.entries().get(1).link()).isEqualTo("https://field.example.org/news/2");
-        FeedEntry bare = feed.entries().get(2);
+        ParsedEntry bare = feed.entries().get(2);
         assertThat(bare.title()).isEqualTo("Café owners trained on fraud");
         assertThat(bare.guid()).isNull();
         assertThat(bare.link()).isNull();
@@ -96,7 +96,7 @@ class FeedReaderTest {
         ParsedFeed feed = read("atom-1.0.xml");
         assertThat(feed.format()).isEqualTo("atom_1.0");
         assertThat(feed.entries()).hasSize(2);
-        FeedEntry first = feed.entries().get(0);
+        ParsedEntry first = feed.entries().get(0);
         assertThat(first.guid()).isEqualTo("urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a");
         assertThat(first.link()).isEqualTo("https://obs.example.org/rapport-2023");
         assertThat(first.published()).isEqualTo(Instant.parse("2023-12-12T09:00:00Z"));
@@ -116,7 +116,7 @@ class FeedReaderTest {
     void internalEntitiesAndUnfetchedParameterEntitiesAreFine() {
         ParsedFeed feed = read("internal-entity.xml");
         assertThat(feed.title()).isEqualTo("Harbour Authority");
-        assertThat(feed.entries()).extracting(FeedEntry::title).containsExactly("Harbour Authority annual meeting");
+        assertThat(feed.entries()).extracting(ParsedEntry::title).containsExactly("Harbour Authority annual meeting");
     }
 
     @Test

@@ -21,11 +21,11 @@ class JsonFeedReaderTest {
         assertThat(feed.format()).isEqualTo("json_feed_1.1");
         assertThat(feed.language()).isEqualTo("sv");
         assertThat(feed.entries()).containsExactly(
-                new FeedEntry("notice-0412", "https://harbour.example.org/notices/0412",
+                new ParsedEntry("notice-0412", "https://harbour.example.org/notices/0412",
                         "Ferry pier closed for resurfacing",
                         "The north ferry pier closes for two weeks while the deck is resurfaced.",
                         Instant.parse("2024-04-12T05:30:00Z")),
-                new FeedEntry("notice-0405", "https://harbour.example.org/notices/0405", "New mooring fees from May",
+                new ParsedEntry("notice-0405", "https://harbour.example.org/notices/0405", "New mooring fees from May",
                         "<p>Mooring fees for visiting boats change on <b>1 May</b>.</p>",
                         Instant.parse("2024-04-05T12:00:00Z")));
     }

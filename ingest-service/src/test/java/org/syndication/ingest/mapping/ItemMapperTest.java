@@ -7,7 +7,7 @@ import org.syndication.events.NewsItemIngested;
 import org.syndication.events.SourceRef;
 import org.syndication.ingest.ItemCandidate;
 import org.syndication.ingest.ItemOutcome;
-import org.syndication.ingest.feeds.FeedEntry;
+import org.syndication.ingest.feeds.ParsedEntry;
 import org.syndication.ingest.parse.ItemIdentity;
 import org.syndication.ingest.parse.NewsItemDraft;
 
@@ -33,7 +33,7 @@ class ItemMapperTest {
 
     @Test
     void feedEntryBecomesPlainTextWithUtcDate() {
-        FeedEntry entry = new FeedEntry("g-1", "https://f/1", "Rapport &lt;em&gt;annuel&lt;/em&gt;",
+        ParsedEntry entry = new ParsedEntry("g-1", "https://f/1", "Rapport &lt;em&gt;annuel&lt;/em&gt;",
                 "<p>Le <b>rapport</b> est publié.</p><script>x()</script>", Instant.parse("2023-12-31T23:30:00-02:00"));
         ItemCandidate item = ItemMapper.fromFeedEntry("obs", entry, DAY).orElseThrow();
         assertThat(item.itemId()).isEqualTo(ItemIdentity.feedEntryId("obs", "g-1", "https://f/1", null, null));
@@ -46,11 +46,11 @@ class ItemMapperTest {
     void feedEntryWithoutTitleGetsOneFromItsTextAndWithoutDateTheDaySeen() {
         String text = "A very long first sentence of the entry that goes on and on about the many things that happened "
                 + "in the harbour during the week of the storm and after.";
-        ItemCandidate item = ItemMapper.fromFeedEntry("s", new FeedEntry(null, null, "", text, null), DAY).orElseThrow();
+        ItemCandidate item = ItemMapper.fromFeedEntry("s", new ParsedEntry(null, null, "", text, null), DAY).orElseThrow();
         assertThat(item.title()).hasSizeLessThanOrEqualTo(ItemMapper.DERIVED_TITLE_MAX).endsWith("…")
                 .startsWith("A very long first sentence");
         assertThat(item.date()).isEqualTo(DAY);
-        assertThat(ItemMapper.fromFeedEntry("s", new FeedEntry("g", null, " ", " ", null), DAY)).isEmpty();
+        assertThat(ItemMapper.fromFeedEntry("s", new ParsedEntry("g", null, " ", " ", null), DAY)).isEmpty();
     }
 
     @Test
@@ -80,7 +80,7 @@ class ItemMapperTest {
         NewsItemDraft draft = new NewsItemDraft(DAY, null, "T", "", link, null);
         assertThat(ItemMapper.fromDraft("s", draft, "https://x.example.org/page").link()).isEqualTo("https://x.example.org/page");
         assertThat(ItemMapper.fromDraft("s", draft, null).link()).isNull();
-        FeedEntry entry = new FeedEntry("g-1", link, "Title", "Text", null);
+        ParsedEntry entry = new ParsedEntry("g-1", link, "Title", "Text", null);
         assertThat(ItemMapper.fromFeedEntry("s", entry, DAY).orElseThrow().link()).isNull();
     }
 
@@ -90,14 +90,14 @@ class ItemMapperTest {
         assertThat(ItemMapper.httpLink("  HTTP://X.example.org/a \n")).isEqualTo("HTTP://X.example.org/a");
         assertThat(ItemMapper.httpLink("ht\ttps://x.example.org/a\n/b")).isEqualTo("https://x.example.org/a/b");
         assertThat(ItemMapper.httpLink("http://user@x.example.org:8080/")).isEqualTo("http://user@x.example.org:8080/");
-        FeedEntry entry = new FeedEntry("g-1", " https://f.example.org/1 ", "Title", "Text", null);
+        ParsedEntry entry = new ParsedEntry("g-1", " https://f.example.org/1 ", "Title", "Text", null);
         assertThat(ItemMapper.fromFeedEntry("s", entry, DAY).orElseThrow().link()).isEqualTo("https://f.example.org/1");
     }
 
     /** Finding 9 of issue 13, for feeds: control characters in feed text become spaces. */
     @Test
     void controlCharactersInFeedTextBecomeSpaces() {
-        FeedEntry entry = new FeedEntry("g-1", null, "Harbour\u0085report\u0092s", "<p>Line one\u000bline two</p>", null);
+        ParsedEntry entry = new ParsedEntry("g-1", null, "Harbour\u0085report\u0092s", "<p>Line one\u000bline two</p>", null);
         ItemCandidate item = ItemMapper.fromFeedEntry("s", entry, DAY).orElseThrow();
         assertThat(item.title()).isEqualTo("Harbour report s");
         assertThat(item.body()).isEqualTo("Line one line two");

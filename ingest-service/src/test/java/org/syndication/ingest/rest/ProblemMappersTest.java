@@ -86,4 +86,17 @@ class ProblemMappersTest {
         HttpProblem typed = HttpProblem.builder().withType(ProblemTypes.NO_ITEMS_FOUND).withStatus(422).build();
         assertThat(new ProblemTypeDefaults().apply(typed, null).getType()).isEqualTo(ProblemTypes.NO_ITEMS_FOUND);
     }
+
+    @Test
+    void aProblemAnsweredOutsideJaxRsIsWrittenByTheExtensionsSerializer() {
+        io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(new String(
+                ProblemMappers.json(ProblemMappers.problem(ProblemTypes.DOCUMENT_TOO_LARGE, "Document too large", 413,
+                        "too long", "/api/documents")), java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(problem.getString("type")).isEqualTo(ProblemTypes.DOCUMENT_TOO_LARGE.toString());
+        assertThat(problem.getString("title")).isEqualTo("Document too large");
+        assertThat(problem.getInt("status")).isEqualTo(413);
+        assertThat(problem.getString("detail")).isEqualTo("too long");
+        assertThat(problem.getString("instance")).isEqualTo("/api/documents");
+    }
 }

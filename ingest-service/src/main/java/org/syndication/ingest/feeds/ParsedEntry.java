@@ -3,7 +3,8 @@ package org.syndication.ingest.feeds;
 import java.time.Instant;
 
 /**
- * One RSS item or Atom entry as published, before it becomes a news item.
+ * One RSS item, Atom entry or JSON Feed item as read from a source, before it becomes a news item (the feed
+ * service's {@code FeedEntry} is the other direction: an entry it publishes).
  *
  * @param guid      the entry's own id (RSS guid, RSS 1.0 rdf:about, Atom id), or null
  * @param link      the entry's link, or null
@@ -11,5 +12,5 @@ import java.time.Instant;
  * @param content   the richest text given (content, else description/summary), possibly HTML; may be empty
  * @param published publication time (published, else updated), or null when the entry has none
  */
-public record FeedEntry(String guid, String link, String title, String content, Instant published) {
+public record ParsedEntry(String guid, String link, String title, String content, Instant published) {
 }

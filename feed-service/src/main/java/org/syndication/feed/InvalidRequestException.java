@@ -1,4 +1,4 @@
-package org.syndication.feed.rest;
+package org.syndication.feed;
 
 /** A request whose parameters cannot be understood (400). */
 public class InvalidRequestException extends RuntimeException {
