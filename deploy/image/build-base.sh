@@ -7,8 +7,8 @@
 #
 #   build-base.sh OUT_DIR JDK_HOME
 #
-# Needs: bash, GNU tar, gzip, sha256sum, apt-get (Debian's package lists; run `apt-get update` once on a new
-# machine) and dpkg-deb. Writes OUT_DIR/base.tar; rebuilds only when an input changed (OUT_DIR/inputs.sha256).
+# Needs: bash, GNU tar, gzip, sha256sum, apt-get (Debian's package mirror; the lists are fetched when missing)
+# and dpkg-deb. Writes OUT_DIR/base.tar; rebuilds only when an input changed (OUT_DIR/inputs.sha256).
 set -euo pipefail
 
 out="${1:?usage: build-base.sh OUT_DIR JDK_HOME}"
@@ -38,8 +38,10 @@ root="$work/rootfs"
 mkdir -p "$root" "$work/debs"
 
 echo "build-base.sh: Debian packages: $packages"
+# a new machine has no package lists yet: fetch them once and try again
 (cd "$work/debs" && apt-get download -q $packages) \
-  || { echo "build-base.sh: apt-get download failed (on a new machine run 'apt-get update' first)" >&2; exit 1; }
+  || { apt-get update -q >/dev/null && (cd "$work/debs" && apt-get download -q $packages); } \
+  || { echo "build-base.sh: apt-get download of $packages failed (Debian's package mirror unreachable?)" >&2; exit 1; }
 for deb in "$work"/debs/*.deb; do dpkg-deb -x "$deb" "$root"; done
 # keep what a JVM needs at run time: the shared libraries and loader, /bin/sh; drop docs, locales, gconv
 rm -rf "$root/usr/share" "$root/usr/lib/x86_64-linux-gnu/gconv" "$root/usr/bin" "$root/usr/sbin" "$root/sbin" \
