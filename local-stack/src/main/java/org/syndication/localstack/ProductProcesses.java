@@ -34,7 +34,7 @@ public final class ProductProcesses implements AutoCloseable {
     /** Generous: on a loaded machine (the fault-injection suite, parallel builds) a start can take over a minute. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     /** How long a service may take to stop: one recording its ahead-of-time cache writes it as it exits. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE_RECORDING = Duration.ofMinutes(3);
 
     private final Path root;
@@ -153,10 +153,14 @@ public final class ProductProcesses implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    private Duration stopGrace() {
+        return aotCache ? STOP_GRACE_RECORDING : STOP_GRACE;
+    }
+
     private void stop(Process process) {
         process.destroy();
         try {
-            if (!process.waitFor((aotCache ? STOP_GRACE_RECORDING : STOP_GRACE).toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(stopGrace().toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -269,7 +273,7 @@ public final class ProductProcesses implements AutoCloseable {
         processes.values().forEach(Process::destroy);
         for (Process process : processes.values()) {
             try {
-                if (!process.waitFor((aotCache ? STOP_GRACE_RECORDING : STOP_GRACE).toSeconds(), TimeUnit.SECONDS)) {
+                if (!process.waitFor(stopGrace().toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
