@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Subscription tokens: subscriber id, action and expiry, signed with HMAC-SHA256 (128 bits kept). A token is
- * scoped: it only works for its one subscriber and its one action, and not after it expires.
+ * scoped: it only works for its one subscriber and its one action, and not after it expires. The expiry is kept to
+ * the millisecond so that each request mails a link of its own (two requests in one second got the same link).
  */
 public final class Tokens {
 
@@ -26,6 +27,12 @@ public final class Tokens {
     private static final int BODY = 16 + 1 + 8;
     private static final int MAC = 16;
 
+    /**
+     * Tokens mailed before the expiry was kept in milliseconds carry epoch seconds; any expiry below this (year 5138
+     * in seconds, 1973 in milliseconds) is one of those, so unsubscribe links in old mails keep working.
+     */
+    private static final long LARGEST_SECONDS_EXPIRY = 100_000_000_000L;
+
     private final byte[] key;
 
     public Tokens(String secret) {
@@ -36,7 +43,7 @@ public final class Tokens {
         ByteBuffer buffer = ByteBuffer.allocate(BODY + MAC);
         buffer.putLong(subscriber.getMostSignificantBits()).putLong(subscriber.getLeastSignificantBits());
         buffer.put((byte) action.ordinal());
-        buffer.putLong(expires.getEpochSecond());
+        buffer.putLong(expires.toEpochMilli());
         buffer.put(mac(buffer.array(), BODY), 0, MAC);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
@@ -67,7 +74,8 @@ public final class Tokens {
         UUID subscriber = new UUID(buffer.getLong(), buffer.getLong());
         int actionOrdinal = buffer.get();
         long expires = buffer.getLong();
-        if (actionOrdinal != action.ordinal() || now.getEpochSecond() > expires) {
+        long expiresMillis = expires < LARGEST_SECONDS_EXPIRY ? expires * 1000 : expires;
+        if (actionOrdinal != action.ordinal() || now.toEpochMilli() > expiresMillis) {
             return Optional.empty();
         }
         return Optional.of(subscriber);

@@ -2,7 +2,13 @@ package org.syndication.feed.digest;
 
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,5 +44,30 @@ class TokensTest {
         String a = tokens.create(subscriber, Tokens.Action.MANAGE, now);
         String b = tokens.create(UUID.randomUUID(), Tokens.Action.MANAGE, now);
         assertThat(a).matches("[A-Za-z0-9_-]+").isNotEqualTo(b);
+    }
+
+    @Test
+    void twoRequestsInOneSecondGetTwoLinks() {
+        String first = tokens.create(subscriber, Tokens.Action.CONFIRM, now.plusMillis(100));
+        String second = tokens.create(subscriber, Tokens.Action.CONFIRM, now.plusMillis(900));
+        assertThat(first).isNotEqualTo(second);
+        assertThat(tokens.verify(first, Tokens.Action.CONFIRM, now.plusMillis(100))).contains(subscriber);
+        assertThat(tokens.verify(first, Tokens.Action.CONFIRM, now.plusMillis(101))).isEmpty();
+    }
+
+    @Test
+    void linksMailedWithSecondExpiriesStillWorkUntilTheyExpire() throws Exception {
+        ByteBuffer body = ByteBuffer.allocate(25);
+        body.putLong(subscriber.getMostSignificantBits()).putLong(subscriber.getLeastSignificantBits());
+        body.put((byte) Tokens.Action.UNSUBSCRIBE.ordinal());
+        body.putLong(now.plusSeconds(3600).getEpochSecond());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("secret-one".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] token = Arrays.copyOf(body.array(), 41);
+        System.arraycopy(mac.doFinal(body.array()), 0, token, 25, 16);
+        String old = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+
+        assertThat(tokens.verify(old, Tokens.Action.UNSUBSCRIBE, now.plusSeconds(3600))).contains(subscriber);
+        assertThat(tokens.verify(old, Tokens.Action.UNSUBSCRIBE, now.plusSeconds(3601))).isEmpty();
     }
 }
