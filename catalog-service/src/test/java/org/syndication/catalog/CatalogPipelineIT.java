@@ -18,16 +18,21 @@ import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.Topics;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
+import org.syndication.support.messaging.DatabaseRetry;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLDataException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -43,6 +48,9 @@ class CatalogPipelineIT {
 
     @Inject
     OutboxRepository outbox;
+
+    @Inject
+    DatabaseRetry retry;
 
     @Inject
     TaxonomyRepository taxonomy;
@@ -257,5 +265,26 @@ class CatalogPipelineIT {
     private static void awaitVersion(String itemId, int version) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/items/{id}", itemId).then().statusCode(200).body("version", equalTo(version)));
+    }
+
+    /** The shared retry guard (service-support) is a bean of this service, with its fault-tolerance interceptor. */
+    @Test
+    void transientDatabaseErrorsAreRetriedAndOthersThrownAtOnce() {
+        AtomicInteger attempts = new AtomicInteger();
+        String result = retry.call(() -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new RuntimeException(new SQLTransientConnectionException("connection refused", "08001"));
+            }
+            return "stored";
+        });
+        assertThat(result).isEqualTo("stored");
+        assertThat(attempts).hasValue(3);
+
+        AtomicInteger dataAttempts = new AtomicInteger();
+        assertThatThrownBy(() -> retry.call(() -> {
+            dataAttempts.incrementAndGet();
+            throw new RuntimeException(new SQLDataException("value too long", "22001"));
+        })).hasRootCauseInstanceOf(SQLDataException.class);
+        assertThat(dataAttempts).hasValue(1);
     }
 }

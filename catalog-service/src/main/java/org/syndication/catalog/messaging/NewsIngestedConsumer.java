@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.syndication.catalog.service.CatalogService;
 import org.syndication.events.NewsItemIngested;
+import org.syndication.support.messaging.DatabaseRetry;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

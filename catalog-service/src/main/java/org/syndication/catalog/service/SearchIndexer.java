@@ -11,7 +11,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.syndication.catalog.ItemBatchRepository;
 import org.syndication.catalog.config.CatalogConfig;
 import org.syndication.catalog.messaging.OutboxWritten;
-import org.syndication.catalog.messaging.TransientDatabaseError;
+import org.syndication.support.messaging.TransientDatabaseError;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;

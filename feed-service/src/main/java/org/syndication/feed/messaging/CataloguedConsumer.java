@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.syndication.events.NewsItemCatalogued;
 import org.syndication.feed.service.ProjectionService;
 import org.syndication.feed.service.ProjectionService.Change;
+import org.syndication.support.messaging.DatabaseRetry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

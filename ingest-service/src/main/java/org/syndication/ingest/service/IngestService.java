@@ -14,7 +14,7 @@ import org.syndication.ingest.ItemOutcome;
 import org.syndication.ingest.ItemOutcome.Status;
 import org.syndication.ingest.mapping.ItemMapper;
 import org.syndication.ingest.messaging.NewsItemPublisher;
-import org.syndication.ingest.messaging.TransientDatabaseError;
+import org.syndication.support.messaging.TransientDatabaseError;
 import org.syndication.ingest.parse.ItemIdentity;
 
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.syndication.catalog.messaging;
+package org.syndication.support.messaging;
 
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.BeforeRetry;

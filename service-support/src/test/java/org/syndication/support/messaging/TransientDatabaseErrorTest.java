@@ -1,4 +1,4 @@
-package org.syndication.feed.messaging;
+package org.syndication.support.messaging;
 
 import org.junit.jupiter.api.Test;
 

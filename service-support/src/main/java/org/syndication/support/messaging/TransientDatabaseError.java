@@ -1,4 +1,4 @@
-package org.syndication.catalog.messaging;
+package org.syndication.support.messaging;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -13,10 +13,8 @@ import java.util.function.Predicate;
  * server (53), a server shutting down (57), a system error (58), a lock not available (55P03), or an SQLException
  * without a state (the pool's acquisition timeout). Data errors (classes 22 and 23) and anything else are not.
  * <p>
- * The three services each hold this class with the same content, the one definition of "transient" (ingest
- * answers 503 with it, catalog and feed retry with it). It is not in {@code events/}, which is the partner
- * contract (topics, payloads, headers) and knows nothing about a service's database; a shared module for one
- * predicate is not worth its build and release cost.
+ * The one definition of "transient": ingest answers 503 with it, catalog and feed retry with it
+ * ({@link DatabaseRetry}).
  */
 public class TransientDatabaseError implements Predicate<Throwable> {
 
