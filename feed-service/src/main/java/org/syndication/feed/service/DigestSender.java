@@ -11,15 +11,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.digest.SendLog;
 import org.syndication.feed.digest.Subscriber;
 import org.syndication.feed.digest.SubscriberRepository;
 import org.syndication.feed.digest.Tokens;
+import org.syndication.feed.messaging.PreparedMail;
 import org.syndication.feed.messaging.SmtpSender;
 import org.syndication.feed.render.DigestMailRenderer;
 import org.syndication.feed.render.DigestMails;
@@ -189,7 +188,7 @@ public class DigestSender {
     /**
      * One recipient's mail: the digest's shared body with the recipient's own manage and unsubscribe links, and the
      * one-click List-Unsubscribe headers (RFC 2369, RFC 8058). A multipart/alternative of a UTF-8 text part and the
-     * US-ASCII HTML part (7bit, see {@link DigestMailRenderer.Body}).
+     * US-ASCII HTML part (7bit, see {@link DigestMailRenderer.Body}), its body bytes built at once ({@link PreparedMail}).
      */
     MimeMessage message(Subscriber subscriber, Prepared digest, Tokens signer, Instant now) throws MessagingException {
         Instant validUntil = now.plus(LINK_VALIDITY);
@@ -198,14 +197,7 @@ public class DigestSender {
         String listUnsubscribe = "<" + unsubscribe + ">"
                 + config.mail().unsubscribeMailto().map(m -> ", <mailto:" + m + "?subject=unsubscribe>").orElse("");
         DigestMailRenderer.Body addressed = digest.body().forRecipient(manage, unsubscribe);
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(addressed.text(), StandardCharsets.UTF_8.name());
-        MimeBodyPart html = new MimeBodyPart();
-        html.setContent(addressed.html(), "text/html");
-        // as given: the renderer keeps the HTML to US-ASCII, so it needs neither a charset nor an encoding
-        html.setHeader("Content-Type", "text/html");
-        html.setHeader("Content-Transfer-Encoding", "7bit");
-        MimeMessage mail = new MimeMessage(smtp.session());
+        PreparedMail mail = PreparedMail.alternative(smtp.session(), addressed.text(), addressed.html());
         mail.setFrom(new InternetAddress(config.mail().from()));
         // strict: an address without a domain fails its own mail here instead of going to a local mailbox
         mail.setRecipient(Message.RecipientType.TO, new InternetAddress(subscriber.email, true));
@@ -214,9 +206,7 @@ public class DigestSender {
         mail.setHeader("List-Unsubscribe", listUnsubscribe);
         mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         mail.setHeader("List-Id", digest.listId());
-        mail.setContent(new MimeMultipart("alternative", text, html));
-        mail.saveChanges();
-        return mail;
+        return mail.ready();
     }
 
     /** The row's next state: sent or skipped, retried after a backoff, or failed for good (reported). */
