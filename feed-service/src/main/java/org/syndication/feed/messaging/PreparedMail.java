@@ -3,13 +3,12 @@ package org.syndication.feed.messaging;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -20,7 +19,7 @@ import java.util.UUID;
  * per digest mail (JFR of {@code benchmarks/run digest}, 2026-12-06).
  * <p>
  * The body is a multipart/alternative of a UTF-8 text part (7bit when it is US-ASCII with short lines, else
- * quoted-printable through Jakarta Mail's encoder) and an HTML part that the caller keeps to US-ASCII (7bit).
+ * quoted-printable through the session's Jakarta Mail encoder) and an HTML part that the caller keeps to US-ASCII (7bit).
  * Headers (addresses, an encoded subject, the Message-ID) are Jakarta Mail's as for any other message.
  */
 public final class PreparedMail extends MimeMessage {
@@ -54,9 +53,12 @@ public final class PreparedMail extends MimeMessage {
             if (plain) {
                 ascii(body, text);
             } else {
-                try (OutputStream encoder = MimeUtility.encode(new NoClose(body), "quoted-printable")) {
+                // the session's encoder: MimeUtility.encode would look the provider up (jar files read) per call
+                Bytes encoded = new Bytes(text.length() * 3 / 2 + 64);
+                try (OutputStream encoder = session.getStreamProvider().outputQP(encoded)) {
                     encoder.write(text.getBytes(StandardCharsets.UTF_8));
                 }
+                encoded.writeTo(body);
             }
             ascii(body, "\r\n--" + boundary + "\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: 7bit\r\n\r\n");
             ascii(body, asciiHtml);
@@ -103,19 +105,37 @@ public final class PreparedMail extends MimeMessage {
         out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The encoder's close must finish its last line, not close the body. */
-    private static final class NoClose extends FilterOutputStream {
-        NoClose(OutputStream out) {
-            super(out);
+    /**
+     * The quoted-printable encoder writes byte by byte; a {@link ByteArrayOutputStream} takes a lock for each, which
+     * cost more than the encoding itself.
+     */
+    private static final class Bytes extends OutputStream {
+        private byte[] bytes;
+        private int size;
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+        public void write(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            bytes[size++] = (byte) b;
         }
 
         @Override
-        public void close() {
+        public void write(byte[] b, int off, int len) {
+            if (size + len > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + len));
+            }
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        void writeTo(ByteArrayOutputStream out) {
+            out.write(bytes, 0, size);
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.config.FeedConfig;
@@ -170,7 +171,9 @@ public class DigestSender {
             what.add(digest.get());
         }
         // built on the sending threads: an address refused at once fails only its own mail, not the batch
-        List<Exception> failures = smtp.sendAll(mailed.size(), i -> message(to.get(i), what.get(i), signer, now));
+        // one Date header for the batch: formatting it per mail showed in the profile, and the batch goes out in seconds
+        String date = new MailDateFormat().format(new Date());
+        List<Exception> failures = smtp.sendAll(mailed.size(), i -> message(to.get(i), what.get(i), signer, now, date));
         for (int i = 0; i < mailed.size(); i++) {
             Exception failure = failures.get(i);
             attempts.add(new Attempt(mailed.get(i), failure == null ? "SENT" : "FAILED",
@@ -190,7 +193,8 @@ public class DigestSender {
      * one-click List-Unsubscribe headers (RFC 2369, RFC 8058). A multipart/alternative of a UTF-8 text part and the
      * US-ASCII HTML part (7bit, see {@link DigestMailRenderer.Body}), its body bytes built at once ({@link PreparedMail}).
      */
-    MimeMessage message(Subscriber subscriber, Prepared digest, Tokens signer, Instant now) throws MessagingException {
+    MimeMessage message(Subscriber subscriber, Prepared digest, Tokens signer, Instant now, String date)
+            throws MessagingException {
         Instant validUntil = now.plus(LINK_VALIDITY);
         String unsubscribe = urls.subscription("unsubscribe", signer.create(subscriber.id, Tokens.Action.UNSUBSCRIBE, validUntil));
         String manage = urls.subscription("manage", signer.create(subscriber.id, Tokens.Action.MANAGE, validUntil));
@@ -202,7 +206,7 @@ public class DigestSender {
         // strict: an address without a domain fails its own mail here instead of going to a local mailbox
         mail.setRecipient(Message.RecipientType.TO, new InternetAddress(subscriber.email, true));
         mail.setSubject(digest.subject(), StandardCharsets.UTF_8.name());
-        mail.setSentDate(new Date());
+        mail.setHeader("Date", date);
         mail.setHeader("List-Unsubscribe", listUnsubscribe);
         mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         mail.setHeader("List-Id", digest.listId());
