@@ -32,7 +32,7 @@ public final class Classifier {
      * The first words of every term and ignored phrase: the only words whose positions are indexed; prefixes are
      * the first words that end in {@code *} (without it).
      */
-    private record Starts(Set<String> stems, Set<String> prefixes, Set<String> exact) {
+    private record Starts(Set<String> stems, Prefixes prefixes, Set<String> exact) {
     }
 
     /** A text analysed and indexed once per item, shared by every theme. */
@@ -90,7 +90,7 @@ public final class Classifier {
                 addFirst(exact, phrase.exact());
             }
         }
-        this.starts = new Starts(Set.copyOf(stems), Set.copyOf(prefixes), Set.copyOf(exact));
+        this.starts = new Starts(Set.copyOf(stems), new Prefixes(prefixes), Set.copyOf(exact));
     }
 
     private static void addFirst(Set<String> starts, List<String> phrase) {

@@ -37,7 +37,7 @@ final class TokenIndex {
      * @param starts the words phrases may start with: a phrase whose first word is not among them is never found
      */
     static TokenIndex of(List<String> tokens, Set<String> starts) {
-        return of(tokens, tokens, starts, Set.of());
+        return of(tokens, tokens, starts, Prefixes.NONE);
     }
 
     /**
@@ -45,30 +45,26 @@ final class TokenIndex {
      * @param prefixes the prefixes (without {@code *}) phrases may start with
      */
     static TokenIndex of(List<String> tokens, List<String> words, Set<String> starts, Set<String> prefixes) {
+        return of(tokens, words, starts, new Prefixes(prefixes));
+    }
+
+    /** {@link #of(List, List, Set, Set)} with the prefixes prepared once (the classifier keeps them). */
+    static TokenIndex of(List<String> tokens, List<String> words, Set<String> starts, Prefixes prefixes) {
         if (words.size() != tokens.size()) {
             throw new IllegalArgumentException("one word per token");
         }
         String[] text = tokens.toArray(String[]::new);
         String[] unstemmed = words.toArray(String[]::new);
-        int[] lengths = prefixes.stream().mapToInt(String::length).distinct().sorted().toArray();
         // the keys each position is found under: its token, and "prefix*" for every prefix of its word
         Map<String, int[]> counts = new HashMap<>();
         List<List<String>> keys = new ArrayList<>(text.length);
         for (int i = 0; i < text.length; i++) {
-            List<String> at = null;
-            if (starts.contains(text[i])) {
-                at = new ArrayList<>(1);
+            List<String> at = starts.contains(text[i]) ? new ArrayList<>(1) : null;
+            if (at != null) {
                 at.add(text[i]);
             }
-            for (int length : lengths) {
-                if (length > unstemmed[i].length()) {
-                    break;
-                }
-                String prefix = unstemmed[i].substring(0, length);
-                if (prefixes.contains(prefix)) {
-                    at = at == null ? new ArrayList<>(1) : at;
-                    at.add(prefix + PREFIX_MARK);
-                }
+            if (!prefixes.isEmpty()) {
+                at = prefixes.addMatches(unstemmed[i], at);
             }
             keys.add(at);
             if (at != null) {
