@@ -27,7 +27,6 @@ import java.util.stream.Stream;
  */
 public final class BenchmarkMain {
 
-
     /** A digest of the 20 newest items, as newsletters usually carry (the default allows 100). */
     static final Map<String, String> DIGEST_SETTINGS = Map.of("FEED_DIGEST_MAX_ITEMS", "20");
 

@@ -19,9 +19,11 @@ import java.util.stream.Stream;
  * again). Later starts use it ({@code -XX:AOTCache}); a cache the JVM finds unusable is ignored with a warning, never
  * an error ({@code -XX:AOTMode=auto}, the default). Before Java 25 there is no cache and nothing changes.
  *
- * <p>A cache also belongs to the JVM options it was recorded with: the JVM refuses a cache recorded with other heap or
- * object-layout settings (and would then start without one every time, silently slow), so the options are kept next to
- * the cache ({@code service.aot.options}) and a change of them makes the cache stale like a rebuild does.
+ * <p>A cache also belongs to the JVM options it was recorded with: the JVM refuses a cache recorded with other
+ * object-layout settings (compact object headers, compressed pointers), and would then start without one every time,
+ * silently slow; with another collector or heap size it may leave parts of it (the archived heap objects) unused. So
+ * the options are kept next to the cache ({@code service.aot.options}) and a change of them makes the cache stale like
+ * a rebuild does.
  */
 public final class AotCache {
 
