@@ -27,10 +27,6 @@ import java.util.stream.Stream;
  */
 public final class BenchmarkMain {
 
-    /** The JVM options ./syndicate gives each service, so the figures describe what a user runs. */
-    static final List<String> SERVICE_JAVA_OPTS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
-            "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
-
     /** A digest of the 20 newest items, as newsletters usually carry (the default allows 100). */
     static final Map<String, String> DIGEST_SETTINGS = Map.of("FEED_DIGEST_MAX_ITEMS", "20");
 
@@ -65,7 +61,7 @@ public final class BenchmarkMain {
             SoakBenchmark.Settings settings = SoakBenchmark.Settings.fromEnvironment(System.getenv());
             boolean met;
             recordAotCaches(root, work);
-            try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS,
+            try (ProductProcesses product = new ProductProcesses(root, work, serviceJavaOpts(),
                     DigestBenchmark.serviceSettings(System.getenv()), true)) {
                 System.out.println("services' logs: " + work);
                 met = new SoakBenchmark(product, settings).run();
@@ -79,7 +75,7 @@ public final class BenchmarkMain {
             return;
         }
         recordAotCaches(root, work);
-        try (ProductProcesses product = new ProductProcesses(root, work, SERVICE_JAVA_OPTS,
+        try (ProductProcesses product = new ProductProcesses(root, work, serviceJavaOpts(),
                 DigestBenchmark.serviceSettings(System.getenv()), true)) {
             String cache = Runtime.version().feature() >= AotCache.FIRST_JAVA ? ", AOT cache" : "";
             for (String service : ProductProcesses.SERVICES) {
@@ -137,12 +133,12 @@ public final class BenchmarkMain {
     private static void recordAotCaches(Path root, Path work) throws IOException {
         int java = Runtime.version().feature();
         boolean fresh = ProductProcesses.SERVICES.stream().allMatch(service ->
-                new AotCache(root.resolve(service).resolve("target/quarkus-app"), java).isFresh());
+                new AotCache(root.resolve(service).resolve("target/quarkus-app"), java, serviceJavaOpts()).isFresh());
         if (java < AotCache.FIRST_JAVA || fresh) {
             return;
         }
         System.out.println("recording the services' ahead-of-time caches (a start, the demo ingest, a stop)...");
-        try (ProductProcesses training = new ProductProcesses(root, work.resolve("aot-recording"), SERVICE_JAVA_OPTS,
+        try (ProductProcesses training = new ProductProcesses(root, work.resolve("aot-recording"), serviceJavaOpts(),
                 DIGEST_SETTINGS, true)) {
             ingestDemo(root, training);
         }
@@ -175,6 +171,18 @@ public final class BenchmarkMain {
                 }
             }
         }
+    }
+
+    /**
+     * The JVM options ./syndicate gives each service, so the figures describe what a user runs: benchmarks/run passes
+     * them from local-stack/bin/java.sh, their one place.
+     */
+    static List<String> serviceJavaOpts() {
+        String fromEnvironment = System.getenv("SERVICE_JAVA_OPTS");
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+            throw new IllegalStateException("SERVICE_JAVA_OPTS is not set: start the benchmarks with benchmarks/run");
+        }
+        return List.of(fromEnvironment.trim().split("\\s+"));
     }
 
     static long residentMb(long pid) throws IOException {

@@ -200,7 +200,7 @@ public final class ProductProcesses implements AutoCloseable {
         command.add(RuntimeClasspath.javaExecutable());
         command.addAll(javaOpts);
         if (aotCache && instance.equals(service)) { // one cache file per service: a second instance records none
-            command.addAll(new AotCache(jar.getParent(), Runtime.version().feature()).jvmOptions());
+            command.addAll(new AotCache(jar.getParent(), Runtime.version().feature(), javaOpts).jvmOptions());
         }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

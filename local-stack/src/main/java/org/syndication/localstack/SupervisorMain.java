@@ -206,7 +206,7 @@ public final class SupervisorMain {
         List<String> command = new ArrayList<>();
         command.add(RuntimeClasspath.javaExecutable());
         command.addAll(javaOpts);
-        command.addAll(new AotCache(jar.getParent(), Runtime.version().feature()).jvmOptions());
+        command.addAll(new AotCache(jar.getParent(), Runtime.version().feature(), javaOpts).jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         Map<String, String> env = builder.environment();
