@@ -24,6 +24,7 @@ import org.syndication.ingest.service.SourcePoller;
 import org.syndication.ingest.service.SourceService;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
+import org.syndication.support.rest.PageSecurityHeaders;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -483,7 +484,7 @@ class PageSourcesIT {
     static Document sourcesPage() {
         String html = given().when().get("/sources")
                 .then().statusCode(200).contentType(ContentType.HTML)
-                .header("Content-Security-Policy", PageSecurityHeaders.CONTENT_SECURITY_POLICY)
+                .header("Content-Security-Policy", PageSecurityHeaders.CONTENT_SECURITY_POLICY_WITHOUT_FORMS)
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")
