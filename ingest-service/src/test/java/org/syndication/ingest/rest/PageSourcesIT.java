@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.events.Topics;
+import org.syndication.ingest.DueSources;
 import org.syndication.ingest.messaging.TopicProbe;
 import org.syndication.ingest.parse.ItemIdentity;
 import org.syndication.ingest.service.SourceHealthMetrics;
 import org.syndication.ingest.service.SourcePoller;
-import org.syndication.ingest.service.SourceService;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
 import org.syndication.support.rest.PageSecurityHeaders;
@@ -81,7 +81,7 @@ class PageSourcesIT {
     SourcePoller poller;
 
     @Inject
-    SourceService sources;
+    DueSources sources;
 
     @Inject
     SourceHealthMetrics sourceHealth;
