@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.InvalidRequestException;
+import org.syndication.feed.ItemNotFoundException;
 import org.syndication.feed.UnknownThemeException;
 import org.syndication.feed.render.FeedFormat;
 import org.syndication.feed.render.Pages;
@@ -47,7 +48,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unknownItem(UnknownItemException e, UriInfo uri) {
+    public Response itemNotFound(ItemNotFoundException e, UriInfo uri) {
         return problem(ProblemTypes.NOT_FOUND, "Not found", 404, e.getMessage(), uri).toResponse();
     }
 
