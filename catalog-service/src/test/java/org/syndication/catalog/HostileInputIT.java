@@ -108,7 +108,7 @@ class HostileInputIT {
     @Test
     void withdrawingNeedsTheTokenHoweverThePathIsSpelled() throws IOException {
         TestData item = TestData.item().title("Harbour patrol boats delivered").body("Two boats for the coast guard.");
-        catalog.ingest(item.build());
+        catalog.ingestAll(List.of(item.build()));
 
         assertRefusedWithout("DELETE", "/api/items/" + item.itemId(), null);
         given().get("/api/items/{id}", item.itemId()).then().statusCode(200)

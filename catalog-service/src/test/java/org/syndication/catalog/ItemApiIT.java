@@ -13,6 +13,7 @@ import org.syndication.localstack.test.PostgresResource;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -42,15 +43,16 @@ class ItemApiIT {
 
     @BeforeEach
     void seed() {
-        catalog.ingest(TestData.item().id(CYBER).date(LocalDate.of(2024, 1, 10))
+        catalog.ingestAll(List.of(TestData.item().id(CYBER).date(LocalDate.of(2024, 1, 10))
                 .title("Cybercrime training for prosecutors")
-                .body("Investigators learned to secure digital evidence in cybercrime cases.").build());
-        catalog.ingest(TestData.item().id(WILDLIFE).date(LocalDate.of(2024, 2, 20)).endDate(LocalDate.of(2024, 2, 22))
+                .body("Investigators learned to secure digital evidence in cybercrime cases.").build()));
+        catalog.ingestAll(List.of(TestData.item().id(WILDLIFE).date(LocalDate.of(2024, 2, 20))
+                .endDate(LocalDate.of(2024, 2, 22))
                 .title("Dialogue on wildlife trafficking")
-                .body("Rangers and customs officers discussed poaching and ivory seizures.").build());
-        catalog.ingest(TestData.item().id(PORTS).date(LocalDate.of(2024, 3, 5))
+                .body("Rangers and customs officers discussed poaching and ivory seizures.").build()));
+        catalog.ingestAll(List.of(TestData.item().id(PORTS).date(LocalDate.of(2024, 3, 5))
                 .title("Container Control Programme opens a new port unit")
-                .body("The unit profiles high-risk containers at the seaport.").build());
+                .body("The unit profiles high-risk containers at the seaport.").build()));
         // the search vectors now, not a moment later (rows the indexer's own thread is on are skipped: wait for it)
         searchIndex.catchUp();
         await().atMost(Duration.ofSeconds(10)).until(() -> searchIndex.pending() == 0);

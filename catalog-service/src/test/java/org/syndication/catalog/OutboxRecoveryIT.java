@@ -56,8 +56,8 @@ class OutboxRecoveryIT {
     @Test
     void rowsCommittedWhileTheRelayIsDownArePublishedInOrderByTheNextRelay() {
         TestData item = TestData.item().title("Committed before the crash");
-        catalog.ingest(item.build());
-        catalog.ingest(item.version(2).title("Corrected before the crash").build());
+        catalog.ingestAll(List.of(item.build()));
+        catalog.ingestAll(List.of(item.version(2).title("Corrected before the crash").build()));
         catalog.withdraw(item.itemId());
 
         List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() ->

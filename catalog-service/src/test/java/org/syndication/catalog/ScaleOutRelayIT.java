@@ -86,7 +86,8 @@ class ScaleOutRelayIT {
         }
         for (int version = 1; version <= 3; version++) {
             for (TestData item : items) {
-                catalog.ingest(item.version(version).title("Scale-out item v" + version + " " + item.itemId()).build());
+                catalog.ingestAll(List.of(
+                        item.version(version).title("Scale-out item v" + version + " " + item.itemId()).build()));
             }
         }
         Set<String> keys = new HashSet<>();

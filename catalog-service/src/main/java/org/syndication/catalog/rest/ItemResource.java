@@ -14,6 +14,7 @@ import org.syndication.catalog.ItemQuery;
 import org.syndication.catalog.config.CatalogConfig;
 import org.syndication.catalog.service.CatalogService;
 import org.syndication.catalog.service.ItemQueryService;
+import org.syndication.support.rest.OperatorOnly;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

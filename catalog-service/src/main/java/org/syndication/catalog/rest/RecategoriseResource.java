@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.syndication.catalog.mapping.RecategoriseMapper;
 import org.syndication.catalog.service.RecategoriseService;
+import org.syndication.support.rest.OperatorOnly;
+import org.syndication.support.rest.Problems;
 
 import java.net.URI;
 
@@ -37,7 +39,7 @@ public class RecategoriseResource {
     public Response status(@PathParam("jobId") String jobId, UriInfo uri) {
         return recategorise.status(jobId)
                 .map(run -> Response.ok(RecategoriseMapper.toView(run)).build())
-                .orElseGet(() -> ProblemMappers.problem(ProblemTypes.JOB_NOT_FOUND, "Job not found", 404,
+                .orElseGet(() -> Problems.problem(ProblemTypes.JOB_NOT_FOUND, "Job not found", 404,
                         "no re-categorisation job " + jobId + " (jobs are kept in memory until a restart)",
                         uri).toResponse());
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.syndication.catalog.mapping.ThemeMapper;
 import org.syndication.catalog.service.TaxonomyService;
+import org.syndication.support.rest.OperatorOnly;
 
 import java.util.List;
 

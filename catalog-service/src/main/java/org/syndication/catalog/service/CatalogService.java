@@ -72,12 +72,6 @@ public class CatalogService {
         this.clock = clock;
     }
 
-    /** Upserts the item by id; an ingest version lower than or equal to the stored one changes nothing. */
-    @Transactional
-    public Outcome ingest(NewsItemIngested event) {
-        return ingestAll(List.of(event)).get(0);
-    }
-
     /**
      * Upserts a batch of events in one transaction: one locking query for the stored items, the events applied in
      * order in memory (exactly as one at a time: a version not above the item's current one is ignored, so several

@@ -5,6 +5,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import org.junit.jupiter.api.Test;
+import org.syndication.support.rest.OperatorOnly;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -45,12 +46,12 @@ class OperatorOnlyTest {
 
     /** The JAX-RS resource classes of this package, found in the compiled classes. */
     static List<Class<?>> resources() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path dir = Path.of(OperatorOnly.class.getResource("OperatorOnly.class").toURI()).getParent();
+        Path dir = Path.of(ProblemMappers.class.getResource("ProblemMappers.class").toURI()).getParent();
         List<Class<?>> resources = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = file.getFileName().toString();
-                Class<?> type = Class.forName(OperatorOnly.class.getPackageName() + "." + name.substring(0, name.length() - 6));
+                Class<?> type = Class.forName(ProblemMappers.class.getPackageName() + "." + name.substring(0, name.length() - 6));
                 if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
                     resources.add(type);
                 }

@@ -9,6 +9,7 @@ import jakarta.validation.ValidatorFactory;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.syndication.catalog.classify.ThemeRules;
+import org.syndication.support.rest.ProblemTypeDefaults;
 
 import java.lang.reflect.Method;
 import java.net.URI;

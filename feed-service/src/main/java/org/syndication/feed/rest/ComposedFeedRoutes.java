@@ -17,6 +17,7 @@ import org.syndication.feed.service.ComposedFeed;
 import org.syndication.feed.service.ComposedFeedService;
 import org.syndication.feed.service.FeedCache;
 import org.syndication.feed.service.RefusedQueryException;
+import org.syndication.support.rest.Problems;
 
 import java.util.Arrays;
 import java.util.List;
@@ -108,18 +109,18 @@ public class ComposedFeedRoutes {
             } else {
                 Log.errorf(result.cause(), "composed feed failed feed=%s format=%s", feed.key(), format.extension());
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-                problem(ctx, ProblemMappers.problem(ProblemTypes.UNAVAILABLE, "Feed unavailable", 503,
+                problem(ctx, Problems.problem(ProblemTypes.UNAVAILABLE, "Feed unavailable", 503,
                         "The feed cannot be read right now; try again shortly.", ctx.request().path()));
             }
         });
     }
 
     private static void invalid(RoutingContext ctx, String detail) {
-        problem(ctx, ProblemMappers.problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, detail,
+        problem(ctx, Problems.problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, detail,
                 ctx.request().path()));
     }
 
     private static void problem(RoutingContext ctx, HttpProblem problem) {
-        ProblemMappers.send(ctx.response(), problem);
+        Problems.send(ctx.response(), problem);
     }
 }

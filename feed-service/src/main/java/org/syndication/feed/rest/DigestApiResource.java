@@ -12,6 +12,7 @@ import org.syndication.feed.render.DigestMails;
 import org.syndication.feed.render.Pages;
 import org.syndication.feed.service.DigestService;
 import org.syndication.feed.service.SiteService;
+import org.syndication.support.rest.OperatorOnly;
 
 import java.net.URI;
 import java.util.List;

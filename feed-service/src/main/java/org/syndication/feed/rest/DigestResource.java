@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.syndication.feed.ItemNotFoundException;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.UnknownThemeException;
 import org.syndication.feed.render.FeedFormat;
@@ -55,6 +56,6 @@ public class DigestResource {
     public TemplateInstance digest(@PathParam("theme") String theme, @PathParam("periodId") String periodId) {
         return digests.find(theme, periodId)
                 .map(view -> Pages.Templates.digest(site.site(theme), view))
-                .orElseThrow(() -> new UnknownItemException("digest " + theme + "/" + periodId));
+                .orElseThrow(() -> new ItemNotFoundException("digest " + theme + "/" + periodId));
     }
 }

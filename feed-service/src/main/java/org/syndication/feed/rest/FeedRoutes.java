@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import org.syndication.feed.render.FeedFormat;
 import org.syndication.feed.render.RenderedFeed;
 import org.syndication.feed.service.FeedCache;
+import org.syndication.support.rest.Problems;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -78,7 +79,7 @@ public class FeedRoutes {
         }
         Optional<RenderedFeed> doc = cache.archive(feed, month.get(), format.get());
         if (doc.isEmpty()) {
-            problem(ctx, ProblemMappers.problem(ProblemTypes.NOT_FOUND, "No archive", 404,
+            problem(ctx, Problems.problem(ProblemTypes.NOT_FOUND, "No archive", 404,
                     "Feed '" + feed + "' has no archive for " + month.get()
                             + " (only months that are over and hold items have one)", ctx.request().path()));
             return;
@@ -99,7 +100,7 @@ public class FeedRoutes {
             return false;
         }
         ctx.response().putHeader(RETRY_AFTER, Long.toString(retryAfter));
-        problem(ctx, ProblemMappers.problem(ProblemTypes.RATE_LIMITED, "Polling too fast", 429,
+        problem(ctx, Problems.problem(ProblemTypes.RATE_LIMITED, "Polling too fast", 429,
                 "This feed changes about every " + PollingLimit.maxAgeSeconds(doc.cacheControl())
                         + " s (its Cache-Control max-age); ask again in " + retryAfter + " s.",
                 ctx.request().path()));
@@ -186,7 +187,7 @@ public class FeedRoutes {
     }
 
     private static void problem(RoutingContext ctx, HttpProblem problem) {
-        ProblemMappers.send(ctx.response(), problem);
+        Problems.send(ctx.response(), problem);
     }
 
     private static Optional<YearMonth> month(String text) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.ItemNotFoundException;
 import org.syndication.feed.UnknownThemeException;
 import org.syndication.feed.render.Pages;
 import org.syndication.feed.service.SiteService;
@@ -38,7 +39,7 @@ public class PageResource {
     @GET
     @Path("items/{itemId}")
     public TemplateInstance item(@PathParam("itemId") String itemId) {
-        Pages.ItemSummary item = site.item(itemId).orElseThrow(() -> new UnknownItemException(itemId));
+        Pages.ItemSummary item = site.item(itemId).orElseThrow(() -> new ItemNotFoundException(itemId));
         return Pages.Templates.item(site.site(FeedItemRepository.ALL), item);
     }
 }

@@ -1,14 +1,6 @@
 package org.syndication.feed.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkiverse.resteasy.problem.jackson.JacksonProblemSerializer;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.InvalidRequestException;
+import org.syndication.feed.ItemNotFoundException;
 import org.syndication.feed.UnknownThemeException;
 import org.syndication.feed.render.FeedFormat;
 import org.syndication.feed.render.Pages;
@@ -23,25 +16,23 @@ import org.syndication.feed.service.FeedCache;
 import org.syndication.feed.service.HubService;
 import org.syndication.feed.service.SiteService;
 import org.syndication.feed.service.SubscriptionService;
+import org.syndication.support.rest.Problems;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.syndication.support.rest.Problems.problem;
+
 /**
  * Domain exceptions as RFC 9457 problem documents, each with its stable {@link ProblemTypes type}; resources never
- * build error bodies. The same shape in every service: {@link #problem} builds an {@link HttpProblem}, JAX-RS
- * answers it with {@code toResponse()}, a Vert.x route (the feed documents) with {@link #send}. The errors a
+ * build error bodies. The same shape in every service: {@link Problems#problem} builds an {@link HttpProblem},
+ * JAX-RS answers it with {@code toResponse()}, a Vert.x route (the feed documents) with {@link Problems#send}. The errors a
  * reader meets in a browser (an expired link from a mail, a mistyped address in the subscription form) are an HTML
  * page instead when the browser asks for HTML before JSON; the status code and headers are the same.
  */
 public class ProblemMappers {
-
-    /** Writes problems answered outside JAX-RS with the extension's own serializer, so they read the same. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new SimpleModule().addSerializer(HttpProblem.class, new JacksonProblemSerializer()))
-            .build();
 
     private final FeedCache cache;
     private final SiteService site;
@@ -57,19 +48,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unknownItem(UnknownItemException e, UriInfo uri) {
+    public Response itemNotFound(ItemNotFoundException e, UriInfo uri) {
         return problem(ProblemTypes.NOT_FOUND, "Not found", 404, e.getMessage(), uri).toResponse();
     }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e, UriInfo uri, HttpHeaders headers) {
-        return readerFacing(problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), uri), headers);
+        return readerFacing(problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), uri),
+                headers);
     }
 
     @ServerExceptionMapper
     public Response invalidSubscription(SubscriptionService.InvalidSubscriptionException e, UriInfo uri,
                                         HttpHeaders headers) {
-        return readerFacing(problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), uri), headers);
+        return readerFacing(problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), uri),
+                headers);
     }
 
     @ServerExceptionMapper
@@ -139,45 +132,7 @@ public class ProblemMappers {
                 .build();
     }
 
-    /** A problem about the current request; {@code instance} is its path. */
-    static HttpProblem problem(URI type, String title, int status, String detail, UriInfo uri) {
-        return problem(type, title, status, detail, path(uri));
-    }
-
-    /** The same for a Vert.x route, given the raw path of its request. */
-    static HttpProblem problem(URI type, String title, int status, String detail, String rawPath) {
-        HttpProblem.Builder builder = HttpProblem.builder()
-                .withType(type)
-                .withTitle(title)
-                .withStatus(status)
-                .withDetail(detail);
-        if (rawPath != null) {
-            try {
-                builder.withInstance(URI.create(rawPath));
-            } catch (IllegalArgumentException e) {
-                // a path the HTTP codec let through but java.net.URI refuses: the problem goes without instance
-            }
-        }
-        return builder.build();
-    }
-
     private static String path(UriInfo uri) {
         return uri == null ? null : uri.getRequestUri().getRawPath();
-    }
-
-    /** Answers a problem from a Vert.x route (status, its headers, {@code application/problem+json} body). */
-    static Future<Void> send(HttpServerResponse response, HttpProblem problem) {
-        problem.getHeaders().forEach((name, value) -> response.putHeader(name, String.valueOf(value)));
-        return response.setStatusCode(problem.getStatusCode())
-                .putHeader(HttpHeaders.CONTENT_TYPE, HttpProblem.MEDIA_TYPE.toString())
-                .end(Buffer.buffer(json(problem)));
-    }
-
-    static byte[] json(HttpProblem problem) {
-        try {
-            return JSON.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem document could not be written", e);
-        }
     }
 }

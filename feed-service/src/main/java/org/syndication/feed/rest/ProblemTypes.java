@@ -1,18 +1,20 @@
 package org.syndication.feed.rest;
 
+import org.syndication.support.rest.Problems;
+
 import java.net.URI;
 
 /** The stable {@code type} URIs of the feed service's problem documents (RFC 9457), listed in the README. */
 public final class ProblemTypes {
 
-    static final String BASE = "https://syndication.example.org/problems/";
+    static final String BASE = Problems.BASE;
 
     public static final URI UNKNOWN_FEED = of("unknown-feed");
     public static final URI UNKNOWN_THEME = of("unknown-theme");
     public static final URI NOT_FOUND = of("not-found");
-    public static final URI UNAUTHORIZED = of("unauthorized");
-    public static final URI FORBIDDEN = of("forbidden");
-    public static final URI INVALID_REQUEST = of("invalid-request");
+    public static final URI UNAUTHORIZED = Problems.UNAUTHORIZED;
+    public static final URI FORBIDDEN = Problems.FORBIDDEN;
+    public static final URI INVALID_REQUEST = Problems.INVALID_REQUEST;
     public static final URI INVALID_TOKEN = of("invalid-token");
     public static final URI SUBSCRIPTION_ENDED = of("subscription-ended");
     public static final URI RATE_LIMITED = of("rate-limited");
@@ -25,10 +27,10 @@ public final class ProblemTypes {
 
     /** The type of a problem that has no kind of its own: {@code .../http-<status>}. */
     public static URI forStatus(int status) {
-        return of("http-" + status);
+        return Problems.forStatus(status);
     }
 
     private static URI of(String kind) {
-        return URI.create(BASE + kind);
+        return Problems.type(kind);
     }
 }

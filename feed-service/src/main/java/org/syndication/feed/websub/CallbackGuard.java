@@ -1,34 +1,21 @@
 package org.syndication.feed.websub;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import org.syndication.support.net.PublicAddresses;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Server-side request forgery guard for WebSub callbacks: only {@code http}/{@code https}, no user info, and,
  * unless private addresses are allowed ({@code feed.websub.allow-private}, set by the local stack), every address
  * the host resolves to must be public (not loopback, private, link-local, unique-local, carrier-grade NAT,
- * multicast or unspecified, in any IPv4-in-IPv6 or numeric spelling). Checked when a request arrives and again
- * before every verification and delivery, since a name can resolve elsewhere later.
- *
- * <p>The address rules are ingest's {@code UrlGuard} rules, kept identical (ingest checks feed sources with them);
- * the two services share no runtime module but {@code events/}, which is the partner contract.
+ * multicast or unspecified, in any IPv4-in-IPv6 or numeric spelling: service-support's {@link PublicAddresses}, the
+ * rule ingest's {@code UrlGuard} checks feed sources with). Checked when a request arrives and again before every
+ * verification and delivery, since a name can resolve elsewhere later.
  */
 public final class CallbackGuard {
-
-    /** Resolves a host name; replaced in tests. */
-    @FunctionalInterface
-    public interface Resolver {
-        InetAddress[] resolve(String host) throws UnknownHostException;
-    }
 
     /** A callback this hub will not call; the message is safe to show the client. */
     public static final class UnsafeCallbackException extends RuntimeException {
@@ -38,9 +25,9 @@ public final class CallbackGuard {
     }
 
     private final boolean allowPrivate;
-    private final Resolver resolver;
+    private final PublicAddresses.Resolver resolver;
 
-    public CallbackGuard(boolean allowPrivate, Resolver resolver) {
+    public CallbackGuard(boolean allowPrivate, PublicAddresses.Resolver resolver) {
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
     }
@@ -76,163 +63,14 @@ public final class CallbackGuard {
     /** {@link #parse} plus the address check: the callback may be called now. */
     public URI check(String url) {
         URI uri = parse(url);
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        host = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (!allowPrivate && numericIpv4(host).filter(ipv4 -> !isPublicIpv4(ipv4)).isPresent()) {
-            throw new UnsafeCallbackException("hub.callback's host is a non-public address");
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            throw new UnsafeCallbackException("hub.callback's host does not resolve");
-        }
-        if (!allowPrivate) {
-            for (InetAddress address : addresses) {
-                if (!isPublic(address)) {
+        switch (PublicAddresses.check(PublicAddresses.host(uri), allowPrivate, resolver)) {
+            case NON_PUBLIC_NUMBER -> throw new UnsafeCallbackException("hub.callback's host is a non-public address");
+            case UNRESOLVED -> throw new UnsafeCallbackException("hub.callback's host does not resolve");
+            case RESOLVES_NON_PUBLIC ->
                     throw new UnsafeCallbackException("hub.callback's host resolves to a non-public address");
-                }
+            case CALLABLE -> {
             }
         }
         return uri;
-    }
-
-    /** Whether an address is on the public internet. */
-    public static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            return isPublicIpv4(b);
-        }
-        if (address instanceof Inet6Address) {
-            int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {                       // fc00::/7 unique local
-                return false;
-            }
-            if (startsWith(b, LOCAL_NAT64)) {                   // 64:ff9b:1::/48 local-use NAT64, any embedding
-                return false;
-            }
-            // an IPv6 address that carries an IPv4 one reaches that IPv4 address (through a NAT64 gateway, a
-            // 6to4 or Teredo relay, or the host's own stack): it is public only when every IPv4 address it holds is
-            for (byte[] ipv4 : embeddedIpv4(b)) {
-                if (!isPublicIpv4(ipv4)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean isPublicIpv4(byte[] b) {
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return first != 0                                       // 0.0.0.0/8 "this network"
-                && first != 10                                  // 10.0.0.0/8 private
-                && first != 127                                 // 127.0.0.0/8 loopback
-                && !(first == 169 && second == 254)             // 169.254.0.0/16 link-local (cloud metadata)
-                && !(first == 172 && second >= 16 && second < 32) // 172.16.0.0/12 private
-                && !(first == 192 && second == 168)             // 192.168.0.0/16 private
-                && !(first == 100 && second >= 64 && second < 128) // 100.64.0.0/10 carrier-grade NAT
-                && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24 IETF protocol assignments
-                && !(first == 198 && (second == 18 || second == 19)) // 198.18.0.0/15 benchmarking
-                && first < 224;                                 // 224.0.0.0/4 multicast, 240.0.0.0/4 reserved
-    }
-
-    private static final byte[] IPV4_MAPPED = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
-    private static final byte[] IPV4_COMPATIBLE = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-    private static final byte[] IPV4_TRANSLATED = {0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0};
-    private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
-    private static final byte[] LOCAL_NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 1};
-    private static final byte[] SIX_TO_FOUR = {0x20, 0x02};
-    private static final byte[] TEREDO = {0x20, 0x01, 0, 0};
-
-    /**
-     * The IPv4 addresses an IPv6 address carries: IPv4-mapped {@code ::ffff:a.b.c.d}, IPv4-compatible
-     * {@code ::a.b.c.d}, IPv4-translated {@code ::ffff:0:a.b.c.d}, NAT64 {@code 64:ff9b::a.b.c.d} (RFC 6052),
-     * 6to4 {@code 2002:AABB:CCDD::/48} (RFC 3056), and Teredo {@code 2001:0::/32} (RFC 4380: the server address and
-     * the client address, stored inverted).
-     */
-    static List<byte[]> embeddedIpv4(byte[] b) {
-        if (startsWith(b, IPV4_MAPPED) || startsWith(b, IPV4_COMPATIBLE) || startsWith(b, IPV4_TRANSLATED)
-                || startsWith(b, NAT64)) {
-            return List.of(Arrays.copyOfRange(b, 12, 16));
-        }
-        if (startsWith(b, SIX_TO_FOUR)) {
-            return List.of(Arrays.copyOfRange(b, 2, 6));
-        }
-        if (startsWith(b, TEREDO)) {
-            byte[] client = Arrays.copyOfRange(b, 12, 16);
-            for (int i = 0; i < client.length; i++) {
-                client[i] = (byte) ~client[i];
-            }
-            return List.of(Arrays.copyOfRange(b, 4, 8), client);
-        }
-        return List.of();
-    }
-
-    private static boolean startsWith(byte[] address, byte[] prefix) {
-        return Arrays.equals(address, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    /**
-     * An IPv4 address written the way {@code inet_aton} and browsers read it: one to four dot-separated numbers,
-     * each decimal, octal (leading {@code 0}) or hexadecimal ({@code 0x}), the last one filling the remaining
-     * bytes ({@code 2130706433}, {@code 0x7f.1}, {@code 017700000001} are all 127.0.0.1). Empty when the host is
-     * a name, or numbers that are no address.
-     */
-    static Optional<byte[]> numericIpv4(String host) {
-        String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        String[] parts = h.split("\\.", -1);
-        if (h.isEmpty() || parts.length > 4) {
-            return Optional.empty();
-        }
-        long[] numbers = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            OptionalLong number = ipv4Number(parts[i]);
-            if (number.isEmpty()) {
-                return Optional.empty();
-            }
-            numbers[i] = number.getAsLong();
-        }
-        long value = 0;
-        for (int i = 0; i < numbers.length - 1; i++) {
-            if (numbers[i] > 255) {
-                return Optional.empty();
-            }
-            value |= numbers[i] << (8 * (3 - i));
-        }
-        long last = numbers[numbers.length - 1];
-        if (last >= 1L << (8 * (5 - numbers.length))) {
-            return Optional.empty();
-        }
-        value |= last;
-        return Optional.of(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
-    }
-
-    private static OptionalLong ipv4Number(String part) {
-        int radix = 10;
-        String digits = part;
-        if (part.startsWith("0x") || part.startsWith("0X")) {
-            radix = 16;
-            digits = part.substring(2);
-        } else if (part.length() > 1 && part.startsWith("0")) {
-            radix = 8;
-            digits = part.substring(1);
-        }
-        if (digits.isEmpty()) {
-            return radix == 16 ? OptionalLong.of(0) : OptionalLong.empty();
-        }
-        if (digits.length() > 12) { // more than 32 bits in any radix; also keeps the parse from overflowing
-            return OptionalLong.empty();
-        }
-        for (int i = 0; i < digits.length(); i++) {
-            if (Character.digit(digits.charAt(i), radix) < 0) {
-                return OptionalLong.empty();
-            }
-        }
-        return OptionalLong.of(Long.parseLong(digits, radix));
     }
 }

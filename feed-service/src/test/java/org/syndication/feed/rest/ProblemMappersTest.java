@@ -2,6 +2,7 @@ package org.syndication.feed.rest;
 
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.syndication.support.rest.Problems;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,7 +33,7 @@ class ProblemMappersTest {
 
     @Test
     void aPathJavaNetUriRefusesLeavesTheInstanceOut() {
-        JsonPath problem = json(ProblemMappers.problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, "bad",
+        JsonPath problem = json(Problems.problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, "bad",
                 "/feeds/a b"));
 
         assertThat(problem.getString("type")).isEqualTo("https://syndication.example.org/problems/invalid-request");
@@ -40,6 +41,6 @@ class ProblemMappersTest {
     }
 
     private static JsonPath json(io.quarkiverse.resteasy.problem.HttpProblem problem) {
-        return JsonPath.from(new String(ProblemMappers.json(problem), StandardCharsets.UTF_8));
+        return JsonPath.from(new String(Problems.json(problem), StandardCharsets.UTF_8));
     }
 }

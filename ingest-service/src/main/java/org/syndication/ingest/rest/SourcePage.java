@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.syndication.ingest.mapping.ViewMapper;
 import org.syndication.ingest.service.SourceService;
+import org.syndication.support.rest.OperatorToken;
 
 import java.util.List;
 

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.syndication.ingest.mapping.ViewMapper;
 import org.syndication.ingest.service.SourceService;
+import org.syndication.support.rest.OperatorOnly;
+import org.syndication.support.rest.OperatorToken;
 
 import java.util.List;
 

@@ -170,13 +170,6 @@ public class SourceService {
         return sources.countDegraded(FeedSource.DEGRADED_AFTER);
     }
 
-    /** Makes every source due now (used on request, and by tests). */
-    @Transactional
-    public void allDueNow() {
-        Instant now = now();
-        sources.listAll().forEach(s -> s.dueNow(now));
-    }
-
     private Instant now() {
         return clock.instant();
     }

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.events.Topics;
+import org.syndication.ingest.DueSources;
 import org.syndication.ingest.messaging.TopicProbe;
 import org.syndication.ingest.parse.ItemIdentity;
 import org.syndication.ingest.service.SourceHealthMetrics;
 import org.syndication.ingest.service.SourcePoller;
-import org.syndication.ingest.service.SourceService;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
+import org.syndication.support.rest.PageSecurityHeaders;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -80,7 +81,7 @@ class PageSourcesIT {
     SourcePoller poller;
 
     @Inject
-    SourceService sources;
+    DueSources sources;
 
     @Inject
     SourceHealthMetrics sourceHealth;
@@ -483,7 +484,7 @@ class PageSourcesIT {
     static Document sourcesPage() {
         String html = given().when().get("/sources")
                 .then().statusCode(200).contentType(ContentType.HTML)
-                .header("Content-Security-Policy", PageSecurityHeaders.CONTENT_SECURITY_POLICY)
+                .header("Content-Security-Policy", PageSecurityHeaders.CONTENT_SECURITY_POLICY_WITHOUT_FORMS)
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")

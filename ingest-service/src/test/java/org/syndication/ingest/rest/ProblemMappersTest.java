@@ -14,6 +14,8 @@ import org.syndication.ingest.SourceNotFoundException;
 import org.syndication.ingest.UndecodableDocumentException;
 import org.syndication.ingest.config.IngestConfig;
 import org.syndication.ingest.feeds.UnsafeUrlException;
+import org.syndication.support.rest.ProblemTypeDefaults;
+import org.syndication.support.rest.Problems;
 
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -90,7 +92,7 @@ class ProblemMappersTest {
     @Test
     void aProblemAnsweredOutsideJaxRsIsWrittenByTheExtensionsSerializer() {
         io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(new String(
-                ProblemMappers.json(ProblemMappers.problem(ProblemTypes.DOCUMENT_TOO_LARGE, "Document too large", 413,
+                Problems.json(Problems.problem(ProblemTypes.DOCUMENT_TOO_LARGE, "Document too large", 413,
                         "too long", "/api/documents")), java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(problem.getString("type")).isEqualTo(ProblemTypes.DOCUMENT_TOO_LARGE.toString());

@@ -12,8 +12,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.syndication.ingest.DueSources;
 import org.syndication.ingest.service.SourcePoller;
-import org.syndication.ingest.service.SourceService;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
 
@@ -54,7 +54,7 @@ class SourceOperatorIT {
     SourcePoller poller;
 
     @Inject
-    SourceService sources;
+    DueSources sources;
 
     @BeforeAll
     static void start() throws IOException {

@@ -15,10 +15,10 @@ import org.syndication.events.CeHeaders;
 import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.events.Topics;
+import org.syndication.ingest.DueSources;
 import org.syndication.ingest.messaging.TopicProbe;
 import org.syndication.ingest.parse.ItemIdentity;
 import org.syndication.ingest.service.SourcePoller;
-import org.syndication.ingest.service.SourceService;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
 
@@ -55,7 +55,7 @@ class SourcePollingIT {
     SourcePoller poller;
 
     @Inject
-    SourceService sources;
+    DueSources sources;
 
     @BeforeAll
     static void start() throws IOException {

@@ -1,4 +1,4 @@
-package org.syndication.feed.rest;
+package org.syndication.support.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 /**
  * Gives every problem mapped by the extension itself (404 of an unknown path, 405, 500, JSON errors) a
  * {@code type}, so clients always get one. Bean Validation failures of request parameters and bodies (rendered by
- * the extension with their {@code violations}) and a JSON body Jackson cannot bind are the service's
+ * the extension with their {@code violations}) and a JSON body Jackson cannot bind are the
  * {@code invalid-request} problem: the messages as the {@code detail}, the parameter (or {@code body}) as
- * {@code parameter},, like an {@code InvalidRequestException}.
+ * {@code parameter}, like an {@code InvalidRequestException}.
  */
 @ApplicationScoped
 @Startup
@@ -32,7 +32,7 @@ public class ProblemTypeDefaults implements ProblemPostProcessor {
             List<ConstraintViolation<?>> sorted = violations.getConstraintViolations().stream()
                     .sorted(Comparator.comparing(ConstraintViolation::getMessage)).collect(Collectors.toList());
             HttpProblem.Builder builder = HttpProblem.builder(problem)
-                    .withType(ProblemTypes.INVALID_REQUEST)
+                    .withType(Problems.INVALID_REQUEST)
                     .withTitle("Invalid request")
                     .withDetail(sorted.stream().map(ConstraintViolation::getMessage).collect(Collectors.joining("; ")));
             if (!sorted.isEmpty()) {
@@ -43,7 +43,7 @@ public class ProblemTypeDefaults implements ProblemPostProcessor {
         JsonProcessingException unreadable = jsonFailure(cause);
         if (unreadable != null) {
             return HttpProblem.builder(problem)
-                    .withType(ProblemTypes.INVALID_REQUEST)
+                    .withType(Problems.INVALID_REQUEST)
                     .withTitle("Invalid request")
                     .withDetail("the body is not valid: " + firstLine(unreadable))
                     .with("parameter", "body")
@@ -52,7 +52,7 @@ public class ProblemTypeDefaults implements ProblemPostProcessor {
         if (problem.getType() != null) {
             return problem;
         }
-        return HttpProblem.builder(problem).withType(ProblemTypes.forStatus(problem.getStatusCode())).build();
+        return HttpProblem.builder(problem).withType(Problems.forStatus(problem.getStatusCode())).build();
     }
 
     /** The Jackson failure behind a problem (JAX-RS wraps it when it reads a body), if there is one. */

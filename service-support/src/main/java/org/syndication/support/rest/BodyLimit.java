@@ -1,5 +1,6 @@
-package org.syndication.catalog.rest;
+package org.syndication.support.rest;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -11,15 +12,17 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.syndication.catalog.config.CatalogConfig;
+
+import java.util.function.Function;
 
 /**
- * Refuses a request body over {@code catalog.api.max-body-size} with {@code 413} and a problem document before
- * more of it is read, so no request can make the service hold more than that limit. A declared
+ * Refuses a request body over the service's limit ({@link Policy}) with {@code 413} and a problem document
+ * before more of it is read, so no request can make the service hold more than that limit. A declared
  * {@code Content-Length} is refused at once; a body without one (chunked) is read into memory only up to the
- * limit. Quarkus' own check of {@code quarkus.http.limits.max-body-size} (set to the same key) comes right after
- * this route and would answer the same status with an empty body; this route answers first, as every error of
- * the API is a problem document. The rest of the body is dropped as it arrives, then the connection is closed.
+ * limit. Quarkus' own check of {@code quarkus.http.limits.max-body-size} (each service sets it to the same key)
+ * comes right after this route and would answer the same status with an empty body; this route answers first, as
+ * every error of a service is a problem document. The rest of the body is dropped as it arrives, then the
+ * connection is closed.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -27,10 +30,19 @@ public class BodyLimit {
     /** How much of a refused body is read (and dropped) before the connection is closed anyway. */
     static final long DROP_AT_MOST = 64L << 20;
 
-    private final long limit;
+    /**
+     * What a service sets: its limit in bytes and the problem it answers for a longer body, given the request's raw
+     * path (each service names its own config key and problem type).
+     */
+    public record Policy(long maxBytes, Function<String, HttpProblem> tooLarge) {
+    }
 
-    public BodyLimit(CatalogConfig config) {
-        this.limit = config.api().maxBodySize().asLongValue();
+    private final long limit;
+    private final Function<String, HttpProblem> tooLarge;
+
+    public BodyLimit(Policy policy) {
+        this.limit = policy.maxBytes();
+        this.tooLarge = policy.tooLarge();
     }
 
     void install(@Observes Router router) {
@@ -97,9 +109,7 @@ public class BodyLimit {
 
     private void refuse(RoutingContext ctx) {
         HttpServerResponse response = ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        dropRestThenClose(ctx.request(), ProblemMappers.send(response, ProblemMappers.problem(ProblemTypes.BODY_TOO_LARGE,
-                "Request body too large", 413,
-                "the request body is larger than " + limit + " bytes (catalog.api.max-body-size)", ctx.request().path())));
+        dropRestThenClose(ctx.request(), Problems.send(response, tooLarge.apply(ctx.request().path())));
     }
 
     /**
