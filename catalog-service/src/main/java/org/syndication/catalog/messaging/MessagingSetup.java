@@ -43,7 +43,6 @@ public class MessagingSetup {
     private final OutboxRelay relay;
     private final OutboxSweeper sweeper;
     private final BacklogMetrics backlog;
-    private volatile boolean started;
 
     /**
      * @param cataloguedChannel   wires the channel, so that its producer exists; nothing is sent through the
@@ -101,7 +100,6 @@ public class MessagingSetup {
 
     void onStart(@Observes StartupEvent event) {
         backlog.register();
-        started = true;
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -113,20 +111,24 @@ public class MessagingSetup {
         relay.wake();
     }
 
-    /** Wakes the relay for rows a commit's wake-up did not reach; only once the Kafka channels are up. */
-    @Scheduled(every = "${catalog.outbox.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Wakes the relay for rows a commit's wake-up did not reach. The jobs run only once the application (and so its
+     * Kafka channels, which this bean's emitters need) is up.
+     */
+    @Scheduled(every = "${catalog.outbox.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
-        if (started) {
-            sweeper.sweep();
-        }
+        sweeper.sweep();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         sweeper.purge();
     }
 
-    @Scheduled(every = "${catalog.metrics-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${catalog.metrics-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshBacklog() {
         backlog.refresh();
     }

@@ -57,10 +57,6 @@ public class KafkaSender {
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
-    public String channel() {
-        return channel;
-    }
-
     private Producer<String, Object> producer() {
         Producer<String, Object> p = producer;
         if (p == null) {

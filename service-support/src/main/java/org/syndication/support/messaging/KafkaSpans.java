@@ -31,10 +31,6 @@ public final class KafkaSpans {
         this.tracer = telemetry.getTracer(scope);
     }
 
-    public OpenTelemetry telemetry() {
-        return telemetry;
-    }
-
     public Tracer tracer() {
         return tracer;
     }
