@@ -9,15 +9,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.syndication.catalog.messaging.BacklogMetrics;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.CeTypes;
+import org.syndication.events.DeadLetterHeaders;
 import org.syndication.events.EventJson;
 import org.syndication.events.ItemStatus;
 import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.Topics;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
+import org.syndication.support.messaging.BacklogMetrics;
 import org.syndication.support.messaging.DatabaseRetry;
 
 import java.nio.charset.StandardCharsets;
@@ -164,7 +165,7 @@ class CatalogPipelineIT {
             assertThat(header(r, CeHeaders.TYPE)).as("original headers kept").isEqualTo(CeTypes.NEWS_ITEM_INGESTED);
         }
         ConsumerRecord<String, byte[]> invalidRecord = dead.stream().filter(r -> r.key().equals(invalid)).findFirst().orElseThrow();
-        assertThat(header(invalidRecord, "dead-letter-reason") + header(invalidRecord, "deserialization-failure-reason"))
+        assertThat(header(invalidRecord, "dead-letter-reason") + header(invalidRecord, DeadLetterHeaders.DESERIALIZATION_FAILURE_REASON))
                 .contains("title");
         given().get("/api/items/{id}", malformed).then().statusCode(404);
         given().get("/api/items/{id}", invalid).then().statusCode(404);

@@ -8,8 +8,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.syndication.catalog.messaging.BacklogMetrics;
-import org.syndication.catalog.messaging.OutboxRelay;
 import org.syndication.catalog.service.CatalogService;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.EventJson;
@@ -17,6 +15,8 @@ import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.Topics;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
+import org.syndication.support.messaging.BacklogMetrics;
+import org.syndication.support.messaging.OutboxRelay;
 
 import java.util.List;
 import java.util.Map;

@@ -6,13 +6,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.syndication.catalog.messaging.EventTracing;
 import org.syndication.catalog.config.CatalogConfig;
-import org.syndication.catalog.messaging.KafkaSender;
-import org.syndication.catalog.messaging.OutboxRelay;
+import org.syndication.catalog.messaging.Channels;
 import org.syndication.catalog.service.CatalogService;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.EventJson;
@@ -20,6 +20,9 @@ import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.Topics;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
+import org.syndication.support.messaging.KafkaSender;
+import org.syndication.support.messaging.OutboxRelay;
+import org.syndication.support.messaging.OutboxTable;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,7 +70,11 @@ class ScaleOutRelayIT {
     EventTracing tracing;
 
     @Inject
+    @Identifier(Channels.NEWS_CATALOGUED)
     KafkaSender sender;
+
+    @Inject
+    OutboxTable table;
 
     @Inject
     CatalogConfig config;
@@ -95,7 +102,8 @@ class ScaleOutRelayIT {
         List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(() ->
                 outbox.list("aggregateId in ?1", keys));
         assertThat(rows).hasSize(36).allSatisfy(r -> assertThat(r.publishedAt).isNull());
-        OutboxRelay relayB = new OutboxRelay(outbox, sender, config, clock, meters, tracing);
+        OutboxRelay relayB = new OutboxRelay(table, new OutboxRelay.Target(Topics.NEWS_CATALOGUED, sender,
+                config.eventSource()), config.outbox(), clock, tracing.kafka(), meters.counter("catalog.outbox.published"));
 
         List<Integer> published = atOnce(() -> drain(relayA), () -> drain(relayB));
 

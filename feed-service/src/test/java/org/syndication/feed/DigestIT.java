@@ -22,7 +22,6 @@ import org.syndication.events.EventDeserializer;
 import org.syndication.events.ThemeTag;
 import org.syndication.events.Topics;
 import org.syndication.feed.config.FeedConfig;
-import org.syndication.feed.messaging.BacklogMetrics;
 import org.syndication.feed.mapping.EntryMapper;
 import org.syndication.events.DigestIssued.Frequency;
 import org.syndication.feed.digest.DigestSchedule;
@@ -32,6 +31,7 @@ import org.syndication.feed.service.DigestService;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
 import org.syndication.localstack.test.SmtpResource;
+import org.syndication.support.messaging.BacklogMetrics;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;

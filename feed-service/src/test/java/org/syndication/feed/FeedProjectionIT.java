@@ -17,16 +17,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.syndication.events.DeadLetterHeaders;
 import org.syndication.events.EventDeserializer;
 import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.ThemeTag;
 import org.syndication.events.Topics;
 import org.syndication.feed.mapping.EntryMapper;
-import org.syndication.feed.messaging.BacklogMetrics;
 import org.syndication.feed.messaging.CataloguedConsumer;
 import org.syndication.feed.service.ProjectionService;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
+import org.syndication.support.messaging.BacklogMetrics;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -318,8 +319,8 @@ class FeedProjectionIT {
         NewsItemCatalogued older = duplicate.version(2).title("Older title").build();
         String poisonKey = "poison-" + UUID.randomUUID();
         RecordHeaders poisonHeaders = new RecordHeaders();
-        poisonHeaders.add("deserialization-failure-reason", "bad json".getBytes(StandardCharsets.UTF_8));
-        poisonHeaders.add("deserialization-failure-data", "{not json".getBytes(StandardCharsets.UTF_8));
+        poisonHeaders.add(DeadLetterHeaders.DESERIALIZATION_FAILURE_REASON, "bad json".getBytes(StandardCharsets.UTF_8));
+        poisonHeaders.add(DeadLetterHeaders.DESERIALIZATION_FAILURE_DATA, "{not json".getBytes(StandardCharsets.UTF_8));
         poisonHeaders.add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         List<ConsumerRecord<String, NewsItemCatalogued>> batch = List.of(
                 record(first.itemId(), first, new RecordHeaders()),

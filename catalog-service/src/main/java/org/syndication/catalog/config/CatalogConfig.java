@@ -2,6 +2,7 @@ package org.syndication.catalog.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import org.syndication.support.messaging.OutboxConfig;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
@@ -22,7 +23,8 @@ public interface CatalogConfig {
 
     Classifier classifier();
 
-    Outbox outbox();
+    /** The outbox relay ({@code catalog.outbox.*}, the same keys as feed-service's). */
+    OutboxConfig outbox();
 
     Recategorise recategorise();
 
@@ -60,28 +62,6 @@ public interface CatalogConfig {
         /** How often the in-memory taxonomy is compared with the database (other instances may change it). */
         @WithDefault("30s")
         Duration refreshInterval();
-    }
-
-    interface Outbox {
-        /** Whether this instance runs the relay (rows are still written when false, and published by another instance). */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Rows published per relay transaction. */
-        @WithDefault("1000")
-        int batchSize();
-
-        /** How long the relay waits for Kafka to acknowledge a batch before it retries later. */
-        @WithDefault("10s")
-        Duration sendTimeout();
-
-        /** Periodic sweep for rows left unpublished (e.g. after a crash); commits also wake the relay at once. */
-        @WithDefault("2s")
-        Duration sweepInterval();
-
-        /** Published rows older than this are deleted by the sweep (the topic is compacted; the DB keeps state). */
-        @WithDefault("7d")
-        Duration retention();
     }
 
     interface Recategorise {

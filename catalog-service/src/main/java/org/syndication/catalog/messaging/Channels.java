@@ -5,7 +5,9 @@ public final class Channels {
 
     /** In: {@code news.ingested}. */
     public static final String NEWS_INGESTED = "news-ingested";
-    /** Out: {@code news.catalogued}, written only by the {@link OutboxRelay}. */
+    /** Out: {@code news.ingested.dlq}, records of news.ingested that can never be stored (service-support's DeadLetters). */
+    public static final String NEWS_INGESTED_DLQ = "news-ingested-dlq";
+    /** Out: {@code news.catalogued}, written only by the outbox relay (service-support's OutboxRelay). */
     public static final String NEWS_CATALOGUED = "news-catalogued";
 
     private Channels() {

@@ -2,15 +2,13 @@ package org.syndication.catalog.messaging;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.syndication.events.TraceHeaders;
+import org.syndication.support.messaging.KafkaSpans;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,19 +22,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * its own consumer span, a child of the trace context in its headers; while the batch is stored, the trace context
  * of each item's span is known by item id ({@link #traceparentOf}), and the outbox row of the item's change keeps it
  * (in the row's stored headers). The relay then sends each row in a producer span that continues that trace and
- * writes its own context as the record's {@code traceparent}. With tracing off nothing is written or kept.
+ * writes its own context as the record's {@code traceparent} ({@link KafkaSpans#relaying}, with this service's
+ * instrumentation scope). With tracing off nothing is written or kept.
  */
 @ApplicationScoped
 public class EventTracing {
 
     private final OpenTelemetry telemetry;
-    private final Tracer tracer;
+    private final KafkaSpans kafka;
     /** Trace context ({@code traceparent}, {@code tracestate}) of the item being stored, by item id. */
     private final Map<String, Map<String, String>> storing = new ConcurrentHashMap<>();
 
     public EventTracing(OpenTelemetry telemetry) {
         this.telemetry = telemetry;
-        this.tracer = telemetry.getTracer("org.syndication.catalog");
+        this.kafka = new KafkaSpans(telemetry, "org.syndication.catalog");
     }
 
     /** The consumer spans of a batch; closing ends them and forgets their items. */
@@ -44,17 +43,7 @@ public class EventTracing {
         List<Span> spans = new ArrayList<>(records.count());
         List<String> items = new ArrayList<>(records.count());
         for (ConsumerRecord<String, ?> record : records) {
-            Context parent = TraceHeaders.extract(telemetry, record.headers());
-            Span span = tracer.spanBuilder(record.topic() + " process")
-                    .setParent(parent)
-                    .setSpanKind(SpanKind.CONSUMER)
-                    .setAttribute("messaging.system", "kafka")
-                    .setAttribute("messaging.destination.name", record.topic())
-                    .setAttribute("messaging.operation.type", "process")
-                    .setAttribute("messaging.kafka.message.key", String.valueOf(record.key()))
-                    .setAttribute("messaging.kafka.offset", record.offset())
-                    .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
-                    .startSpan();
+            Span span = kafka.consuming(record);
             spans.add(span);
             Map<String, String> context = carrier(Context.root().with(span));
             if (record.key() != null && !context.isEmpty()) {
@@ -77,24 +66,9 @@ public class EventTracing {
         return Span.current().getSpanContext().isValid() ? carrier(Context.current()) : Map.of();
     }
 
-    /**
-     * Starts the producer span of one outbox row: a child of the trace context kept in the row's headers (already in
-     * {@code record}), whose own context replaces it. The caller ends it.
-     */
-    public Span relaying(ProducerRecord<String, ?> record) {
-        Context parent = TraceHeaders.extract(telemetry, record.headers());
-        boolean traced = Span.fromContext(parent).getSpanContext().isValid();
-        Span span = tracer.spanBuilder(record.topic() + " publish")
-                .setParent(parent)
-                .setSpanKind(SpanKind.PRODUCER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.operation.type", "send")
-                .setAttribute("messaging.kafka.message.key", String.valueOf(record.key()))
-                .setAttribute("syndication.outbox.continued", traced)
-                .startSpan();
-        TraceHeaders.inject(telemetry, parent.with(span), record.headers());
-        return span;
+    /** The Kafka spans of this service (its instrumentation scope), for the outbox relay. */
+    public KafkaSpans kafka() {
+        return kafka;
     }
 
     private Map<String, String> carrier(Context context) {

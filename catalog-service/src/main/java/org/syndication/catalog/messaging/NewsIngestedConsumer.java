@@ -7,25 +7,22 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.syndication.catalog.service.CatalogService;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.support.messaging.DatabaseRetry;
+import org.syndication.support.messaging.DeadLetters;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON;
 
 /**
  * Consumes {@code news.ingested} in batches (one poll at a time, {@code batch=true}), one transaction per batch.
  * <ul>
  *   <li>Poison records (a value that could not be deserialized, which includes events breaking the contract, or a
- *   key that differs from {@code itemId}) are published to {@code news.ingested.dlq} here, with the reason in
- *   headers; the rest of the batch goes on. A nack would send the whole batch to the DLQ, so the method never
- *   throws for a record.</li>
+ *   key that differs from {@code itemId}) are published to {@code news.ingested.dlq} here (service-support's
+ *   {@link DeadLetters}, over the news-ingested-dlq channel), with the reason in headers; the rest of the batch
+ *   goes on. A nack would send the whole batch to the DLQ, so the method never throws for a record.</li>
  *   <li>The records are applied in order, exactly as one at a time (per item id: a version not above the current
  *   one is ignored; every stored change gets its outbox row), but with one locking query and one JDBC batch per
  *   statement for the whole poll.</li>
@@ -112,10 +109,8 @@ public class NewsIngestedConsumer {
     static String poisonReason(ConsumerRecord<String, NewsItemIngested> record) {
         NewsItemIngested event = record.value();
         if (event == null) {
-            Header reason = record.headers().lastHeader(DESERIALIZATION_FAILURE_REASON);
-            return reason == null || reason.value() == null
-                    ? "empty record value"
-                    : "cannot deserialize: " + new String(reason.value(), StandardCharsets.UTF_8);
+            String reason = DeadLetters.deserializationFailure(record);
+            return reason == null ? "empty record value" : "cannot deserialize: " + reason;
         }
         if (record.key() != null && !record.key().equals(event.itemId())) {
             return "record key does not match itemId";

@@ -11,11 +11,11 @@ import org.syndication.catalog.OutboxRepository;
 import org.syndication.catalog.mapping.ItemMapper;
 import org.syndication.catalog.mapping.JsonText;
 import org.syndication.catalog.messaging.EventTracing;
-import org.syndication.catalog.messaging.OutboxWritten;
 import org.syndication.events.CeHeaders;
 import org.syndication.events.CeTypes;
 import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemCatalogued;
+import org.syndication.support.messaging.OutboxWritten;
 
 import java.time.Clock;
 import java.time.Instant;

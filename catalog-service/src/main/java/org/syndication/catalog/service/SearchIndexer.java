@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.syndication.catalog.ItemBatchRepository;
 import org.syndication.catalog.config.CatalogConfig;
-import org.syndication.catalog.messaging.OutboxWritten;
+import org.syndication.support.messaging.OutboxWritten;
 import org.syndication.support.messaging.TransientDatabaseError;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.syndication.catalog.messaging;
 
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.syndication.events.Topics;
 
@@ -13,7 +14,10 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The channel → topic bindings of application.properties use only Channels and Topics constants. */
+/**
+ * The channel → topic bindings of application.properties use only Channels and Topics constants, and every channel
+ * has the settings of the one way catalog and feed send and dead-letter.
+ */
 class ChannelConfigTest {
 
     @Test
@@ -29,16 +33,26 @@ class ChannelConfigTest {
 
         assertThat(topics).containsOnly(
                 Map.entry("mp.messaging.incoming." + Channels.NEWS_INGESTED + ".topic", Topics.NEWS_INGESTED),
-                Map.entry("mp.messaging.incoming." + Channels.NEWS_INGESTED + ".dead-letter-queue.topic", Topics.NEWS_INGESTED_DLQ),
+                Map.entry("mp.messaging.outgoing." + Channels.NEWS_INGESTED_DLQ + ".topic", Topics.NEWS_INGESTED_DLQ),
                 Map.entry("mp.messaging.outgoing." + Channels.NEWS_CATALOGUED + ".topic", Topics.NEWS_CATALOGUED));
         Set<String> channels = props.stringPropertyNames().stream()
                 .filter(k -> k.startsWith("mp.messaging.incoming.") || k.startsWith("mp.messaging.outgoing."))
                 .map(k -> k.split("\\.")[3])
                 .collect(Collectors.toSet());
-        assertThat(channels).containsExactlyInAnyOrder(Channels.NEWS_INGESTED, Channels.NEWS_CATALOGUED);
+        assertThat(channels).containsExactlyInAnyOrder(Channels.NEWS_INGESTED, Channels.NEWS_INGESTED_DLQ,
+                Channels.NEWS_CATALOGUED);
+        // poison records are dead-lettered one by one by the consumer (service-support's DeadLetters), as in
+        // feed-service; a batch that throws stops the channel rather than dead-lettering every record of it
         assertThat(props.getProperty("mp.messaging.incoming." + Channels.NEWS_INGESTED + ".failure-strategy"))
-                .isEqualTo("dead-letter-queue");
+                .isEqualTo("fail");
         assertThat(props.getProperty("mp.messaging.incoming." + Channels.NEWS_INGESTED + ".fail-on-deserialization-failure"))
                 .isEqualTo("false");
+        String dlq = "mp.messaging.outgoing." + Channels.NEWS_INGESTED_DLQ + ".";
+        assertThat(props.getProperty(dlq + "value.serializer")).isEqualTo(ByteArraySerializer.class.getName());
+        assertThat(props.getProperty(dlq + "acks")).isEqualTo("all");
+        assertThat(props.getProperty(dlq + "enable.idempotence")).isEqualTo("true");
+        String out = "mp.messaging.outgoing." + Channels.NEWS_CATALOGUED + ".";
+        assertThat(props.getProperty(out + "acks")).isEqualTo("all");
+        assertThat(props.getProperty(out + "enable.idempotence")).isEqualTo("true");
     }
 }

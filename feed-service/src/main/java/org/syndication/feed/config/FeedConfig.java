@@ -3,6 +3,7 @@ package org.syndication.feed.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.syndication.support.messaging.OutboxConfig;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,6 +61,9 @@ public interface FeedConfig {
 
     /** HMAC key of subscription tokens; when absent a random key is created once and kept in the database. */
     Optional<String> tokenSecret();
+
+    /** The outbox relay of news.digests ({@code feed.outbox.*}, the same keys as catalog-service's). */
+    OutboxConfig outbox();
 
     /** A theme of the default taxonomy ({@code feed.themes[n]}); the feed's own {@code Theme} is what it publishes. */
     interface DefaultTheme {
@@ -164,10 +168,6 @@ public interface FeedConfig {
         /** How often the sender looks for queued mails. */
         @WithDefault("1s")
         String sendEvery();
-
-        /** How often the outbox relay publishes DigestIssued events. */
-        @WithDefault("1s")
-        String relayEvery();
 
         /**
          * Mails claimed and sent concurrently per batch of the send loop. Mails of a batch interrupted by a crash

@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An event written in the same transaction as the state it announces; the relay publishes it (id = ce_id). */
+/**
+ * An event written in the same transaction as the state it announces; the relay publishes it (id = ce_id) in
+ * insertion order (column {@code seq}). The same columns as catalog-service's outbox (service-support's
+ * {@code OutboxTable}).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
@@ -17,12 +21,18 @@ public class OutboxEvent {
     @Id
     public UUID id;
 
+    @Column(name = "aggregate_type")
+    public String aggregateType;
+
     @Column(name = "aggregate_id")
     public String aggregateId;
 
     public String type;
 
     public String payload;
+
+    /** JSON object of extra Kafka headers. */
+    public String headers;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -2,32 +2,29 @@ package org.syndication.feed.digest;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import org.syndication.support.messaging.OutboxWritten;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * The outbox rows of this service's changes. The relay reads and marks them through service-support's
+ * {@code OutboxTable}, the same SQL as catalog-service's outbox.
+ */
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
 
-    /** Unpublished events in creation order, locked so that a second relay skips them. */
-    @SuppressWarnings("unchecked")
-    public List<OutboxEvent> lockUnpublished(int limit) {
-        return getEntityManager().createNativeQuery("select * from outbox_event where published_at is null"
-                        + " order by created_at, id limit :limit for update skip locked", OutboxEvent.class)
-                .setParameter("limit", limit)
-                .getResultList();
+    private final Event<OutboxWritten> written;
+
+    public OutboxRepository(Event<OutboxWritten> written) {
+        this.written = written;
     }
 
-    public long countUnpublished() {
-        return count("publishedAt is null");
-    }
-
-    /** When the oldest row not yet published was written; empty when the relay has sent everything. */
-    public Optional<Instant> oldestUnpublished() {
-        return getEntityManager().createQuery("select min(o.createdAt) from OutboxEvent o where o.publishedAt is null",
-                Instant.class).getResultStream().filter(Objects::nonNull).findFirst();
+    /** Writes the row in the caller's transaction; the relay is woken once it commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(OutboxEvent row) {
+        persist(row);
+        written.fire(new OutboxWritten(row.aggregateId));
     }
 }

@@ -10,21 +10,21 @@ import org.syndication.events.NewsItemCatalogued;
 import org.syndication.feed.service.ProjectionService;
 import org.syndication.feed.service.ProjectionService.Change;
 import org.syndication.support.messaging.DatabaseRetry;
+import org.syndication.support.messaging.DeadLetters;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON;
-
 /**
  * Projects news.catalogued in batches (channel {@code batch=true}): one transaction per batch, and the batch is
  * acked after the commit, so a crash redelivers and the version check makes that harmless. Within a batch only the
  * newest record of each item counts. Poison records (a null value with deserialization-failure headers, a key that
- * does not match the item) are sent to news.catalogued.dlq one by one, acked by the broker before the batch
- * completes; the batch is never nacked, because a nack would dead-letter all of it. A batch whose transaction fails
- * for a data reason is applied again one record per transaction, and a record that still fails is dead-lettered;
+ * does not match the item) are sent to news.catalogued.dlq one by one (service-support's {@link DeadLetters}), acked
+ * by the broker before the batch completes; the batch is never nacked, because a nack would dead-letter all of it.
+ * A batch whose transaction fails for a data reason is applied again one record per transaction, and a record that
+ * still fails is dead-lettered;
  * a transient database error (connection, serialization, lock) is retried as long as needed ({@link DatabaseRetry}),
  * so nothing accepted is lost.
  */
@@ -60,7 +60,7 @@ public class CataloguedConsumer {
         for (ConsumerRecord<String, NewsItemCatalogued> record : records) {
             String poison = poisonReason(record);
             if (poison != null) {
-                deadLetters.send(record, poison);
+                deadLetters.sendAndAwait(record, poison, null);
                 continue;
             }
             String itemId = itemId(record);
@@ -83,7 +83,7 @@ public class CataloguedConsumer {
     static String poisonReason(ConsumerRecord<String, NewsItemCatalogued> record) {
         NewsItemCatalogued event = record.value();
         if (event == null) {
-            if (record.headers().lastHeader(DESERIALIZATION_FAILURE_REASON) != null) {
+            if (DeadLetters.deserializationFailure(record) != null) {
                 return "record value is not a NewsItemCatalogued event";
             }
             return record.key() == null ? "tombstone without a key" : null;
@@ -113,7 +113,7 @@ public class CataloguedConsumer {
         } catch (RuntimeException e) {
             Log.errorf(e, "record failed topic=%s partition=%d offset=%d key=%s", record.topic(), record.partition(),
                     record.offset(), record.key());
-            deadLetters.send(record, "projection failed: " + e.getClass().getSimpleName());
+            deadLetters.sendAndAwait(record, "projection failed: " + e.getClass().getSimpleName(), null);
         }
     }
 }

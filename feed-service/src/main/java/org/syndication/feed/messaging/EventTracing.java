@@ -10,7 +10,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.syndication.events.TraceHeaders;
+import org.syndication.support.messaging.KafkaSpans;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The feed service's part of a trace. Each {@code news.catalogued} record of a batch gets a consumer span, a child of
- * the trace context in its headers (written by the catalog's outbox relay). Rendering is debounced, so one render
+ * the trace context in its headers (written by the catalog's outbox relay; the spans of service-support's
+ * {@link KafkaSpans}, as in every service). Rendering is debounced, so one render
  * serves the changes of many traces: its span continues the first trace waiting for a render and links the others
  * (up to {@link #MAX_LINKS}). With tracing off nothing is kept.
  */
@@ -28,30 +29,21 @@ public class EventTracing {
 
     static final int MAX_LINKS = 64;
 
-    private final OpenTelemetry telemetry;
+    private final KafkaSpans kafka;
     private final Tracer tracer;
     /** Span contexts of projected records not yet followed by a render. */
     private final Queue<SpanContext> awaitingRender = new ConcurrentLinkedQueue<>();
 
     public EventTracing(OpenTelemetry telemetry) {
-        this.telemetry = telemetry;
-        this.tracer = telemetry.getTracer("org.syndication.feed");
+        this.kafka = new KafkaSpans(telemetry, "org.syndication.feed");
+        this.tracer = kafka.tracer();
     }
 
     /** The consumer spans of a batch; closing ends them. Their records wait for the next render. */
     public Batch consuming(List<? extends ConsumerRecord<String, ?>> records) {
         List<Span> spans = new ArrayList<>(records.size());
         for (ConsumerRecord<String, ?> record : records) {
-            Span span = tracer.spanBuilder(record.topic() + " process")
-                    .setParent(TraceHeaders.extract(telemetry, record.headers()))
-                    .setSpanKind(SpanKind.CONSUMER)
-                    .setAttribute("messaging.system", "kafka")
-                    .setAttribute("messaging.destination.name", record.topic())
-                    .setAttribute("messaging.operation.type", "process")
-                    .setAttribute("messaging.kafka.message.key", String.valueOf(record.key()))
-                    .setAttribute("messaging.kafka.offset", record.offset())
-                    .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
-                    .startSpan();
+            Span span = kafka.consuming(record);
             spans.add(span);
             if (span.getSpanContext().isValid() && awaitingRender.size() < MAX_LINKS) {
                 awaitingRender.add(span.getSpanContext());
@@ -85,6 +77,11 @@ public class EventTracing {
             scope.close();
             span.end();
         };
+    }
+
+    /** The Kafka spans of this service (its instrumentation scope), for the outbox relay. */
+    public KafkaSpans kafka() {
+        return kafka;
     }
 
     /** The spans of one consumed batch. */

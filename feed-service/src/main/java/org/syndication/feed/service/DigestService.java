@@ -125,11 +125,13 @@ public class DigestService {
         DigestIssued event = DigestMapper.toIssued(digest, urls);
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.randomUUID();
+        row.aggregateType = "digest";
         row.aggregateId = event.digestId();
         row.type = CeTypes.DIGEST_ISSUED;
         row.payload = EventJson.toJson(event);
+        row.headers = "{}";
         row.createdAt = digest.issuedAt;
-        outbox.persist(row);
+        outbox.write(row);
         digests.flush();
         Instant periodOver = to;
         int recipients = atSubscriberTimes

@@ -1,5 +1,6 @@
 package org.syndication.ingest.messaging;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import org.syndication.events.Topics;
 import org.syndication.ingest.DocumentTooLargeException;
 import org.syndication.ingest.PublishFailedException;
 import org.syndication.ingest.config.IngestConfig;
+import org.syndication.support.messaging.KafkaSpans;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +34,16 @@ public class NewsItemPublisher {
     private final TransactionalProducers producers;
     private final IngestConfig config;
     private final Clock clock;
-    private final EventTracing tracing;
+    private final KafkaSpans tracing;
 
-    public NewsItemPublisher(TransactionalProducers producers, IngestConfig config, Clock clock, EventTracing tracing) {
+    /**
+     * @param telemetry the trace of a transaction: a producer span, a child of the current span (the HTTP request, or
+     *                  nothing for a polled source), whose context goes into every record's headers; the plain Kafka
+     *                  client is not instrumented by Quarkus
+     */
+    public NewsItemPublisher(TransactionalProducers producers, IngestConfig config, Clock clock, OpenTelemetry telemetry) {
         this.producers = producers;
-        this.tracing = tracing;
+        this.tracing = new KafkaSpans(telemetry, "org.syndication.ingest");
         this.config = config;
         this.clock = clock;
     }
@@ -60,9 +67,9 @@ public class NewsItemPublisher {
         Span span = tracing.publishing(Topics.NEWS_INGESTED, records);
         try {
             producers.commitAll(records, config.publish().ackTimeout());
-            EventTracing.end(span, null);
+            KafkaSpans.end(span, null);
         } catch (TransactionalProducers.TransactionFailedException e) {
-            EventTracing.end(span, e);
+            KafkaSpans.end(span, e);
             if (causedBy(e, RecordTooLargeException.class)) {
                 throw new DocumentTooLargeException("an item is larger than the largest Kafka record allowed; "
                         + "split the document");

@@ -1,102 +1,92 @@
-package org.syndication.catalog.messaging;
+package org.syndication.support.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.common.annotation.Identifier;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.syndication.catalog.OutboxRepository;
-import org.syndication.events.Topics;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the catalog has not done yet, as gauges read every {@code catalog.metrics-refresh}:
- * {@code outbox_unpublished{topic}} and {@code outbox_oldest_unpublished_seconds{topic}} (rows of the outbox the
- * relay has not sent yet, and the age of the oldest one), and {@code kafka_consumer_group_lag{group,topic}}
- * (records of news.ingested the group has not committed). A value that cannot be read is NaN, not a stale number.
- * The same gauges, by the same names, come from feed-service (its outbox feeds news.digests).
+ * What a service has not done yet, as gauges: {@code outbox_unpublished{topic}} and
+ * {@code outbox_oldest_unpublished_seconds{topic}} (rows of its outbox the relay has not sent yet, and the age of the
+ * oldest one), and {@code kafka_consumer_group_lag{group,topic}} (records of the consumed topic the group has not
+ * committed, {@link ConsumerLag}). The service registers them at start and refreshes them every
+ * {@code <service>.metrics-refresh} ({@code messaging/MessagingSetup}). A value that cannot be read is NaN, not a
+ * stale number. The same gauges, by the same names, come from catalog-service and feed-service.
  */
-@ApplicationScoped
-public class BacklogMetrics {
+public class BacklogMetrics implements AutoCloseable {
 
     static final String OUTBOX_UNPUBLISHED = "outbox.unpublished";
     static final String OUTBOX_OLDEST = "outbox.oldest.unpublished.seconds";
     static final String LAG = "kafka.consumer.group.lag";
 
-    private final OutboxRepository outbox;
+    private final OutboxTable outbox;
+    private final String outboxTopic;
     private final MeterRegistry metrics;
     private final Clock clock;
     private final Map<String, Object> kafka;
     private final String group;
+    private final String consumedTopic;
     private final AtomicReference<Double> unpublished = new AtomicReference<>(Double.NaN);
     private final AtomicReference<Double> oldest = new AtomicReference<>(Double.NaN);
     private final AtomicReference<Double> lag = new AtomicReference<>(Double.NaN);
     private ConsumerLag lagReader;
 
-    public BacklogMetrics(OutboxRepository outbox, MeterRegistry metrics, Clock clock,
-                          @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                          @ConfigProperty(name = "mp.messaging.incoming." + Channels.NEWS_INGESTED + ".group.id") String group) {
+    /**
+     * @param outboxTopic   the topic the outbox is published to (the tag of the outbox gauges)
+     * @param kafka         the application's Kafka settings ({@code kafka.*}: bootstrap servers, TLS, SASL)
+     * @param group         the consumer group of the consumed topic
+     * @param consumedTopic the topic whose lag is measured
+     */
+    public BacklogMetrics(OutboxTable outbox, String outboxTopic, MeterRegistry metrics, Clock clock,
+                          Map<String, Object> kafka, String group, String consumedTopic) {
         this.outbox = outbox;
+        this.outboxTopic = outboxTopic;
         this.metrics = metrics;
         this.clock = clock;
         this.kafka = kafka;
         this.group = group;
+        this.consumedTopic = consumedTopic;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Registers the gauges (NaN until the first {@link #refresh}). */
+    public void register() {
         // a gauge an earlier instance left in a shared registry (the tests restart the application in one JVM) would
         // still watch that instance's values: replaced, and held strongly so that a collection never drops it
         for (String name : new String[]{OUTBOX_UNPUBLISHED, OUTBOX_OLDEST, LAG}) {
             metrics.find(name).gauges().forEach(metrics::remove);
         }
-        Gauge.builder(OUTBOX_UNPUBLISHED, unpublished, AtomicReference::get).tag("topic", Topics.NEWS_CATALOGUED)
+        Gauge.builder(OUTBOX_UNPUBLISHED, unpublished, AtomicReference::get).tag("topic", outboxTopic)
                 .strongReference(true).baseUnit("rows")
                 .description("Outbox rows not yet published to Kafka by the relay").register(metrics);
-        Gauge.builder(OUTBOX_OLDEST, oldest, AtomicReference::get).tag("topic", Topics.NEWS_CATALOGUED)
+        Gauge.builder(OUTBOX_OLDEST, oldest, AtomicReference::get).tag("topic", outboxTopic)
                 .strongReference(true).baseUnit("seconds")
                 .description("Age of the oldest outbox row not yet published (0: none)").register(metrics);
-        Gauge.builder(LAG, lag, AtomicReference::get).tag("group", group).tag("topic", Topics.NEWS_INGESTED)
+        Gauge.builder(LAG, lag, AtomicReference::get).tag("group", group).tag("topic", consumedTopic)
                 .strongReference(true).baseUnit("records")
                 .description("Records of the topic the consumer group has not committed yet").register(metrics);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        synchronized (this) {
-            if (lagReader != null) {
-                lagReader.close();
-                lagReader = null;
-            }
-        }
-    }
-
-    @Scheduled(every = "${catalog.metrics-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Reads the outbox backlog and the consumer lag again. */
     public void refresh() {
         try {
-            long rows = QuarkusTransaction.requiringNew().call(outbox::countUnpublished);
-            Optional<Instant> first = QuarkusTransaction.requiringNew().call(outbox::oldestUnpublished);
-            unpublished.set((double) rows);
-            oldest.set(first.map(at -> (double) Math.max(0, Duration.between(at, clock.instant()).toSeconds())).orElse(0.0));
+            OutboxTable.Backlog backlog = QuarkusTransaction.requiringNew().call(outbox::backlog);
+            unpublished.set((double) backlog.rows());
+            oldest.set(backlog.oldest()
+                    .map(at -> (double) Math.max(0, Duration.between(at, clock.instant()).toSeconds())).orElse(0.0));
         } catch (RuntimeException e) {
             unpublished.set(Double.NaN);
             oldest.set(Double.NaN);
             Log.warnf("cannot read the outbox backlog: %s", e.getClass().getSimpleName());
         }
         try {
-            lag.set((double) lagReader().lag(group, Topics.NEWS_INGESTED));
+            lag.set((double) lagReader().lag(group, consumedTopic));
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             lag.set(Double.NaN);
             Log.debugf("cannot read the consumer lag group=%s: %s", group, e.toString());
@@ -110,5 +100,13 @@ public class BacklogMetrics {
             lagReader = new ConsumerLag(kafka, Duration.ofSeconds(5));
         }
         return lagReader;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (lagReader != null) {
+            lagReader.close();
+            lagReader = null;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.syndication.feed.messaging;
+package org.syndication.support.messaging;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,15 +22,15 @@ import java.util.stream.Collectors;
  * How far a consumer group is behind on one topic: per partition, the last stable offset minus the group's committed
  * offset (the earliest offset where the group has committed nothing yet), summed. Computed with the Kafka Admin API
  * and not read from the consumer's own client metrics, which are per client and vanish while no consumer is
- * assigned: a group whose consumer is stuck or gone is exactly the case to see. Same class in catalog-service.
+ * assigned: a group whose consumer is stuck or gone is exactly the case to see.
  */
-final class ConsumerLag implements AutoCloseable {
+public final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
     private final Duration timeout;
 
     /** @param kafka the application's Kafka settings ({@code kafka.*}: bootstrap servers, TLS, SASL) */
-    ConsumerLag(Map<String, Object> kafka, Duration timeout) {
+    public ConsumerLag(Map<String, Object> kafka, Duration timeout) {
         Map<String, Object> config = kafka.entrySet().stream()
                 .filter(e -> AdminClientConfig.configNames().contains(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -42,7 +42,7 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     /** Records of {@code topic} the group has not committed yet. */
-    long lag(String group, String topic) throws InterruptedException, ExecutionException, TimeoutException {
+    public long lag(String group, String topic) throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         int partitions = admin.describeTopics(List.of(topic)).allTopicNames()

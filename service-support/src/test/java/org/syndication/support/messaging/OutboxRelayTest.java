@@ -1,12 +1,10 @@
-package org.syndication.catalog.messaging;
+package org.syndication.support.messaging;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.syndication.catalog.OutboxEvent;
-import org.syndication.catalog.config.CatalogConfig;
 import org.syndication.events.CeTypes;
 import org.syndication.events.EventJson;
 import org.syndication.events.EventSerializer;
@@ -16,7 +14,6 @@ import org.syndication.events.SourceRef;
 import org.syndication.events.ThemeTag;
 import org.syndication.events.Topics;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,14 +33,8 @@ class OutboxRelayTest {
                 LocalDate.of(2024, 1, 1), null, "Title – “quoted” ü", "Summary", "Body\nwith \"quotes\" and ✓",
                 "https://example.org/1", "en", "h", List.of(new ThemeTag("cybercrime", "Cybercrime")),
                 ItemStatus.PUBLISHED, Instant.parse("2024-01-02T00:00:00.123456Z"), Instant.parse("2024-01-03T00:00:00Z"));
-        OutboxEvent row = new OutboxEvent();
-        row.id = UUID.randomUUID();
-        row.aggregateType = "news-item";
-        row.aggregateId = "a-1";
-        row.type = CeTypes.NEWS_ITEM_CATALOGUED;
-        row.payload = EventJson.toJson(event);
-        row.headers = "{\"ce_themes\":\"cybercrime\"}";
-        row.createdAt = Instant.parse("2024-01-03T00:00:00Z");
+        OutboxTable.Row row = new OutboxTable.Row(UUID.randomUUID(), "a-1", CeTypes.NEWS_ITEM_CATALOGUED,
+                EventJson.toJson(event), "{\"ce_themes\":\"cybercrime\"}", Instant.parse("2024-01-03T00:00:00Z"));
 
         ProducerRecord<String, Object> record = relay().toRecord(row);
 
@@ -58,20 +49,14 @@ class OutboxRelayTest {
         for (Header h : record.headers()) {
             headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
         }
-        assertThat(headers).containsExactlyInAnyOrderEntriesOf(Map.of("ce_specversion", "1.0", "ce_id", row.id.toString(),
+        assertThat(headers).containsExactlyInAnyOrderEntriesOf(Map.of("ce_specversion", "1.0", "ce_id", row.id().toString(),
                 "ce_type", CeTypes.NEWS_ITEM_CATALOGUED, "ce_source", "/catalog-service", "ce_time", "2024-01-03T00:00:00Z",
                 "ce_subject", "a-1", "content-type", "application/json", "ce_themes", "cybercrime"));
     }
 
     private static OutboxRelay relay() {
-        CatalogConfig config = (CatalogConfig) Proxy.newProxyInstance(CatalogConfig.class.getClassLoader(),
-                new Class<?>[] {CatalogConfig.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("eventSource")) {
-                        return "/catalog-service";
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        return new OutboxRelay(null, null, config, Clock.systemUTC(), new SimpleMeterRegistry(),
-                new EventTracing(OpenTelemetry.noop()));
+        return new OutboxRelay(null, new OutboxRelay.Target(Topics.NEWS_CATALOGUED, null, "/catalog-service"), null,
+                Clock.systemUTC(), new KafkaSpans(OpenTelemetry.noop(), "test"),
+                new SimpleMeterRegistry().counter("published"));
     }
 }

@@ -1,0 +1,135 @@
+package org.syndication.catalog.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.syndication.catalog.config.CatalogConfig;
+import org.syndication.events.Topics;
+import org.syndication.support.messaging.BacklogMetrics;
+import org.syndication.support.messaging.DeadLetters;
+import org.syndication.support.messaging.KafkaSender;
+import org.syndication.support.messaging.OutboxRelay;
+import org.syndication.support.messaging.OutboxSweeper;
+import org.syndication.support.messaging.OutboxTable;
+import org.syndication.support.messaging.OutboxWritten;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The catalog's messaging plumbing, built from service-support's shared parts with this service's topics, channels
+ * and settings: the outbox relay of {@code news.catalogued} (woken after each commit that wrote a row, swept every
+ * {@code catalog.outbox.sweep-interval}, published rows purged hourly), the dead-letter writer of
+ * {@code news.ingested}, and the backlog gauges (refreshed every {@code catalog.metrics-refresh}).
+ */
+@Singleton
+public class MessagingSetup {
+
+    private final KafkaSender catalogued;
+    private final KafkaSender deadLettered;
+    private final DeadLetters deadLetters;
+    private final OutboxTable outbox;
+    private final OutboxRelay relay;
+    private final OutboxSweeper sweeper;
+    private final BacklogMetrics backlog;
+
+    /**
+     * @param cataloguedChannel   wires the channel, so that its producer exists; nothing is sent through the
+     *                            emitter, which would carry the caller's context (a transaction) onto the Kafka
+     *                            callback threads: {@link KafkaSender} sends with the channel's producer
+     * @param deadLetteredChannel the same for the dead-letter channel
+     */
+    public MessagingSetup(KafkaClientService clients,
+                          @Channel(Channels.NEWS_CATALOGUED) MutinyEmitter<Object> cataloguedChannel,
+                          @Channel(Channels.NEWS_INGESTED_DLQ) MutinyEmitter<byte[]> deadLetteredChannel,
+                          EntityManager entityManager, CatalogConfig config, Clock clock, MeterRegistry meters,
+                          EventTracing tracing, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+                          @ConfigProperty(name = "mp.messaging.incoming." + Channels.NEWS_INGESTED + ".group.id") String group) {
+        this.catalogued = new KafkaSender(clients, Channels.NEWS_CATALOGUED);
+        this.deadLettered = new KafkaSender(clients, Channels.NEWS_INGESTED_DLQ);
+        this.deadLetters = new DeadLetters(deadLettered, Topics.NEWS_INGESTED_DLQ, meters);
+        this.outbox = new OutboxTable(entityManager);
+        this.relay = new OutboxRelay(outbox, new OutboxRelay.Target(Topics.NEWS_CATALOGUED, catalogued,
+                config.eventSource()), config.outbox(), clock, tracing.kafka(), meters.counter("catalog.outbox.published"));
+        this.sweeper = new OutboxSweeper(relay, outbox, config.outbox(), clock);
+        this.backlog = new BacklogMetrics(outbox, Topics.NEWS_CATALOGUED, meters, clock, kafka, group,
+                Topics.NEWS_INGESTED);
+    }
+
+    @Produces
+    @Singleton
+    @Identifier(Channels.NEWS_CATALOGUED)
+    KafkaSender cataloguedSender() {
+        return catalogued;
+    }
+
+    @Produces
+    @Singleton
+    DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    @Produces
+    @Singleton
+    OutboxTable outboxTable() {
+        return outbox;
+    }
+
+    @Produces
+    @Singleton
+    OutboxRelay relay() {
+        return relay;
+    }
+
+    @Produces
+    @Singleton
+    BacklogMetrics backlog() {
+        return backlog;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        backlog.register();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        relay.close();
+        backlog.close();
+    }
+
+    void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten event) {
+        relay.wake();
+    }
+
+    /**
+     * Wakes the relay for rows a commit's wake-up did not reach. The jobs run only once the application (and so its
+     * Kafka channels, which this bean's emitters need) is up.
+     */
+    @Scheduled(every = "${catalog.outbox.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sweep() {
+        sweeper.sweep();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purge() {
+        sweeper.purge();
+    }
+
+    @Scheduled(every = "${catalog.metrics-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void refreshBacklog() {
+        backlog.refresh();
+    }
+}

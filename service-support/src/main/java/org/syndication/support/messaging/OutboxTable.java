@@ -1,0 +1,124 @@
+package org.syndication.support.messaging;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The relay's side of a service's {@code outbox_event} table, in SQL on the caller's transaction (the connection of
+ * the service's Hibernate session). Catalog and feed each keep their own table and entity for writing rows, with
+ * the same columns: {@code id} (the CloudEvents id), {@code seq} (insertion order), {@code aggregate_type},
+ * {@code aggregate_id} (the record key), {@code type} (ce_type), {@code payload} (the event's JSON),
+ * {@code headers} (a JSON object of extra Kafka headers), {@code created_at}, {@code published_at} (null until the
+ * relay sent it), and the partial index on {@code seq} of unpublished rows; Debezium's outbox columns, so that CDC
+ * could take over.
+ */
+public class OutboxTable {
+
+    /** The advisory lock key of the outbox relay ("outbox" in ASCII); each service has its own database. */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private final EntityManager entityManager;
+
+    public OutboxTable(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A row to publish. */
+    public record Row(UUID id, String aggregateId, String type, String payload, String headers, Instant createdAt) {
+    }
+
+    /** The rows not published yet and when the oldest of them was written (empty when there is none). */
+    public record Backlog(long rows, Optional<Instant> oldest) {
+    }
+
+    /**
+     * Makes this transaction the only relay at work across every instance (a PostgreSQL advisory lock, released
+     * at commit or rollback); another instance's relay waits here until this one committed. SKIP LOCKED alone
+     * would let two relays send consecutive versions of one key from two producers at once, so an older version
+     * could land after a newer one, and a compacted topic would keep the older.
+     */
+    public void lockRelay() {
+        session().doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, RELAY_LOCK);
+                lock.execute();
+            }
+        });
+    }
+
+    /**
+     * Locks the oldest unpublished rows in insertion order; rows locked by another relay are skipped.
+     * Must run in a transaction; the locks hold until it ends.
+     */
+    public List<Row> lockUnpublished(int limit) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select id, aggregate_id, type, payload,"
+                    + " headers, created_at from outbox_event where published_at is null order by seq limit ?"
+                    + " for update skip locked")) {
+                select.setInt(1, limit);
+                List<Row> rows = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** Marks the rows published (one statement); in the transaction that locked them. */
+    public void markPublished(List<UUID> ids, Instant at) {
+        session().doWork(connection -> {
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update outbox_event set published_at = ? where id = any (?)")) {
+                update.setObject(1, at.atOffset(ZoneOffset.UTC));
+                update.setArray(2, array);
+                update.executeUpdate();
+            } finally {
+                array.free();
+            }
+        });
+    }
+
+    /** Rows the relay has not sent yet, and the oldest one's creation time; one query. */
+    public Backlog backlog() {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select count(*), min(created_at) from outbox_event where published_at is null");
+                 ResultSet rs = select.executeQuery()) {
+                rs.next();
+                OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+                return new Backlog(rs.getLong(1), Optional.ofNullable(oldest).map(OffsetDateTime::toInstant));
+            }
+        });
+    }
+
+    /** Deletes rows published before {@code cutoff}; returns how many. */
+    public long deletePublishedBefore(Instant cutoff) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from outbox_event where published_at < ?")) {
+                delete.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+                return (long) delete.executeUpdate();
+            }
+        });
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+}
