@@ -18,8 +18,8 @@ import java.util.UUID;
  * call per byte through the text handler's writer into the SMTP stream: together about half the feed service's CPU
  * per digest mail (JFR of {@code benchmarks/run digest}, 2026-12-06).
  * <p>
- * The body is a multipart/alternative of a UTF-8 text part (7bit when it is US-ASCII with short lines, else
- * quoted-printable through the session's Jakarta Mail encoder) and an HTML part that the caller keeps to US-ASCII (7bit).
+ * The body is a multipart/alternative of a UTF-8 text part and an HTML part that the caller keeps to US-ASCII, each
+ * 7bit when it is US-ASCII with short lines, else quoted-printable through the session's Jakarta Mail encoder.
  * Headers (addresses, an encoded subject, the Message-ID) are Jakarta Mail's as for any other message.
  */
 public final class PreparedMail extends MimeMessage {
@@ -39,35 +39,45 @@ public final class PreparedMail extends MimeMessage {
      * call {@link #ready()} before sending.
      */
     public static PreparedMail alternative(Session session, String text, String asciiHtml) throws MessagingException {
-        if (!isSevenBit(asciiHtml)) {
-            throw new IllegalArgumentException("the HTML part must be US-ASCII with lines of at most 998 characters");
+        if (!asciiHtml.chars().allMatch(c -> c > 0 && c < 0x80)) {
+            throw new IllegalArgumentException("the HTML part must be US-ASCII");
         }
-        // no body part can contain it: the text part is 7bit or quoted-printable (no "--=_" line), the HTML is the
-        // caller's and the random part makes a match by chance as good as impossible
+        // no body part can contain it: each part is 7bit (the caller's) or quoted-printable (no "--=_" line), and the
+        // random part makes a match by chance as good as impossible
         String boundary = "=_alt_" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream(asciiHtml.length() + text.length() * 2 + 512);
         try {
-            boolean plain = isSevenBit(text);
-            ascii(body, "--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: "
-                    + (plain ? "7bit" : "quoted-printable") + "\r\n\r\n");
-            if (plain) {
-                ascii(body, text);
-            } else {
-                // the session's encoder: MimeUtility.encode would look the provider up (jar files read) per call
-                Bytes encoded = new Bytes(text.length() * 3 / 2 + 64);
-                try (OutputStream encoder = session.getStreamProvider().outputQP(encoded)) {
-                    encoder.write(text.getBytes(StandardCharsets.UTF_8));
-                }
-                encoded.writeTo(body);
-            }
-            ascii(body, "\r\n--" + boundary + "\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: 7bit\r\n\r\n");
-            ascii(body, asciiHtml);
-            ascii(body, "\r\n--" + boundary + "--\r\n");
+            part(body, session, boundary, "text/plain; charset=UTF-8", text);
+            part(body, session, boundary, "text/html", asciiHtml);
+            ascii(body, "--" + boundary + "--\r\n");
         } catch (IOException e) {
             throw new MessagingException("encoding a mail body", e);
         }
         return new PreparedMail(session, body.toByteArray(),
                 "multipart/alternative; boundary=\"" + boundary + "\"");
+    }
+
+    /**
+     * One part: 7bit when its text allows (US-ASCII, lines of at most 998 characters), else quoted-printable of its
+     * UTF-8 bytes. An HTML part is US-ASCII but can still have long lines: a summary in a non-Latin script becomes
+     * numeric references several times its length.
+     */
+    private static void part(ByteArrayOutputStream body, Session session, String boundary, String contentType,
+                             String content) throws IOException {
+        boolean plain = isSevenBit(content);
+        ascii(body, "--" + boundary + "\r\nContent-Type: " + contentType + "\r\nContent-Transfer-Encoding: "
+                + (plain ? "7bit" : "quoted-printable") + "\r\n\r\n");
+        if (plain) {
+            ascii(body, content);
+        } else {
+            // the session's encoder: MimeUtility.encode would look the provider up (jar files read) per call
+            Bytes encoded = new Bytes(content.length() * 3 / 2 + 64);
+            try (OutputStream encoder = session.getStreamProvider().outputQP(encoded)) {
+                encoder.write(content.getBytes(StandardCharsets.UTF_8));
+            }
+            encoded.writeTo(body);
+        }
+        ascii(body, "\r\n");
     }
 
     /** Gives the mail its Message-ID and marks it complete, so that sending writes the headers and the body as they are. */
