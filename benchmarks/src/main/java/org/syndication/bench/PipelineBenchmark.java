@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -68,8 +67,16 @@ final class PipelineBenchmark {
      */
     double throughput() throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
-        long feedBefore = count("feed", "feed_item");
-        long catalogBefore = count("catalog", "news_item");
+        try (ProductDatabase.RowCount feedItems = ProductDatabase.rowCount(product, "feed", "feed_item");
+             ProductDatabase.RowCount catalogItems = ProductDatabase.rowCount(product, "catalog", "news_item")) {
+            return throughput(run, feedItems, catalogItems);
+        }
+    }
+
+    private double throughput(String run, ProductDatabase.RowCount feedItems, ProductDatabase.RowCount catalogItems)
+            throws Exception {
+        long feedBefore = feedItems.now();
+        long catalogBefore = catalogItems.now();
         long start = System.nanoTime();
         ExecutorService posters = Executors.newFixedThreadPool(4);
         List<Future<?>> posts = new ArrayList<>();
@@ -89,8 +96,8 @@ final class PipelineBenchmark {
         long nextProgress = System.nanoTime();
         long projected;
         double catalogSeconds = 0;
-        while ((projected = count("feed", "feed_item") - feedBefore) < total) {
-            if (catalogSeconds == 0 && count("catalog", "news_item") - catalogBefore >= total) {
+        while ((projected = feedItems.now() - feedBefore) < total) {
+            if (catalogSeconds == 0 && catalogItems.now() - catalogBefore >= total) {
                 // the catalog's own rate (it was CatalogThroughputBenchmark in the catalog's tests)
                 catalogSeconds = (System.nanoTime() - start) / 1e9;
             }
@@ -101,7 +108,7 @@ final class PipelineBenchmark {
             if (System.nanoTime() >= nextProgress) {
                 // where the backlog sits: catalogued (stored by catalog) vs projected (stored by feed)
                 System.out.printf("    %5.1f s: catalogued %,d, projected %,d of %,d%n", (System.nanoTime() - start) / 1e9,
-                        count("catalog", "news_item") - catalogBefore, projected, total);
+                        catalogItems.now() - catalogBefore, projected, total);
                 nextProgress = System.nanoTime() + 2_000_000_000L;
             }
             Thread.sleep(20);
@@ -127,9 +134,5 @@ final class PipelineBenchmark {
         if (response.statusCode() != 202) {
             throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
         }
-    }
-
-    private long count(String database, String table) throws SQLException {
-        return ProductDatabase.count(product, database, table);
     }
 }
