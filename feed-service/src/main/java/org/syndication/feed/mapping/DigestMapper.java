@@ -20,13 +20,13 @@ public final class DigestMapper {
 
     public static DigestIssued toIssued(Digest digest, PublicUrls urls) {
         return new DigestIssued(digest.theme, digest.frequency, digest.periodId, digest.fromDate, digest.toDate,
-                digest.itemIdList(), urls.digest(digest.theme, digest.periodId), digest.issuedAt);
+                digest.itemIds, urls.digest(digest.theme, digest.periodId), digest.issuedAt);
     }
 
     /** A digest as an entry of the digests' Atom feed. */
     public static FeedEntry toEntry(Digest digest, Theme theme, PublicUrls urls) {
         String title = theme.title() + ": " + digest.period().label();
-        String text = digest.itemIdList().size() + " items";
+        String text = digest.itemIds.size() + " items";
         return new FeedEntry(digest.id.toString(), "urn:uuid:" + digest.id, XmlText.clean(title),
                 urls.digest(digest.theme, digest.periodId), digest.issuedAt, digest.issuedAt,
                 List.of(new FeedEntry.Category(digest.theme, XmlText.clean(theme.title()), urls.themes())), text, text,

@@ -44,7 +44,7 @@ public class DigestResource {
     public TemplateInstance list(@PathParam("theme") String theme) {
         var links = digests.archive(theme, ARCHIVE_SIZE).stream()
                 .map(d -> new Pages.DigestLink(d.periodId, d.period().label(), urls.digest(theme, d.periodId),
-                        d.itemIdList().size()))
+                        d.itemIds.size()))
                 .toList();
         Pages.ThemeSummary summary = site.theme(theme).orElseThrow(() -> new UnknownThemeException(theme));
         return Pages.Templates.digests(site.site(theme), summary, links, urls.digestsAtom(theme));

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public class DigestService {
         digest.periodId = period.id();
         digest.fromDate = period.from();
         digest.toDate = period.to();
-        digest.itemIds = arrived.stream().map(i -> i.itemId).collect(Collectors.joining("\n"));
+        digest.itemIds = new ArrayList<>(arrived.stream().map(i -> i.itemId).toList());
         digest.issuedAt = clock.instant();
         DigestMails.DigestView view = DigestMapper.toView(digest, known, arrived, urls, config.siteTitle());
         if (preview) {
@@ -198,9 +199,9 @@ public class DigestService {
     }
 
     private DigestMails.DigestView view(Digest digest, Theme theme) {
-        Map<String, FeedItem> byId = items.list("itemId in ?1", digest.itemIdList()).stream()
+        Map<String, FeedItem> byId = items.list("itemId in ?1", digest.itemIds).stream()
                 .collect(Collectors.toMap(i -> i.itemId, Function.identity()));
-        List<FeedItem> shown = digest.itemIdList().stream().map(byId::get)
+        List<FeedItem> shown = digest.itemIds.stream().map(byId::get)
                 .filter(i -> i != null && i.isPublished()).toList();
         return DigestMapper.toView(digest, theme, shown, urls, config.siteTitle());
     }

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public class SearchDigestService {
         digest.periodId = period.id();
         digest.fromDate = period.from();
         digest.toDate = period.to();
-        digest.itemIds = arrived.stream().map(i -> i.itemId).collect(Collectors.joining("\n"));
+        digest.itemIds = new ArrayList<>(arrived.stream().map(i -> i.itemId).toList());
         digest.issuedAt = clock.instant();
         digests.persist(digest);
         digests.flush();
@@ -124,9 +125,9 @@ public class SearchDigestService {
 
     /** The mail view of an issued search digest (withdrawn items left out). */
     public DigestMails.DigestView view(Digest digest) {
-        Map<String, FeedItem> byId = feedItems.list("itemId in ?1", digest.itemIdList()).stream()
+        Map<String, FeedItem> byId = feedItems.list("itemId in ?1", digest.itemIds).stream()
                 .collect(Collectors.toMap(i -> i.itemId, Function.identity()));
-        return toView(digest, digest.itemIdList().stream().map(byId::get)
+        return toView(digest, digest.itemIds.stream().map(byId::get)
                 .filter(i -> i != null && i.isPublished()).toList());
     }
 

@@ -19,6 +19,7 @@ import org.syndication.feed.render.DigestMails;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -120,7 +121,7 @@ public class SubscriptionService {
                 ? validThemes(requestedThemes) : List.of();
         Instant now = clock.instant();
         FeedConfig.Subscription limits = config.subscription();
-        UUID subscriberId = subscribers.countRequest(address, String.join(",", slugs), frequency, now,
+        UUID subscriberId = subscribers.countRequest(address, slugs, frequency, now,
                 limits.rateWindow(), limits.rateLimit()).orElseThrow(() -> {
                     // the whole window, not what is left of it: when another request for this address came is
                     // none of this client's business
@@ -147,7 +148,7 @@ public class SubscriptionService {
                     .subject(config.siteTitle() + ": your subscription");
         } else {
             subscriber.status = Subscriber.Status.PENDING;
-            subscriber.themes = String.join(",", slugs);
+            subscriber.themes = new ArrayList<>(slugs);
             subscriber.frequency = frequency;
             searchRules.replace(subscriber.id, queries, now);
             String confirm = urls.subscription("confirm", signer.create(subscriber.id, Tokens.Action.CONFIRM,
@@ -178,7 +179,7 @@ public class SubscriptionService {
         if (action == Tokens.Action.CONFIRM) {
             requireNotEnded(subscriber);
         }
-        return new Settings(subscriber.themeList(), subscriber.frequency,
+        return new Settings(List.copyOf(subscriber.themes), subscriber.frequency,
                 subscriber.status == Subscriber.Status.CONFIRMED, subscriber.schedule());
     }
 
@@ -213,7 +214,7 @@ public class SubscriptionService {
     public void update(String token, List<String> requestedThemes, Frequency frequency,
                        Optional<DigestSchedule> schedule) {
         Subscriber subscriber = subscriber(token, Tokens.Action.MANAGE);
-        subscriber.themes = String.join(",", validThemes(requestedThemes));
+        subscriber.themes = new ArrayList<>(validThemes(requestedThemes));
         subscriber.frequency = frequency;
         schedule.ifPresent(subscriber::schedule);
         Log.infof("subscription changed subscriberId=%s", subscriber.id);
