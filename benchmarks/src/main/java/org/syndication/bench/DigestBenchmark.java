@@ -66,7 +66,7 @@ final class DigestBenchmark {
                 PostgresServer.USER, PostgresServer.PASSWORD)) {
             try (var insert = feed.prepareStatement("insert into subscriber (id, email, frequency, themes, status,"
                     + " created_at, confirmed_at, window_start, requests_in_window)"
-                    + " select gen_random_uuid(), 'bench-' || g || '@example.org', 'DAILY', 'all', 'CONFIRMED',"
+                    + " select gen_random_uuid(), 'bench-' || g || '@example.org', 'DAILY', '{all}', 'CONFIRMED',"
                     + " now(), now(), now(), 0 from generate_series(1, ?) g")) {
                 insert.setInt(1, SUBSCRIBERS);
                 insert.executeUpdate();

@@ -193,7 +193,7 @@ class DigestIT {
                         + " themes, status, created_at, confirmed_at, window_start, requests_in_window)"
                         + " values (:id, :email, 'DAILY', :theme, 'CONFIRMED', now(), now(), now(), 0)")
                 .setParameter("id", bad).setParameter("email", "no-at-sign-" + bad)
-                .setParameter("theme", theme.slug()).executeUpdate());
+                .setParameter("theme", new String[]{theme.slug()}).executeUpdate());
 
         given().header("Authorization", TOKEN)
                 .post("/api/digests/" + theme.slug() + "/" + LocalDate.now(ZoneOffset.UTC))

@@ -228,7 +228,7 @@ class HostileInputIT {
                 twin.email = address;
                 twin.status = Subscriber.Status.PENDING;
                 twin.frequency = org.syndication.events.DigestIssued.Frequency.DAILY;
-                twin.themes = "all";
+                twin.themes = new java.util.ArrayList<>(List.of("all"));
                 twin.createdAt = Instant.now();
                 twin.windowStart = twin.createdAt;
                 subscribers.persist(twin);

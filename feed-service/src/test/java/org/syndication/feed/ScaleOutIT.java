@@ -228,7 +228,7 @@ class ScaleOutIT {
             insertDigest(db, digest);
             try (PreparedStatement subscriber = db.prepareStatement("insert into subscriber (id, email, frequency,"
                     + " themes, status, created_at, window_start, requests_in_window)"
-                    + " values (?, ?, 'DAILY', 'corruption', 'CONFIRMED', now(), now(), 1)");
+                    + " values (?, ?, 'DAILY', '{corruption}', 'CONFIRMED', now(), now(), 1)");
                  PreparedStatement row = db.prepareStatement("insert into send_log (subscriber_id, digest_id, status,"
                          + " attempts, next_attempt_at) values (?, ?, 'PENDING', 0, ?)")) {
                 for (int i = 0; i < mails; i++) {
@@ -276,7 +276,7 @@ class ScaleOutIT {
             for (UUID id : List.of(sending, own, gone, abandoned)) {
                 try (PreparedStatement s = db.prepareStatement("insert into subscriber (id, email, frequency, themes,"
                         + " status, created_at, window_start, requests_in_window)"
-                        + " values (?, ?, 'DAILY', 'corruption', 'CONFIRMED', now(), now(), 1)")) {
+                        + " values (?, ?, 'DAILY', '{corruption}', 'CONFIRMED', now(), now(), 1)")) {
                     s.setObject(1, id);
                     s.setString(2, "scale-" + id + "@example.org");
                     s.executeUpdate();
@@ -369,7 +369,7 @@ class ScaleOutIT {
 
     private static void insertDigest(Connection db, UUID id) throws Exception {
         try (PreparedStatement digest = db.prepareStatement("insert into digest (id, theme, frequency, period_id,"
-                + " from_date, to_date, item_ids, issued_at) values (?, ?, 'DAILY', ?, current_date, current_date, '', now())")) {
+                + " from_date, to_date, item_ids, issued_at) values (?, ?, 'DAILY', ?, current_date, current_date, '{}', now())")) {
             digest.setObject(1, id);
             digest.setString(2, "scale-" + id);
             digest.setString(3, LocalDate.now(ZoneOffset.UTC).toString());

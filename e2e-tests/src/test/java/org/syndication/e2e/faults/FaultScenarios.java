@@ -209,7 +209,7 @@ final class FaultScenarios {
         try (Connection db = harness.database("feed");
              PreparedStatement insert = db.prepareStatement("insert into subscriber (id, email, frequency, themes, "
                      + "status, created_at, confirmed_at, window_start, requests_in_window) "
-                     + "values (?, ?, 'DAILY', 'all', 'CONFIRMED', ?, ?, ?, 1)")) {
+                     + "values (?, ?, 'DAILY', '{all}', 'CONFIRMED', ?, ?, ?, 1)")) {
             Timestamp now = Timestamp.from(Instant.now());
             for (int i = 0; i < count; i++) {
                 UUID id = UUID.randomUUID();

@@ -6,11 +6,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.syndication.events.DigestIssued.Frequency;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -37,16 +39,13 @@ public class Digest {
     @Column(name = "to_date")
     public LocalDate toDate;
 
-    /** Item ids in the order shown, one per line. */
+    /** Item ids in the order shown. */
     @Column(name = "item_ids")
-    public String itemIds;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> itemIds = new ArrayList<>();
 
     @Column(name = "issued_at")
     public Instant issuedAt;
-
-    public List<String> itemIdList() {
-        return itemIds.isEmpty() ? List.of() : Arrays.asList(itemIds.split("\n"));
-    }
 
     public Period period() {
         return new Period(frequency, periodId, fromDate, toDate);

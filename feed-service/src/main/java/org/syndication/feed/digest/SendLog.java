@@ -29,7 +29,7 @@ public class SendLog {
 
     /** The subscribers a digest goes to (parameters {@code frequency} and {@code theme}). */
     private static final String RECIPIENTS = "s.status = 'CONFIRMED' and s.frequency = :frequency"
-            + " and (',' || s.themes || ',') like :theme";
+            + " and :theme = any(s.themes)";
 
     private final EntityManager em;
 
@@ -41,13 +41,12 @@ public class SendLog {
     public int queue(Digest digest, Instant now) {
         return em.createNativeQuery("insert into send_log (subscriber_id, digest_id, status, attempts, next_attempt_at)"
                         + " select s.id, :digest, 'PENDING', 0, :now from subscriber s"
-                        + " where s.status = 'CONFIRMED' and s.frequency = :frequency"
-                        + " and (',' || s.themes || ',') like :theme"
+                        + " where " + RECIPIENTS
                         + " on conflict do nothing")
                 .setParameter("digest", digest.id)
                 .setParameter("now", Timestamp.from(now))
                 .setParameter("frequency", digest.frequency.name())
-                .setParameter("theme", "%," + digest.theme + ",%")
+                .setParameter("theme", digest.theme)
                 .executeUpdate();
     }
 
@@ -61,7 +60,7 @@ public class SendLog {
         List<Object[]> schedules = em.createNativeQuery("select distinct s.digest_hour, s.digest_zone, s.digest_weekday"
                         + " from subscriber s where " + RECIPIENTS)
                 .setParameter("frequency", digest.frequency.name())
-                .setParameter("theme", "%," + digest.theme + ",%")
+                .setParameter("theme", digest.theme)
                 .getResultList();
         int queued = 0;
         for (Object[] row : schedules) {
@@ -76,7 +75,7 @@ public class SendLog {
                     .setParameter("digest", digest.id)
                     .setParameter("due", Timestamp.from(due))
                     .setParameter("frequency", digest.frequency.name())
-                    .setParameter("theme", "%," + digest.theme + ",%")
+                    .setParameter("theme", digest.theme)
                     .setParameter("hour", hour)
                     .setParameter("zone", zone)
                     .setParameter("weekday", weekday)

@@ -6,10 +6,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.syndication.events.DigestIssued.Frequency;
 
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -33,8 +35,9 @@ public class Subscriber {
     @Enumerated(EnumType.STRING)
     public Frequency frequency;
 
-    /** Theme slugs (or {@code all}), comma-separated. */
-    public String themes;
+    /** Theme slugs (or {@code all}), in the order chosen. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> themes = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     public Status status;
@@ -71,10 +74,6 @@ public class Subscriber {
         digestHour = (short) schedule.hour();
         digestZone = schedule.zone().getId();
         digestWeekday = (short) schedule.weekday().getValue();
-    }
-
-    public List<String> themeList() {
-        return themes.isEmpty() ? List.of() : Arrays.asList(themes.split(","));
     }
 
     @Override

@@ -26,7 +26,7 @@ public class SubscriberRepository implements PanacheRepositoryBase<Subscriber, U
      * then counts against the row the first one wrote), and concurrent counts wait on the row lock, so no more
      * than {@code limit} requests pass and none fails.
      */
-    public Optional<UUID> countRequest(String normalizedEmail, String themes, Frequency frequency, Instant now,
+    public Optional<UUID> countRequest(String normalizedEmail, List<String> themes, Frequency frequency, Instant now,
                                        Duration window, int limit) {
         List<?> ids = getEntityManager().createNativeQuery("insert into subscriber (id, email, frequency, themes,"
                         + " status, created_at, window_start, requests_in_window)"
@@ -41,7 +41,7 @@ public class SubscriberRepository implements PanacheRepositoryBase<Subscriber, U
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("email", normalizedEmail)
                 .setParameter("frequency", frequency.name())
-                .setParameter("themes", themes)
+                .setParameter("themes", themes.toArray(String[]::new))
                 .setParameter("now", Timestamp.from(now))
                 .setParameter("open", Timestamp.from(now.minus(window)))
                 .setParameter("limit", limit)

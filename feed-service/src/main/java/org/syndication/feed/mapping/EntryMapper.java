@@ -2,6 +2,8 @@ package org.syndication.feed.mapping;
 
 import org.syndication.feed.FeedItem;
 import org.syndication.feed.PublicUrls;
+import org.syndication.feed.PublishedItem;
+import org.syndication.feed.Theme;
 import org.syndication.feed.render.DeletedEntry;
 import org.syndication.feed.render.FeedEntry;
 import org.syndication.feed.render.XmlText;
@@ -10,11 +12,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Pure conversions: event → projection row, projection row → feed entry. */
+/** Pure conversions: projection row → feed entry, tombstone, or the item pages and digests show. */
 public final class EntryMapper {
 
     private static final Pattern UUID_TEXT =
@@ -42,6 +45,17 @@ public final class EntryMapper {
                 XmlText.clean(item.summary),
                 XmlText.clean(item.body),
                 item.language);
+    }
+
+    /**
+     * The item as pages and digests show it: the same cleaned texts and link as its entry, its themes with the
+     * titles of {@code themeTitles} (the slug when it has none), sorted by slug.
+     */
+    public static PublishedItem toPublished(FeedItem item, Map<String, String> themeTitles, PublicUrls urls) {
+        FeedEntry entry = toEntry(item, themeTitles, urls);
+        List<Theme> themes = entry.categories().stream().map(c -> new Theme(c.slug(), c.title())).toList();
+        return new PublishedItem(item.itemId, entry.title(), item.itemDate, item.endDate, entry.summary(),
+                entry.content(), entry.link(), themes);
     }
 
     /** The RFC 6721 tombstone of a withdrawn item: its Atom id, withdrawn at its last version's time. */

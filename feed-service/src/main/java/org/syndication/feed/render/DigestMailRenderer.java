@@ -3,6 +3,9 @@ package org.syndication.feed.render;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.digest.IssuedDigest;
+import org.syndication.feed.mapping.DigestMapper;
 
 /**
  * Renders a digest's e-mail (templates {@code DigestMails/digest.html} and {@code .txt}) once per digest; each
@@ -19,10 +22,13 @@ public class DigestMailRenderer {
     private final Template html;
     private final Template text;
 
+    private final FeedConfig config;
+
     public DigestMailRenderer(@Location("DigestMails/digest.html") Template html,
-                              @Location("DigestMails/digest.txt") Template text) {
+                              @Location("DigestMails/digest.txt") Template text, FeedConfig config) {
         this.html = html;
         this.text = text;
+        this.config = config;
     }
 
     /** The HTML part (US-ASCII, see {@link Html#asciiOnly}) and the text part of a digest, before addressing. */
@@ -37,7 +43,8 @@ public class DigestMailRenderer {
         }
     }
 
-    public Body render(DigestMails.DigestView digest) {
+    public Body render(IssuedDigest issued) {
+        DigestMails.DigestView digest = DigestMapper.toView(issued, config.siteTitle());
         DigestMails.Links links = new DigestMails.Links(digest.archiveUrl(), MANAGE, UNSUBSCRIBE);
         return new Body(
                 Html.asciiOnly(html.data("digest", digest).data("links", links).render()),

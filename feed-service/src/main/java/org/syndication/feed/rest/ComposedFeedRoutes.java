@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.InvalidRequestException;
 import org.syndication.feed.SearchQuery;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.render.FeedFormat;
@@ -16,7 +17,6 @@ import org.syndication.feed.render.RenderedFeed;
 import org.syndication.feed.service.ComposedFeed;
 import org.syndication.feed.service.ComposedFeedService;
 import org.syndication.feed.service.FeedCache;
-import org.syndication.feed.service.RefusedQueryException;
 import org.syndication.support.rest.Problems;
 
 import java.util.Arrays;
@@ -104,7 +104,7 @@ public class ComposedFeedRoutes {
         ctx.vertx().executeBlocking(() -> composed.render(feed, format), false).onComplete(result -> {
             if (result.succeeded()) {
                 FeedRoutes.serve(ctx, result.result());
-            } else if (result.cause() instanceof RefusedQueryException refused) {
+            } else if (result.cause() instanceof InvalidRequestException refused) {
                 invalid(ctx, refused.getMessage());
             } else {
                 Log.errorf(result.cause(), "composed feed failed feed=%s format=%s", feed.key(), format.extension());

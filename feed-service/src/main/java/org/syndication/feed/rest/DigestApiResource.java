@@ -7,11 +7,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.syndication.feed.InvalidRequestException;
+import org.syndication.feed.PublishedItem;
 import org.syndication.feed.digest.Period;
-import org.syndication.feed.render.DigestMails;
 import org.syndication.feed.render.Pages;
 import org.syndication.feed.service.DigestService;
-import org.syndication.feed.service.SiteService;
 import org.syndication.support.rest.OperatorOnly;
 
 import java.net.URI;
@@ -30,9 +29,9 @@ public class DigestApiResource {
     }
 
     private final DigestService digests;
-    private final SiteService site;
+    private final SitePages site;
 
-    public DigestApiResource(DigestService digests, SiteService site) {
+    public DigestApiResource(DigestService digests, SitePages site) {
         this.digests = digests;
         this.site = site;
     }
@@ -47,14 +46,16 @@ public class DigestApiResource {
         DigestService.Issued result = digests.issue(theme, period, preview);
         if (preview) {
             return result.digest()
-                    .map(view -> Response.ok(Pages.Templates.digest(site.site(theme), view).render(), MediaType.TEXT_HTML_TYPE))
+                    .map(digest -> Response.ok(Pages.Templates.digest(site.site(theme), site.digest(digest)).render(),
+                            MediaType.TEXT_HTML_TYPE))
                     .orElseGet(() -> Response.ok(new IssueResult(false, false, theme, period.id(), 0, 0, null, List.of()),
                             MediaType.APPLICATION_JSON_TYPE))
                     .build();
         }
         IssueResult body = result.digest()
-                .map(view -> new IssueResult(result.created(), !result.created(), theme, period.id(), view.items().size(),
-                        result.recipients(), view.archiveUrl(), view.items().stream().map(DigestMails.Item::title).toList()))
+                .map(digest -> new IssueResult(result.created(), !result.created(), theme, period.id(),
+                        digest.items().size(), result.recipients(), digest.archiveUrl(),
+                        digest.items().stream().map(PublishedItem::title).toList()))
                 .orElse(new IssueResult(false, false, theme, period.id(), 0, 0, null, List.of()));
         Response.ResponseBuilder response = result.created()
                 ? Response.created(URI.create(body.archiveUrl())) : Response.ok();

@@ -13,7 +13,6 @@ import org.syndication.feed.UnknownThemeException;
 import org.syndication.feed.render.FeedFormat;
 import org.syndication.feed.render.Pages;
 import org.syndication.feed.service.DigestService;
-import org.syndication.feed.service.SiteService;
 
 /** The web archive of digests: list, one digest, Atom feed of digests. */
 @Path("/digests")
@@ -22,10 +21,10 @@ public class DigestResource {
     private static final int ARCHIVE_SIZE = 200;
 
     private final DigestService digests;
-    private final SiteService site;
+    private final SitePages site;
     private final PublicUrls urls;
 
-    public DigestResource(DigestService digests, SiteService site, PublicUrls urls) {
+    public DigestResource(DigestService digests, SitePages site, PublicUrls urls) {
         this.digests = digests;
         this.site = site;
         this.urls = urls;
@@ -42,10 +41,7 @@ public class DigestResource {
     @Path("{theme}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list(@PathParam("theme") String theme) {
-        var links = digests.archive(theme, ARCHIVE_SIZE).stream()
-                .map(d -> new Pages.DigestLink(d.periodId, d.period().label(), urls.digest(theme, d.periodId),
-                        d.itemIdList().size()))
-                .toList();
+        var links = digests.archive(theme, ARCHIVE_SIZE).stream().map(d -> site.digestLink(theme, d)).toList();
         Pages.ThemeSummary summary = site.theme(theme).orElseThrow(() -> new UnknownThemeException(theme));
         return Pages.Templates.digests(site.site(theme), summary, links, urls.digestsAtom(theme));
     }
@@ -55,7 +51,7 @@ public class DigestResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance digest(@PathParam("theme") String theme, @PathParam("periodId") String periodId) {
         return digests.find(theme, periodId)
-                .map(view -> Pages.Templates.digest(site.site(theme), view))
+                .map(digest -> Pages.Templates.digest(site.site(theme), site.digest(digest)))
                 .orElseThrow(() -> new ItemNotFoundException("digest " + theme + "/" + periodId));
     }
 }

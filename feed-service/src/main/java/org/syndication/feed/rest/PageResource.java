@@ -10,16 +10,15 @@ import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.ItemNotFoundException;
 import org.syndication.feed.UnknownThemeException;
 import org.syndication.feed.render.Pages;
-import org.syndication.feed.service.SiteService;
 
 /** The HTML pages: index, one theme, one item. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PageResource {
 
-    private final SiteService site;
+    private final SitePages site;
 
-    public PageResource(SiteService site) {
+    public PageResource(SitePages site) {
         this.site = site;
     }
 

@@ -7,15 +7,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.HubBusyException;
 import org.syndication.feed.InvalidRequestException;
+import org.syndication.feed.InvalidTokenException;
 import org.syndication.feed.ItemNotFoundException;
+import org.syndication.feed.RateLimitedException;
+import org.syndication.feed.SubscriptionEndedException;
 import org.syndication.feed.UnknownThemeException;
 import org.syndication.feed.render.FeedFormat;
 import org.syndication.feed.render.Pages;
 import org.syndication.feed.service.FeedCache;
-import org.syndication.feed.service.HubService;
-import org.syndication.feed.service.SiteService;
-import org.syndication.feed.service.SubscriptionService;
 import org.syndication.support.rest.Problems;
 
 import java.net.URI;
@@ -35,9 +36,9 @@ import static org.syndication.support.rest.Problems.problem;
 public class ProblemMappers {
 
     private final FeedCache cache;
-    private final SiteService site;
+    private final SitePages site;
 
-    public ProblemMappers(FeedCache cache, SiteService site) {
+    public ProblemMappers(FeedCache cache, SitePages site) {
         this.cache = cache;
         this.site = site;
     }
@@ -59,26 +60,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidSubscription(SubscriptionService.InvalidSubscriptionException e, UriInfo uri,
-                                        HttpHeaders headers) {
-        return readerFacing(problem(ProblemTypes.INVALID_REQUEST, "Invalid request", 400, e.getMessage(), uri),
-                headers);
-    }
-
-    @ServerExceptionMapper
-    public Response invalidToken(SubscriptionService.InvalidTokenException e, UriInfo uri, HttpHeaders headers) {
+    public Response invalidToken(InvalidTokenException e, UriInfo uri, HttpHeaders headers) {
         return readerFacing(problem(ProblemTypes.INVALID_TOKEN, "Invalid link", 400, e.getMessage(), uri), headers);
     }
 
     @ServerExceptionMapper
-    public Response subscriptionEnded(SubscriptionService.SubscriptionEndedException e, UriInfo uri,
+    public Response subscriptionEnded(SubscriptionEndedException e, UriInfo uri,
                                       HttpHeaders headers) {
         return readerFacing(problem(ProblemTypes.SUBSCRIPTION_ENDED, "Subscription ended", 409, e.getMessage(), uri),
                 headers);
     }
 
     @ServerExceptionMapper
-    public Response rateLimited(SubscriptionService.RateLimitedException e, UriInfo uri, HttpHeaders headers) {
+    public Response rateLimited(RateLimitedException e, UriInfo uri, HttpHeaders headers) {
         return readerFacing(HttpProblem.builder(problem(ProblemTypes.RATE_LIMITED, "Too many requests", 429,
                         e.getMessage(), uri))
                 .withHeader("Retry-After", retryAfterSeconds(e.retryAfter()))
@@ -86,7 +80,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response hubBusy(HubService.HubBusyException e, UriInfo uri) {
+    public Response hubBusy(HubBusyException e, UriInfo uri) {
         return HttpProblem.builder(problem(ProblemTypes.HUB_BUSY, "Hub busy", 503, e.getMessage(), uri))
                 .withHeader("Retry-After", 30)
                 .build().toResponse();

@@ -21,7 +21,6 @@ import org.syndication.feed.PublicUrls;
 import org.syndication.feed.digest.DigestSchedule;
 import org.syndication.feed.digest.Tokens;
 import org.syndication.feed.render.Pages;
-import org.syndication.feed.service.SiteService;
 import org.syndication.feed.service.SubscriptionService;
 
 import java.time.DateTimeException;
@@ -57,10 +56,10 @@ public class SubscriptionResource {
     }
 
     private final SubscriptionService subscriptions;
-    private final SiteService site;
+    private final SitePages site;
     private final PublicUrls urls;
 
-    public SubscriptionResource(SubscriptionService subscriptions, SiteService site, PublicUrls urls) {
+    public SubscriptionResource(SubscriptionService subscriptions, SitePages site, PublicUrls urls) {
         this.subscriptions = subscriptions;
         this.site = site;
         this.urls = urls;

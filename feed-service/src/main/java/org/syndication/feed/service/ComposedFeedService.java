@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.syndication.feed.ComposedItemRepository;
 import org.syndication.feed.FeedItem;
 import org.syndication.feed.FeedItemRepository;
+import org.syndication.feed.InvalidRequestException;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.SearchQuery;
 import org.syndication.feed.config.FeedConfig;
@@ -81,7 +82,7 @@ public class ComposedFeedService {
     /**
      * Renders the document from the projection and caches it; blocks, so call it from a worker thread.
      *
-     * @throws RefusedQueryException for a query without a word to search
+     * @throws InvalidRequestException for a query without a word to search
      */
     @ActivateRequestContext
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -92,7 +93,7 @@ public class ComposedFeedService {
         if (feed.query().isPresent()) {
             SearchQuery q = feed.query().get();
             if (!repository.searchable(q)) {
-                throw new RefusedQueryException("q has no word to search for (only stop words or punctuation)");
+                throw new InvalidRequestException("q has no word to search for (only stop words or punctuation)");
             }
             found = repository.newestMatching(q, config.pageSize());
             changeKeys = List.of(FeedItemRepository.ALL);

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.digest.IssuedDigest;
 import org.syndication.feed.digest.SendLog;
 import org.syndication.feed.digest.Subscriber;
 import org.syndication.feed.digest.SubscriberRepository;
@@ -22,7 +23,6 @@ import org.syndication.feed.digest.Tokens;
 import org.syndication.feed.messaging.PreparedMail;
 import org.syndication.feed.messaging.SmtpSender;
 import org.syndication.feed.render.DigestMailRenderer;
-import org.syndication.feed.render.DigestMails;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -182,10 +182,10 @@ public class DigestSender {
         return attempts;
     }
 
-    private Prepared prepare(DigestMails.DigestView view) {
-        String subject = view.siteTitle() + ": " + view.themeTitle() + ", " + view.periodLabel();
-        String listId = "<" + view.theme() + ".digest." + java.net.URI.create(urls.base()).getHost() + ">";
-        return new Prepared(renderer.render(view), subject, listId);
+    private Prepared prepare(IssuedDigest digest) {
+        String subject = config.siteTitle() + ": " + digest.title() + ", " + digest.period().label();
+        String listId = "<" + digest.list() + ".digest." + java.net.URI.create(urls.base()).getHost() + ">";
+        return new Prepared(renderer.render(digest), subject, listId);
     }
 
     /**

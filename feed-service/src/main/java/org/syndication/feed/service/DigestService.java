@@ -9,18 +9,20 @@ import org.syndication.events.EventJson;
 import org.syndication.feed.FeedItem;
 import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.PublicUrls;
+import org.syndication.feed.PublishedItem;
 import org.syndication.feed.Theme;
 import org.syndication.feed.UnknownThemeException;
 import org.syndication.feed.config.FeedConfig;
+import org.syndication.feed.digest.ArchivedDigest;
 import org.syndication.feed.digest.Digest;
 import org.syndication.feed.digest.DigestRepository;
+import org.syndication.feed.digest.IssuedDigest;
 import org.syndication.feed.digest.OutboxEvent;
 import org.syndication.feed.digest.OutboxRepository;
 import org.syndication.feed.digest.Period;
 import org.syndication.feed.digest.SendLog;
 import org.syndication.feed.mapping.DigestMapper;
 import org.syndication.feed.mapping.EntryMapper;
-import org.syndication.feed.render.DigestMails;
 import org.syndication.feed.render.FeedDocument;
 import org.syndication.feed.render.FeedEntry;
 import org.syndication.feed.render.RomeFeedWriter;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +47,7 @@ import java.util.stream.Collectors;
 public class DigestService {
 
     /** What an issue request did. */
-    public record Issued(Optional<DigestMails.DigestView> digest, boolean created, int recipients) {
+    public record Issued(Optional<IssuedDigest> digest, boolean created, int recipients) {
         static Issued nothing() {
             return new Issued(Optional.empty(), false, 0);
         }
@@ -115,9 +118,9 @@ public class DigestService {
         digest.periodId = period.id();
         digest.fromDate = period.from();
         digest.toDate = period.to();
-        digest.itemIds = arrived.stream().map(i -> i.itemId).collect(Collectors.joining("\n"));
+        digest.itemIds = new ArrayList<>(arrived.stream().map(i -> i.itemId).toList());
         digest.issuedAt = clock.instant();
-        DigestMails.DigestView view = DigestMapper.toView(digest, known, arrived, urls, config.siteTitle());
+        IssuedDigest view = issued(digest, known, arrived);
         if (preview) {
             return new Issued(Optional.of(view), false, 0);
         }
@@ -163,20 +166,20 @@ public class DigestService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Digest> archive(String theme, int limit) {
+    public List<ArchivedDigest> archive(String theme, int limit) {
         themes.find(theme).orElseThrow(() -> new UnknownThemeException(theme));
-        return digests.ofTheme(theme, limit);
+        return digests.ofTheme(theme, limit).stream().map(d -> new ArchivedDigest(d.period(), d.itemIds.size())).toList();
     }
 
     /** The web view of an issued digest (withdrawn items left out). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<DigestMails.DigestView> find(String theme, String periodId) {
+    public Optional<IssuedDigest> find(String theme, String periodId) {
         Theme known = themes.find(theme).orElseThrow(() -> new UnknownThemeException(theme));
         return digests.findIssued(theme, periodId).map(d -> view(d, known));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<DigestMails.DigestView> view(UUID digestId) {
+    public Optional<IssuedDigest> view(UUID digestId) {
         return digests.findByIdOptional(digestId)
                 .map(d -> d.theme.startsWith(ComposedFeed.SEARCH_PREFIX) ? searchDigests.view(d)
                         : view(d, themes.find(d.theme).orElse(new Theme(d.theme, d.theme))));
@@ -197,11 +200,17 @@ public class DigestService {
         return rome.atom(doc);
     }
 
-    private DigestMails.DigestView view(Digest digest, Theme theme) {
-        Map<String, FeedItem> byId = items.list("itemId in ?1", digest.itemIdList()).stream()
+    private IssuedDigest view(Digest digest, Theme theme) {
+        Map<String, FeedItem> byId = items.list("itemId in ?1", digest.itemIds).stream()
                 .collect(Collectors.toMap(i -> i.itemId, Function.identity()));
-        List<FeedItem> shown = digest.itemIdList().stream().map(byId::get)
+        List<FeedItem> shown = digest.itemIds.stream().map(byId::get)
                 .filter(i -> i != null && i.isPublished()).toList();
-        return DigestMapper.toView(digest, theme, shown, urls, config.siteTitle());
+        return issued(digest, theme, shown);
+    }
+
+    private IssuedDigest issued(Digest digest, Theme theme, List<FeedItem> shown) {
+        List<PublishedItem> items = shown.stream().map(i -> EntryMapper.toPublished(i, Map.of(), urls)).toList();
+        return new IssuedDigest(digest.theme, theme.title(), digest.period(), items,
+                urls.digest(digest.theme, digest.periodId), urls.theme(digest.theme));
     }
 }

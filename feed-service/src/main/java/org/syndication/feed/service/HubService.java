@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.syndication.feed.HubBusyException;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.websub.CallbackGuard;
@@ -59,13 +60,6 @@ public class HubService {
 
     /** A validated hub request. {@code leaseSeconds} is the granted lease (subscribe only). */
     public record Request(Mode mode, String topic, URI callback, Optional<String> secret, int leaseSeconds) {
-    }
-
-    /** The verification queue is full: the client may try again later (503). */
-    public static class HubBusyException extends RuntimeException {
-        public HubBusyException() {
-            super("the hub is verifying too many requests; try again later");
-        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

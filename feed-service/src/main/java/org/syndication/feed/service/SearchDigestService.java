@@ -8,14 +8,15 @@ import org.syndication.feed.ComposedItemRepository;
 import org.syndication.feed.FeedItem;
 import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.PublicUrls;
+import org.syndication.feed.PublishedItem;
 import org.syndication.feed.SearchQuery;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.digest.Digest;
 import org.syndication.feed.digest.DigestRepository;
+import org.syndication.feed.digest.IssuedDigest;
 import org.syndication.feed.digest.Period;
 import org.syndication.feed.digest.SearchSubscriptions;
 import org.syndication.feed.mapping.EntryMapper;
-import org.syndication.feed.render.DigestMails;
 import org.syndication.feed.render.FeedFormat;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +91,7 @@ public class SearchDigestService {
         digest.periodId = period.id();
         digest.fromDate = period.from();
         digest.toDate = period.to();
-        digest.itemIds = arrived.stream().map(i -> i.itemId).collect(Collectors.joining("\n"));
+        digest.itemIds = new ArrayList<>(arrived.stream().map(i -> i.itemId).toList());
         digest.issuedAt = clock.instant();
         digests.persist(digest);
         digests.flush();
@@ -122,24 +124,20 @@ public class SearchDigestService {
         return searches.confirmed(frequency);
     }
 
-    /** The mail view of an issued search digest (withdrawn items left out). */
-    public DigestMails.DigestView view(Digest digest) {
-        Map<String, FeedItem> byId = feedItems.list("itemId in ?1", digest.itemIdList()).stream()
+    /** An issued search digest as its readers get it (withdrawn items left out). */
+    public IssuedDigest view(Digest digest) {
+        Map<String, FeedItem> byId = feedItems.list("itemId in ?1", digest.itemIds).stream()
                 .collect(Collectors.toMap(i -> i.itemId, Function.identity()));
-        return toView(digest, digest.itemIdList().stream().map(byId::get)
+        return toView(digest, digest.itemIds.stream().map(byId::get)
                 .filter(i -> i != null && i.isPublished()).toList());
     }
 
-    private DigestMails.DigestView toView(Digest digest, List<FeedItem> shown) {
+    private IssuedDigest toView(Digest digest, List<FeedItem> shown) {
         String text = digest.theme.substring(ComposedFeed.SEARCH_PREFIX.length());
         String feed = composed.self(ComposedFeed.search(new SearchQuery(text)), FeedFormat.ATOM);
-        List<DigestMails.Item> items = shown.stream().map(i -> {
-            var entry = EntryMapper.toEntry(i, Map.of(), urls);
-            return new DigestMails.Item(entry.title(), i.itemDate, entry.summary(), entry.link());
-        }).toList();
-        // the view's theme names the list (List-Id): a token made of the query, which may hold any character
-        return new DigestMails.DigestView(config.siteTitle(), listId(text), "search \u201c" + text + "\u201d",
-                digest.periodId, digest.period().label(), items, feed, feed);
+        List<PublishedItem> items = shown.stream().map(i -> EntryMapper.toPublished(i, Map.of(), urls)).toList();
+        // the list (List-Id) is a token made of the query, which may hold any character
+        return new IssuedDigest(listId(text), "search \u201c" + text + "\u201d", digest.period(), items, feed, feed);
     }
 
     /** A stable token for a query: {@code search-} and 16 hex digits of its SHA-256. */

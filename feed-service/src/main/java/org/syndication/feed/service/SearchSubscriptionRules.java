@@ -2,6 +2,7 @@ package org.syndication.feed.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.syndication.feed.ComposedItemRepository;
+import org.syndication.feed.InvalidRequestException;
 import org.syndication.feed.SearchQuery;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.digest.SearchSubscriptions;
@@ -34,7 +35,7 @@ public class SearchSubscriptionRules {
     /**
      * The normalised queries, each once.
      *
-     * @throws SubscriptionService.InvalidSubscriptionException for a query a search feed would refuse, or too many
+     * @throws InvalidRequestException for a query a search feed would refuse, or too many
      */
     public List<String> valid(List<String> requested) {
         Set<String> valid = new LinkedHashSet<>();
@@ -44,15 +45,15 @@ public class SearchSubscriptionRules {
             }
             SearchQuery.Result parsed = SearchQuery.parse(raw, config.compose().maxQueryLength());
             SearchQuery query = parsed.query().orElseThrow(
-                    () -> new SubscriptionService.InvalidSubscriptionException(parsed.refusal()));
+                    () -> new InvalidRequestException(parsed.refusal()));
             if (!items.searchable(query)) {
-                throw new SubscriptionService.InvalidSubscriptionException(
+                throw new InvalidRequestException(
                         "q has no word to search for (only stop words or punctuation)");
             }
             valid.add(query.text());
         }
         if (valid.size() > MAX_QUERIES) {
-            throw new SubscriptionService.InvalidSubscriptionException("At most " + MAX_QUERIES + " searches");
+            throw new InvalidRequestException("At most " + MAX_QUERIES + " searches");
         }
         return new ArrayList<>(valid);
     }

@@ -5,23 +5,20 @@ import jakarta.transaction.Transactional;
 import org.syndication.feed.FeedItem;
 import org.syndication.feed.FeedItemRepository;
 import org.syndication.feed.PublicUrls;
+import org.syndication.feed.PublishedItem;
 import org.syndication.feed.Theme;
+import org.syndication.feed.ThemeCount;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.mapping.EntryMapper;
-import org.syndication.feed.render.FeedFormat;
-import org.syndication.feed.render.Pages;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The data of the HTML pages: themes with counts and feed links, newest items. */
+/** What the HTML pages show: themes with their item counts, newest items (rest/SitePages makes the page models). */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class SiteService {
-
-    static final int LATEST = 20;
 
     private final FeedItemRepository repository;
     private final ThemeCatalog themes;
@@ -35,58 +32,39 @@ public class SiteService {
         this.config = config;
     }
 
-    public Pages.Site site(String feedKey) {
-        return new Pages.Site(config.siteTitle(), urls.home(), urls.opml(), feedLinks(feedKey, title(feedKey)));
+    /** The theme of a feed key ({@code all} too); an unknown key is its own title. */
+    public Theme feed(String feedKey) {
+        return themes.find(feedKey).orElse(new Theme(feedKey, feedKey));
     }
 
-    public List<Pages.ThemeSummary> themes() {
+    public List<ThemeCount> themes() {
         Map<String, Long> counts = repository.counts();
-        return themes.themes().stream().map(t -> summary(t, counts)).toList();
+        return themes.themes().stream().map(t -> count(t, counts)).toList();
     }
 
-    public Pages.ThemeSummary all() {
-        return summary(new Theme(FeedItemRepository.ALL, "All news"), repository.counts());
+    public ThemeCount all() {
+        return count(Theme.ALL, repository.counts());
     }
 
-    public Optional<Pages.ThemeSummary> theme(String slug) {
-        return themes.find(slug).map(t -> summary(t, repository.counts()));
+    public Optional<ThemeCount> theme(String slug) {
+        return themes.find(slug).map(t -> count(t, repository.counts()));
     }
 
-    public List<Pages.ItemSummary> newest(String feedKey, int limit) {
-        List<Theme> known = themes.themes();
-        return repository.newest(feedKey, limit).stream().map(i -> item(i, known)).toList();
+    public List<PublishedItem> newest(String feedKey, int limit) {
+        Map<String, String> titles = ThemeCatalog.titles(themes.themes());
+        return repository.newest(feedKey, limit).stream().map(i -> EntryMapper.toPublished(i, titles, urls)).toList();
     }
 
-    public Optional<Pages.ItemSummary> item(String itemId) {
-        return repository.findByIdOptional(itemId).filter(FeedItem::isPublished).map(i -> item(i, themes.themes()));
+    public Optional<PublishedItem> item(String itemId) {
+        return repository.findByIdOptional(itemId).filter(FeedItem::isPublished)
+                .map(i -> EntryMapper.toPublished(i, ThemeCatalog.titles(themes.themes()), urls));
     }
 
     public int pageSize() {
         return config.pageSize();
     }
 
-    private Pages.ItemSummary item(FeedItem item, List<Theme> known) {
-        Map<String, String> titles = ThemeCatalog.titles(known);
-        var entry = EntryMapper.toEntry(item, titles, urls);
-        List<Pages.ThemeSummary> itemThemes = entry.categories().stream()
-                .map(c -> summary(new Theme(c.slug(), c.title()), Map.of())).toList();
-        return new Pages.ItemSummary(item.itemId, entry.title(), item.itemDate, item.endDate, entry.summary(),
-                entry.content(), entry.link(), urls.item(item.itemId), itemThemes);
-    }
-
-    private Pages.ThemeSummary summary(Theme theme, Map<String, Long> counts) {
-        return new Pages.ThemeSummary(theme.slug(), theme.title(), counts.getOrDefault(theme.slug(), 0L),
-                urls.theme(theme.slug()), feedLinks(theme.slug(), theme.title()));
-    }
-
-    private String title(String feedKey) {
-        return themes.find(feedKey).map(Theme::title).orElse(feedKey);
-    }
-
-    private List<Pages.FeedLink> feedLinks(String feedKey, String title) {
-        return Arrays.stream(FeedFormat.values())
-                .map(f -> new Pages.FeedLink(f.label(), f.mediaType(), urls.feed(feedKey, f),
-                        config.siteTitle() + ": " + title + " (" + f.label() + ")"))
-                .toList();
+    private static ThemeCount count(Theme theme, Map<String, Long> counts) {
+        return new ThemeCount(theme, counts.getOrDefault(theme.slug(), 0L));
     }
 }

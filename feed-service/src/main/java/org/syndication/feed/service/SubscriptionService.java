@@ -1,12 +1,15 @@
 package org.syndication.feed.service;
 
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.MailTemplate;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.syndication.events.DigestIssued.Frequency;
+import org.syndication.feed.InvalidRequestException;
+import org.syndication.feed.InvalidTokenException;
 import org.syndication.feed.PublicUrls;
+import org.syndication.feed.RateLimitedException;
+import org.syndication.feed.SubscriptionEndedException;
 import org.syndication.feed.Theme;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.digest.DigestSchedule;
@@ -14,11 +17,12 @@ import org.syndication.feed.digest.Subscriber;
 import org.syndication.feed.digest.SubscriberRepository;
 import org.syndication.feed.digest.SubscriptionClients;
 import org.syndication.feed.digest.Tokens;
-import org.syndication.feed.render.DigestMails;
+import org.syndication.feed.messaging.SubscriptionMails;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,45 +38,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SubscriptionService {
 
-    /** Too many requests for one address, or from one client, within the window; retry after {@code retryAfter}. */
-    public static class RateLimitedException extends RuntimeException {
-        private final Duration retryAfter;
-
-        public RateLimitedException(String message, Duration retryAfter) {
-            super(message);
-            this.retryAfter = retryAfter;
-        }
-
-        public Duration retryAfter() {
-            return retryAfter;
-        }
-    }
-
-    /** A token that is unknown, expired, or for another action. */
-    public static class InvalidTokenException extends RuntimeException {
-        public InvalidTokenException() {
-            super("This link is invalid or has expired.");
-        }
-    }
-
-    /**
-     * A confirmation link of a subscriber who has unsubscribed since: unsubscribing lasts, so an older link
-     * (valid for {@code confirm-ttl}) must not renew the subscription; only a new request does.
-     */
-    public static class SubscriptionEndedException extends RuntimeException {
-        public SubscriptionEndedException() {
-            super("This subscription was ended by unsubscribing, and an earlier confirmation link does not renew it."
-                    + " To receive the digest again, subscribe again and confirm the link in the new mail.");
-        }
-    }
-
-    /** A subscription request that names a theme with no feed. */
-    public static class InvalidSubscriptionException extends RuntimeException {
-        public InvalidSubscriptionException(String message) {
-            super(message);
-        }
-    }
-
     /** What the manage page shows. */
     public record Settings(List<String> themes, Frequency frequency, boolean active, DigestSchedule schedule) {
     }
@@ -85,11 +50,13 @@ public class SubscriptionService {
     private final FeedConfig config;
     private final Clock clock;
     private final SearchSubscriptionRules searchRules;
+    private final SubscriptionMails mails;
 
     public SubscriptionService(SubscriberRepository subscribers, SubscriptionClients clients, ThemeCatalog themes,
                                TokenService tokens, PublicUrls urls, FeedConfig config, Clock clock,
-                               SearchSubscriptionRules searchRules) {
+                               SearchSubscriptionRules searchRules, SubscriptionMails mails) {
         this.searchRules = searchRules;
+        this.mails = mails;
         this.subscribers = subscribers;
         this.clients = clients;
         this.themes = themes;
@@ -120,7 +87,7 @@ public class SubscriptionService {
                 ? validThemes(requestedThemes) : List.of();
         Instant now = clock.instant();
         FeedConfig.Subscription limits = config.subscription();
-        UUID subscriberId = subscribers.countRequest(address, String.join(",", slugs), frequency, now,
+        UUID subscriberId = subscribers.countRequest(address, slugs, frequency, now,
                 limits.rateWindow(), limits.rateLimit()).orElseThrow(() -> {
                     // the whole window, not what is left of it: when another request for this address came is
                     // none of this client's business
@@ -139,28 +106,20 @@ public class SubscriptionService {
         }
         Subscriber subscriber = subscribers.findById(subscriberId);
         Tokens signer = tokens.tokens();
-        MailTemplate.MailTemplateInstance mail;
         if (subscriber.status == Subscriber.Status.CONFIRMED) {
             String manage = urls.subscription("manage", signer.create(subscriber.id, Tokens.Action.MANAGE,
                     now.plus(config.subscription().confirmTtl())));
-            mail = DigestMails.Templates.manage(config.siteTitle(), manage)
-                    .subject(config.siteTitle() + ": your subscription");
+            mails.manage(address, subscriber.id, manage);
         } else {
             subscriber.status = Subscriber.Status.PENDING;
-            subscriber.themes = String.join(",", slugs);
+            subscriber.themes = new ArrayList<>(slugs);
             subscriber.frequency = frequency;
             searchRules.replace(subscriber.id, queries, now);
             String confirm = urls.subscription("confirm", signer.create(subscriber.id, Tokens.Action.CONFIRM,
                     now.plus(config.subscription().confirmTtl())));
-            mail = DigestMails.Templates.confirm(config.siteTitle(), SearchSubscriptionRules.describe(titles(slugs), queries),
-                            frequency.name().toLowerCase(Locale.ROOT), confirm, config.subscription().confirmTtl().toHours())
-                    .subject(config.siteTitle() + ": please confirm your subscription");
+            mails.confirm(address, subscriber.id, SearchSubscriptionRules.describe(titles(slugs), queries), frequency,
+                    confirm, config.subscription().confirmTtl());
         }
-        UUID id = subscriber.id;
-        mail.from(config.mail().from()).to(address).send().subscribe().with(
-                ok -> Log.infof("subscription mail sent subscriberId=%s", id),
-                // no stack trace: the mail client's and the server's messages quote the address
-                failure -> Log.warnf("subscription mail failed subscriberId=%s error=%s", id, LogSafe.describe(failure)));
     }
 
     /** Forgets the per-client counters of windows that are over (client addresses are personal data too). */
@@ -178,7 +137,7 @@ public class SubscriptionService {
         if (action == Tokens.Action.CONFIRM) {
             requireNotEnded(subscriber);
         }
-        return new Settings(subscriber.themeList(), subscriber.frequency,
+        return new Settings(List.copyOf(subscriber.themes), subscriber.frequency,
                 subscriber.status == Subscriber.Status.CONFIRMED, subscriber.schedule());
     }
 
@@ -213,7 +172,7 @@ public class SubscriptionService {
     public void update(String token, List<String> requestedThemes, Frequency frequency,
                        Optional<DigestSchedule> schedule) {
         Subscriber subscriber = subscriber(token, Tokens.Action.MANAGE);
-        subscriber.themes = String.join(",", validThemes(requestedThemes));
+        subscriber.themes = new ArrayList<>(validThemes(requestedThemes));
         subscriber.frequency = frequency;
         schedule.ifPresent(subscriber::schedule);
         Log.infof("subscription changed subscriberId=%s", subscriber.id);
@@ -234,12 +193,12 @@ public class SubscriptionService {
     private List<String> validThemes(List<String> requested) {
         Set<String> slugs = new LinkedHashSet<>(requested == null ? List.of() : requested);
         if (slugs.isEmpty()) {
-            throw new InvalidSubscriptionException("Choose at least one theme.");
+            throw new InvalidRequestException("Choose at least one theme.");
         }
         List<String> valid = themes.feedKeys();
         for (String slug : slugs) {
             if (!valid.contains(slug)) {
-                throw new InvalidSubscriptionException("Unknown theme '" + slug + "'; valid themes: " + valid);
+                throw new InvalidRequestException("Unknown theme '" + slug + "'; valid themes: " + valid);
             }
         }
         return List.copyOf(slugs);

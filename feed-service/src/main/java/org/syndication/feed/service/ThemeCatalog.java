@@ -14,24 +14,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The themes with a feed: the configured default taxonomy (so a theme has a feed before its first item), in
+ * The themes with a feed, as {@link Theme}s (the rows of {@link FeedTheme} and the configured themes do not leave
+ * this class): the configured default taxonomy (so a theme has a feed before its first item), in
  * its order, then every other theme seen in events; a title seen in an event wins over the configured one.
  */
 @ApplicationScoped
 public class ThemeCatalog {
 
-    private final FeedConfig config;
+    /** The default taxonomy of {@code feed.themes}: the only place the configured themes become {@link Theme}s. */
+    private final List<Theme> configured;
     private final FeedItemRepository repository;
 
     public ThemeCatalog(FeedConfig config, FeedItemRepository repository) {
-        this.config = config;
+        this.configured = config.themes().stream().map(t -> new Theme(t.slug(), t.title())).toList();
         this.repository = repository;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Theme> themes() {
         Map<String, String> titles = new LinkedHashMap<>();
-        config.themes().forEach(t -> titles.put(t.slug(), t.title()));
+        configured.forEach(t -> titles.put(t.slug(), t.title()));
         for (FeedTheme learned : repository.learnedThemes()) {
             titles.put(learned.slug, learned.title);
         }
@@ -52,7 +54,7 @@ public class ThemeCatalog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Theme> find(String feedKey) {
         if (FeedItemRepository.ALL.equals(feedKey)) {
-            return Optional.of(new Theme(FeedItemRepository.ALL, "All news"));
+            return Optional.of(Theme.ALL);
         }
         return themes().stream().filter(t -> t.slug().equals(feedKey)).findFirst();
     }

@@ -1,4 +1,4 @@
-package org.syndication.feed.service;
+package org.syndication.feed.messaging;
 
 import java.util.regex.Pattern;
 
