@@ -2,8 +2,6 @@ package org.syndication.feed;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
-import java.util.SortedSet;
 
 /**
  * Which months of a feed get an RFC 5005 archive document. Only complete months do (months are UTC, by the item's
@@ -35,11 +33,14 @@ public final class ArchiveMonths {
     }
 
     /**
-     * The archive a full subscription document links as {@code prev-archive}: the newest archived month not after
-     * the month of its oldest entry (the current month is not archived, so then the newest archived month).
+     * The day before which {@link #prevArchive} looks, as one bound: the first day of the current month (only
+     * complete months are archived) or the first day after the oldest entry's month, whichever is earlier. The
+     * newest month holding an item of the feed dated before it is the archive a full subscription document links as
+     * {@code prev-archive}: the newest archived month not after the month of its oldest entry.
      */
-    public static Optional<YearMonth> prevArchive(SortedSet<YearMonth> archived, YearMonth oldestEntry) {
-        SortedSet<YearMonth> candidates = archived.headSet(oldestEntry.plusMonths(1));
-        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.last());
+    public static LocalDate prevArchiveBefore(LocalDate today, YearMonth oldestEntry) {
+        LocalDate afterOldest = oldestEntry.plusMonths(1).atDay(1);
+        LocalDate archivedBefore = archivedBefore(today);
+        return afterOldest.isBefore(archivedBefore) ? afterOldest : archivedBefore;
     }
 }

@@ -64,6 +64,25 @@ public class FeedItemRepository implements PanacheRepositoryBase<FeedItem, Strin
         return months;
     }
 
+    /**
+     * The newest month holding a published item of the feed dated in [{@link ArchiveMonths#EARLIEST},
+     * {@code before}): with {@link ArchiveMonths#prevArchiveBefore} as the bound, a subscription document's
+     * prev-archive. One lookup of the newest such date (every render needs it) instead of every distinct date of
+     * the feed, which only an archive document needs ({@link #months}).
+     */
+    public Optional<YearMonth> newestMonthBefore(String feedKey, LocalDate before) {
+        String jpql = (ALL.equals(feedKey)
+                ? "select max(i.itemDate) from FeedItem i where i.status = :status"
+                : "select max(i.itemDate) from FeedItem i join i.themes t where t = :slug and i.status = :status")
+                + " and i.itemDate >= :earliest and i.itemDate < :before";
+        var query = getEntityManager().createQuery(jpql, LocalDate.class).setParameter("status", ItemStatus.PUBLISHED)
+                .setParameter("earliest", ArchiveMonths.EARLIEST).setParameter("before", before);
+        if (!ALL.equals(feedKey)) {
+            query.setParameter("slug", feedKey);
+        }
+        return Optional.ofNullable(query.getSingleResult()).map(YearMonth::from);
+    }
+
     /** Items of a feed withdrawn at or after {@code since} (the time of their withdrawn version), newest first. */
     public List<FeedItem> withdrawnSince(String feedKey, Instant since, int limit) {
         return select(ItemStatus.WITHDRAWN, feedKey, " and i.updatedAt >= :since", "since", since).page(0, limit).list();

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,13 +40,26 @@ class ArchiveMonthsTest {
 
     @Test
     void prevArchiveIsTheNewestArchivedMonthNotAfterTheOldestEntry() {
-        TreeSet<YearMonth> archived = new TreeSet<>(java.util.List.of(
-                YearMonth.of(2026, 8), YearMonth.of(2026, 10), YearMonth.of(2026, 11)));
-        assertThat(ArchiveMonths.prevArchive(archived, YearMonth.of(2026, 10))).contains(YearMonth.of(2026, 10));
-        assertThat(ArchiveMonths.prevArchive(archived, YearMonth.of(2026, 9))).contains(YearMonth.of(2026, 8));
-        assertThat(ArchiveMonths.prevArchive(archived, YearMonth.of(2026, 12)))
+        // months holding items; the current one (December) has no archive yet
+        TreeSet<YearMonth> withItems = new TreeSet<>(java.util.List.of(
+                YearMonth.of(2026, 8), YearMonth.of(2026, 10), YearMonth.of(2026, 11), YearMonth.of(2026, 12)));
+        assertThat(prevArchive(withItems, YearMonth.of(2026, 10))).contains(YearMonth.of(2026, 10));
+        assertThat(prevArchive(withItems, YearMonth.of(2026, 9))).contains(YearMonth.of(2026, 8));
+        assertThat(prevArchive(withItems, YearMonth.of(2026, 12)))
                 .as("oldest entry in the current month: the newest archive").contains(YearMonth.of(2026, 11));
-        assertThat(ArchiveMonths.prevArchive(archived, YearMonth.of(2026, 7))).isEmpty();
-        assertThat(ArchiveMonths.prevArchive(new TreeSet<>(), YearMonth.of(2026, 12))).isEmpty();
+        assertThat(prevArchive(withItems, YearMonth.of(2026, 7))).isEmpty();
+        assertThat(prevArchive(new TreeSet<>(), YearMonth.of(2026, 12))).isEmpty();
+        assertThat(ArchiveMonths.prevArchiveBefore(TODAY, YearMonth.of(2026, 9))).isEqualTo(LocalDate.of(2026, 10, 1));
+        assertThat(ArchiveMonths.prevArchiveBefore(TODAY, YearMonth.of(2026, 12))).isEqualTo(LocalDate.of(2026, 12, 1));
+    }
+
+    /**
+     * The prev-archive of a feed whose items fall in {@code withItems}: the newest of those months with an item dated
+     * before {@link ArchiveMonths#prevArchiveBefore} (what FeedItemRepository.newestMonthBefore asks PostgreSQL).
+     */
+    private static Optional<YearMonth> prevArchive(TreeSet<YearMonth> withItems, YearMonth oldestEntry) {
+        LocalDate before = ArchiveMonths.prevArchiveBefore(TODAY, oldestEntry);
+        SortedSet<YearMonth> earlier = withItems.headSet(YearMonth.from(before.minusDays(1)), true);
+        return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.last());
     }
 }

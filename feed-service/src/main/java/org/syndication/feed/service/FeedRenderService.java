@@ -83,8 +83,8 @@ public class FeedRenderService {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Optional<YearMonth> prev = items.size() < config.pageSize()
                 ? Optional.empty()
-                : ArchiveMonths.prevArchive(repository.months(feedKey, ArchiveMonths.archivedBefore(today)),
-                YearMonth.from(items.get(items.size() - 1).itemDate));
+                : repository.newestMonthBefore(feedKey, ArchiveMonths.prevArchiveBefore(today,
+                YearMonth.from(items.get(items.size() - 1).itemDate)));
         Instant now = clock.instant();
         List<DeletedEntry> deleted = repository.withdrawnSince(feedKey, now.minus(config.tombstones().keep()),
                 config.pageSize()).stream().map(EntryMapper::toDeleted).toList();
