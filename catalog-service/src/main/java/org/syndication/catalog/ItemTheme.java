@@ -31,4 +31,15 @@ public class ItemTheme {
 
     @Column(nullable = false)
     public String reason;
+
+    /** The same row when the ids are equal; the id is generated at insert, so the hash cannot follow it. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof ItemTheme other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return ItemTheme.class.hashCode();
+    }
 }

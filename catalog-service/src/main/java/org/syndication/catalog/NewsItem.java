@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** A catalogued news item: the system of record. Never leaves the service (see mapping/). */
 @Entity
@@ -76,4 +77,15 @@ public class NewsItem {
     @OneToMany(mappedBy = "item", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("score desc")
     public List<ItemTheme> themes = new ArrayList<>();
+
+    /** The same row when the ids are equal (the id is assigned, as in the other services' entities). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof NewsItem other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
 }

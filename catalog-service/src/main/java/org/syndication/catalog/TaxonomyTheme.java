@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /** A theme of the taxonomy in force; {@code rules} is the JSON the classifier reads. */
 @Entity
@@ -30,4 +31,15 @@ public class TaxonomyTheme {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The same row when the slugs are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof TaxonomyTheme other && slug != null && slug.equals(other.slug));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(slug);
+    }
 }

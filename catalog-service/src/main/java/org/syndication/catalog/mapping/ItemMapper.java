@@ -1,11 +1,11 @@
 package org.syndication.catalog.mapping;
 
+import org.syndication.catalog.ItemDetails;
 import org.syndication.catalog.ItemSource;
 import org.syndication.catalog.ItemTheme;
+import org.syndication.catalog.ListedItem;
 import org.syndication.catalog.NewsItem;
 import org.syndication.catalog.classify.ThemeReason;
-import org.syndication.catalog.rest.ItemSummary;
-import org.syndication.catalog.rest.ItemView;
 import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.events.SourceRef;
@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** Conversions between the entity, the events and the API records. Pure functions. */
+/**
+ * Conversions between the entity, the events and the domain records the services return ({@link ItemDetails},
+ * {@link ListedItem}); {@link ItemViewMapper} turns those into the API's records. Pure functions.
+ */
 public final class ItemMapper {
 
     private ItemMapper() {
@@ -124,26 +127,23 @@ public final class ItemMapper {
                 item.status, item.ingestedAt, item.updatedAt);
     }
 
-    public static ItemView toView(NewsItem item, Function<String, String> themeTitle) {
-        return toView(item, themeTitle, List.of());
-    }
-
-    /** The API view with the sources that carried the story, first one first. */
-    public static ItemView toView(NewsItem item, Function<String, String> themeTitle, List<ItemSource> sources) {
-        List<ItemView.StorySource> carriers = sources.stream()
-                .map(s -> new ItemView.StorySource(s.ingestItemId, s.sourceName, s.sourceUrl, s.link, s.status.name(),
-                        s.matchedBy == null ? null : s.matchedBy.name(), s.ingestVersion, s.addedAt))
+    /** The item in full with the sources that carried the story, first one first; read inside a transaction. */
+    public static ItemDetails toDetails(NewsItem item, Function<String, String> themeTitle, List<ItemSource> sources) {
+        List<ItemDetails.StorySource> carriers = sources.stream()
+                .map(s -> new ItemDetails.StorySource(s.ingestItemId, s.sourceName, s.sourceUrl, s.link, s.status,
+                        s.matchedBy, s.ingestVersion, s.addedAt))
                 .toList();
-        List<ItemView.Theme> themes = item.themes.stream()
-                .map(t -> new ItemView.Theme(t.slug, themeTitle.apply(t.slug), t.score, reasonOf(t)))
+        List<ItemDetails.Theme> themes = item.themes.stream()
+                .map(t -> new ItemDetails.Theme(t.slug, themeTitle.apply(t.slug), t.score, reasonOf(t)))
                 .toList();
-        return new ItemView(item.id, item.version, item.status, new ItemView.Source(item.sourceName, item.sourceUrl),
-                item.date, item.endDate, item.title, item.summary, item.body, item.link, item.language, item.contentHash,
+        return new ItemDetails(item.id, item.version, item.status, item.sourceName, item.sourceUrl, item.date,
+                item.endDate, item.title, item.summary, item.body, item.link, item.language, item.contentHash,
                 item.ingestVersion, themes, item.ingestedAt, item.updatedAt, carriers);
     }
 
-    public static ItemSummary toSummary(NewsItem item) {
-        return new ItemSummary(item.id, item.version, item.status, item.sourceName, item.date, item.endDate, item.title,
+    /** The item as a search lists it; read inside a transaction (its themes load lazily). */
+    public static ListedItem toListed(NewsItem item) {
+        return new ListedItem(item.id, item.version, item.status, item.sourceName, item.date, item.endDate, item.title,
                 item.summary, item.link, item.themes.stream().map(t -> t.slug).toList(), item.updatedAt);
     }
 

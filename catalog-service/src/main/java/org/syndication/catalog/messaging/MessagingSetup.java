@@ -19,8 +19,8 @@ import org.syndication.events.Topics;
 import org.syndication.support.messaging.BacklogMetrics;
 import org.syndication.support.messaging.DeadLetters;
 import org.syndication.support.messaging.KafkaSender;
+import org.syndication.support.messaging.OutboxMessaging;
 import org.syndication.support.messaging.OutboxRelay;
-import org.syndication.support.messaging.OutboxSweeper;
 import org.syndication.support.messaging.OutboxTable;
 import org.syndication.support.messaging.OutboxWritten;
 
@@ -29,20 +29,16 @@ import java.util.Map;
 
 /**
  * The catalog's messaging plumbing, built from service-support's shared parts with this service's topics, channels
- * and settings: the outbox relay of {@code news.catalogued} (woken after each commit that wrote a row, swept every
- * {@code catalog.outbox.sweep-interval}, published rows purged hourly), the dead-letter writer of
- * {@code news.ingested}, and the backlog gauges (refreshed every {@code catalog.metrics-refresh}).
+ * and settings: the outbox of {@code news.catalogued} ({@link OutboxMessaging}: its relay woken after each commit
+ * that wrote a row, swept every {@code catalog.outbox.sweep-interval}, published rows purged hourly, and the backlog
+ * gauges refreshed every {@code catalog.metrics-refresh}) and the dead-letter writer of {@code news.ingested}.
  */
 @Singleton
 public class MessagingSetup {
 
     private final KafkaSender catalogued;
-    private final KafkaSender deadLettered;
     private final DeadLetters deadLetters;
-    private final OutboxTable outbox;
-    private final OutboxRelay relay;
-    private final OutboxSweeper sweeper;
-    private final BacklogMetrics backlog;
+    private final OutboxMessaging outbox;
 
     /**
      * @param cataloguedChannel   wires the channel, so that its producer exists; nothing is sent through the
@@ -57,14 +53,11 @@ public class MessagingSetup {
                           EventTracing tracing, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                           @ConfigProperty(name = "mp.messaging.incoming." + Channels.NEWS_INGESTED + ".group.id") String group) {
         this.catalogued = new KafkaSender(clients, Channels.NEWS_CATALOGUED);
-        this.deadLettered = new KafkaSender(clients, Channels.NEWS_INGESTED_DLQ);
-        this.deadLetters = new DeadLetters(deadLettered, Topics.NEWS_INGESTED_DLQ, meters);
-        this.outbox = new OutboxTable(entityManager);
-        this.relay = new OutboxRelay(outbox, new OutboxRelay.Target(Topics.NEWS_CATALOGUED, catalogued,
-                config.eventSource()), config.outbox(), clock, tracing.kafka(), meters.counter("catalog.outbox.published"));
-        this.sweeper = new OutboxSweeper(relay, outbox, config.outbox(), clock);
-        this.backlog = new BacklogMetrics(outbox, Topics.NEWS_CATALOGUED, meters, clock, kafka, group,
-                Topics.NEWS_INGESTED);
+        this.deadLetters = new DeadLetters(new KafkaSender(clients, Channels.NEWS_INGESTED_DLQ),
+                Topics.NEWS_INGESTED_DLQ, meters);
+        this.outbox = new OutboxMessaging(entityManager,
+                new OutboxRelay.Target(Topics.NEWS_CATALOGUED, catalogued, config.eventSource()), config.outbox(), clock,
+                tracing.kafka(), meters, "catalog.outbox.published", kafka, group, Topics.NEWS_INGESTED);
     }
 
     @Produces
@@ -83,53 +76,52 @@ public class MessagingSetup {
     @Produces
     @Singleton
     OutboxTable outboxTable() {
-        return outbox;
+        return outbox.table();
     }
 
     @Produces
     @Singleton
     OutboxRelay relay() {
-        return relay;
+        return outbox.relay();
     }
 
     @Produces
     @Singleton
     BacklogMetrics backlog() {
-        return backlog;
+        return outbox.backlog();
     }
 
     void onStart(@Observes StartupEvent event) {
-        backlog.register();
+        outbox.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        relay.close();
-        backlog.close();
+        outbox.stop();
     }
 
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten event) {
-        relay.wake();
+        outbox.relayNow();
     }
 
     /**
-     * Wakes the relay for rows a commit's wake-up did not reach. The jobs run only once the application (and so its
-     * Kafka channels, which this bean's emitters need) is up.
+     * The outbox's periodic jobs, on this service's keys. They run only once the application (and so its Kafka
+     * channels, which this bean's emitters need) is up.
      */
     @Scheduled(every = "${catalog.outbox.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
-        sweeper.sweep();
+        outbox.sweep();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
-        sweeper.purge();
+        outbox.purge();
     }
 
     @Scheduled(every = "${catalog.metrics-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshBacklog() {
-        backlog.refresh();
+        outbox.refreshBacklog();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.syndication.catalog.InvalidRequestException;
 import org.syndication.catalog.ItemQuery;
 import org.syndication.catalog.config.CatalogConfig;
+import org.syndication.catalog.mapping.ItemViewMapper;
 import org.syndication.catalog.service.CatalogService;
 import org.syndication.catalog.service.ItemQueryService;
 import org.syndication.support.rest.OperatorOnly;
@@ -45,13 +46,13 @@ public class ItemResource {
                            @Max(value = ItemPage.MAX_SIZE, message = SIZE_RANGE) Integer size) {
         ItemQuery query = new ItemQuery(text(theme), text(q), date("from", from), date("to", to),
                 page == null ? 0 : page, size == null ? config.api().defaultPageSize() : size);
-        return queries.search(query);
+        return ItemViewMapper.toPage(queries.search(query));
     }
 
     @GET
     @Path("{itemId}")
     public ItemView find(@PathParam("itemId") String itemId) {
-        return queries.find(itemId);
+        return ItemViewMapper.toView(queries.find(itemId));
     }
 
     /**
@@ -70,7 +71,7 @@ public class ItemResource {
         } else {
             throw new InvalidRequestException("scope", "scope must be source or story");
         }
-        return queries.find(catalog.withdraw(itemId, wholeStory));
+        return ItemViewMapper.toView(queries.find(catalog.withdraw(itemId, wholeStory)));
     }
 
     private static Optional<String> text(String value) {

@@ -4,17 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.syndication.catalog.InvalidRequestException;
 import org.syndication.catalog.ItemNotFoundException;
+import org.syndication.catalog.ItemDetails;
 import org.syndication.catalog.ItemQuery;
+import org.syndication.catalog.ItemResults;
 import org.syndication.catalog.ItemSourceRepository;
 import org.syndication.catalog.NewsItem;
 import org.syndication.catalog.NewsItemRepository;
 import org.syndication.catalog.mapping.ItemMapper;
-import org.syndication.catalog.rest.ItemPage;
-import org.syndication.catalog.rest.ItemView;
 
 import java.util.List;
 
-/** The read side: search and item details. */
+/**
+ * The read side: search and item details. Returns domain records built inside the transaction (the items' themes
+ * load lazily), never the entities; {@code rest/} maps them to its views.
+ */
 @ApplicationScoped
 public class ItemQueryService {
 
@@ -29,7 +32,7 @@ public class ItemQueryService {
     }
 
     @Transactional
-    public ItemPage search(ItemQuery query) {
+    public ItemResults search(ItemQuery query) {
         query.theme().ifPresent(taxonomy::requireTheme);
         // page and size are checked where they are bound (ItemResource's constraints)
         if (query.from().isPresent() && query.to().isPresent() && query.from().get().isAfter(query.to().get())) {
@@ -37,14 +40,14 @@ public class ItemQueryService {
         }
         List<NewsItem> page = items.search(query);
         long total = items.count(query);
-        return new ItemPage(page.stream().map(ItemMapper::toSummary).toList(), query.page(), query.size(), total);
+        return new ItemResults(page.stream().map(ItemMapper::toListed).toList(), query.page(), query.size(), total);
     }
 
     @Transactional
-    public ItemView find(String itemId) {
+    public ItemDetails find(String itemId) {
         // the id of a source merged into a story answers that story
         String storyId = sources.find(itemId).map(s -> s.itemId).orElse(itemId);
         NewsItem item = items.findByIdOptional(storyId).orElseThrow(() -> new ItemNotFoundException(itemId));
-        return ItemMapper.toView(item, taxonomy::titleOf, sources.ofStories(List.of(storyId)));
+        return ItemMapper.toDetails(item, taxonomy::titleOf, sources.ofStories(List.of(storyId)));
     }
 }

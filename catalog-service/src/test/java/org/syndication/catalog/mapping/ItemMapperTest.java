@@ -59,7 +59,7 @@ class ItemMapperTest {
 
     @Test
     void mapsToTheApiViewWithTheReasons() {
-        ItemView view = ItemMapper.toView(stored(), slug -> "Cybercrime");
+        ItemView view = ItemViewMapper.toView(ItemMapper.toDetails(stored(), slug -> "Cybercrime", List.of()));
         assertThat(view.itemId()).isEqualTo("a-1");
         assertThat(view.version()).isEqualTo(5);
         assertThat(view.status()).isEqualTo(ItemStatus.WITHDRAWN);
@@ -68,7 +68,7 @@ class ItemMapperTest {
             assertThat(t.title()).isEqualTo("Cybercrime");
             assertThat(t.reason().matches()).extracting(ThemeReason.Match::term).containsExactly("cybercrime");
         });
-        assertThat(ItemMapper.toSummary(stored()).themes()).containsExactly("cybercrime");
+        assertThat(ItemViewMapper.toSummary(ItemMapper.toListed(stored())).themes()).containsExactly("cybercrime");
     }
 
     @Test

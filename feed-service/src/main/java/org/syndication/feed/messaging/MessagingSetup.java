@@ -19,9 +19,8 @@ import org.syndication.feed.config.FeedConfig;
 import org.syndication.support.messaging.BacklogMetrics;
 import org.syndication.support.messaging.DeadLetters;
 import org.syndication.support.messaging.KafkaSender;
+import org.syndication.support.messaging.OutboxMessaging;
 import org.syndication.support.messaging.OutboxRelay;
-import org.syndication.support.messaging.OutboxSweeper;
-import org.syndication.support.messaging.OutboxTable;
 import org.syndication.support.messaging.OutboxWritten;
 
 import java.time.Clock;
@@ -29,10 +28,10 @@ import java.util.Map;
 
 /**
  * The feed service's messaging plumbing, built from service-support's shared parts with this service's topics,
- * channels and settings: the outbox relay of {@code news.digests} (woken after each commit that wrote a row, swept
- * every {@code feed.outbox.sweep-interval}, published rows purged hourly), the dead-letter writer of
- * {@code news.catalogued}, and the backlog gauges (refreshed every {@code feed.metrics-refresh}). The same shape as
- * catalog-service's.
+ * channels and settings: the outbox of {@code news.digests} ({@link OutboxMessaging}: its relay woken after each
+ * commit that wrote a row, swept every {@code feed.outbox.sweep-interval}, published rows purged hourly, and the
+ * backlog gauges refreshed every {@code feed.metrics-refresh}) and the dead-letter writer of
+ * {@code news.catalogued}. The same shape as catalog-service's.
  */
 @Singleton
 public class MessagingSetup {
@@ -41,10 +40,7 @@ public class MessagingSetup {
     static final String SOURCE = "/feed-service";
 
     private final DeadLetters deadLetters;
-    private final OutboxTable outbox;
-    private final OutboxRelay relay;
-    private final OutboxSweeper sweeper;
-    private final BacklogMetrics backlog;
+    private final OutboxMessaging outbox;
 
     /**
      * @param digestsChannel      wires the channel, so that its producer exists; nothing is sent through the
@@ -60,12 +56,9 @@ public class MessagingSetup {
                           @ConfigProperty(name = "mp.messaging.incoming." + Channels.NEWS_CATALOGUED + ".group.id") String group) {
         this.deadLetters = new DeadLetters(new KafkaSender(clients, Channels.NEWS_CATALOGUED_DLQ),
                 Topics.NEWS_CATALOGUED_DLQ, meters);
-        this.outbox = new OutboxTable(entityManager);
-        this.relay = new OutboxRelay(outbox, new OutboxRelay.Target(Topics.NEWS_DIGESTS,
-                new KafkaSender(clients, Channels.NEWS_DIGESTS), SOURCE), config.outbox(), clock, tracing.kafka(),
-                meters.counter("feed.outbox.published"));
-        this.sweeper = new OutboxSweeper(relay, outbox, config.outbox(), clock);
-        this.backlog = new BacklogMetrics(outbox, Topics.NEWS_DIGESTS, meters, clock, kafka, group,
+        this.outbox = new OutboxMessaging(entityManager,
+                new OutboxRelay.Target(Topics.NEWS_DIGESTS, new KafkaSender(clients, Channels.NEWS_DIGESTS), SOURCE),
+                config.outbox(), clock, tracing.kafka(), meters, "feed.outbox.published", kafka, group,
                 Topics.NEWS_CATALOGUED);
     }
 
@@ -78,47 +71,46 @@ public class MessagingSetup {
     @Produces
     @Singleton
     OutboxRelay relay() {
-        return relay;
+        return outbox.relay();
     }
 
     @Produces
     @Singleton
     BacklogMetrics backlog() {
-        return backlog;
+        return outbox.backlog();
     }
 
     void onStart(@Observes StartupEvent event) {
-        backlog.register();
+        outbox.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        relay.close();
-        backlog.close();
+        outbox.stop();
     }
 
     void onWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten event) {
-        relay.wake();
+        outbox.relayNow();
     }
 
     /**
-     * Wakes the relay for rows a commit's wake-up did not reach. The jobs run only once the application (and so its
-     * Kafka channels, which this bean's emitters need) is up.
+     * The outbox's periodic jobs, on this service's keys. They run only once the application (and so its Kafka
+     * channels, which this bean's emitters need) is up.
      */
     @Scheduled(every = "${feed.outbox.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
-        sweeper.sweep();
+        outbox.sweep();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
-        sweeper.purge();
+        outbox.purge();
     }
 
     @Scheduled(every = "${feed.metrics-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshBacklog() {
-        backlog.refresh();
+        outbox.refreshBacklog();
     }
 }
