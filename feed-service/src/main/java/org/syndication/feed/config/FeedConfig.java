@@ -2,6 +2,8 @@ package org.syndication.feed.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import io.smallrye.config.WithDefault;
 import org.syndication.support.messaging.OutboxConfig;
 
@@ -142,6 +144,16 @@ public interface FeedConfig {
         /** Wait this long after a projection change before rendering, so a burst renders once. */
         @WithDefault("PT0.005S")
         Duration debounce();
+
+        /**
+         * While changes keep coming (a backlog draining), the share of one core the renders may take: the next render
+         * waits (1 - share) / share times as long as the last one took. The renders and their queries compete with
+         * the projection for the same cores; a quarter keeps feeds behind by about four renders' time.
+         */
+        @WithDefault("0.25")
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax("1")
+        double backlogShare();
     }
 
     interface Digest {

@@ -39,9 +39,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Rendered feed documents in memory. A projection change marks feeds dirty; one render thread re-renders them a
  * few milliseconds later (so a burst renders once) and swaps the new bytes in. Requests only ever read.
- * When changes came in while a render ran (a backlog draining), the next render waits as long as the last one
- * took, so rendering never takes more than about half of a CPU from the projection it renders; a change that
- * arrives while nothing renders is rendered after the debounce only.
+ * When changes came in while a render ran (a backlog draining), the next render waits a multiple of the time the last
+ * one took, so rendering takes at most {@code feed.render.backlog-share} of a core (a quarter) from the projection
+ * it renders; a change that arrives while nothing renders is rendered after the debounce only.
  */
 @ApplicationScoped
 public class FeedCache {
@@ -149,9 +149,12 @@ public class FeedCache {
         invalidate(Set.of(EVERY_FEED));
     }
 
-    /** Delay of a render that follows another one directly: the debounce, or the last render's duration. */
-    static long backlogDelay(long debounce, long lastTook) {
-        return Math.max(debounce, lastTook);
+    /**
+     * Delay of a render that follows another one directly: the debounce, or as long as keeps the renders to
+     * {@code share} of a core (the last render's duration times (1 - share) / share).
+     */
+    static long backlogDelay(long debounce, long lastTook, double share) {
+        return Math.max(debounce, (long) (lastTook * (1 - share) / share));
     }
 
     /** A subscription document by file name ({@code <feed>.<format>}), if that feed exists. */
@@ -242,7 +245,7 @@ public class FeedCache {
                     renderNow(keys);
                 }
             }
-            next = backlogDelay(config.render().debounce().toNanos(), lastRenderTook);
+            next = backlogDelay(config.render().debounce().toNanos(), lastRenderTook, config.render().backlogShare());
         } catch (RuntimeException e) {
             Log.errorf(e, "render failed feeds=%s; retrying", keys);
             pending.addAll(keys);

@@ -10,12 +10,15 @@ class FeedCacheTest {
     private static final long DEBOUNCE = 5 * MS;
 
     @Test
-    void duringABacklogTheNextRenderWaitsAsLongAsTheLastOneTook() {
-        assertThat(FeedCache.backlogDelay(DEBOUNCE, 300 * MS)).isEqualTo(300 * MS);
+    void duringABacklogTheRendersTakeTheirShareOfACore() {
+        assertThat(FeedCache.backlogDelay(DEBOUNCE, 300 * MS, 0.5)).as("half a core: wait as long as it took")
+                .isEqualTo(300 * MS);
+        assertThat(FeedCache.backlogDelay(DEBOUNCE, 100 * MS, 0.25)).as("a quarter: three times as long")
+                .isEqualTo(300 * MS);
     }
 
     @Test
     void aQuickRenderIsFollowedAfterTheDebounce() {
-        assertThat(FeedCache.backlogDelay(DEBOUNCE, 2 * MS)).isEqualTo(DEBOUNCE);
+        assertThat(FeedCache.backlogDelay(DEBOUNCE, 1 * MS, 0.25)).isEqualTo(DEBOUNCE);
     }
 }
