@@ -1,7 +1,7 @@
 package org.syndication.catalog;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -41,8 +41,8 @@ import static org.syndication.catalog.KafkaTestClient.header;
 
 /** The whole consume → store → outbox → news.catalogued path on the real broker and PostgreSQL. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class CatalogPipelineIT {
 
     static final String TOKEN = "test-token";

@@ -2,7 +2,7 @@ package org.syndication.catalog;
 
 import java.util.Arrays;
 import java.net.http.HttpClient;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -35,8 +35,8 @@ import static org.hamcrest.Matchers.equalTo;
  * socket ({@link RawHttp}) so that no client repairs the path or stops sending a body the server refused.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class HostileInputIT {
 
     static final String PROBLEMS = "https://syndication.example.org/problems/";

@@ -24,7 +24,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
-/** Every filter and every problem of the query API, on a fresh database with three known items. */
+/**
+ * Every filter and every problem of the query API, on a fresh database with three known items: its resources are
+ * restricted to this class, so it gets an application and a database of its own (the totals and theme counts below
+ * count every item), while the other integration tests share one.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)

@@ -1,7 +1,7 @@
 package org.syndication.catalog;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +30,8 @@ import static org.hamcrest.Matchers.equalTo;
  * the title, B for the summary, C for the body), and a correction is found by its new words only.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class SearchIndexIT {
 
     /** The former generated column's expression, written out here so that a change of the function shows. */

@@ -1,6 +1,6 @@
 package org.syndication.catalog;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +29,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** One story from two sources is one catalogued item that keeps both sources (real broker and PostgreSQL). */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class StoryMergeIT {
 
     static final String TOKEN = "test-token";

@@ -1,6 +1,6 @@
 package org.syndication.ingest.rest;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -42,8 +42,8 @@ import static org.hamcrest.Matchers.equalTo;
  * broker takes it publishes every record exactly once.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class AtomicPublishIT {
 
     /** The topic limit during the test: the large item (about 170 KB) is over it, the others far below. */

@@ -1,6 +1,6 @@
 package org.syndication.ingest.rest;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -33,8 +33,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** {@code POST /api/documents} against the real broker and PostgreSQL of local-stack. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class DocumentIngestIT {
 
     private static final String PAGE = """

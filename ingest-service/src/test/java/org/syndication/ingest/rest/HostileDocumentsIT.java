@@ -1,7 +1,7 @@
 package org.syndication.ingest.rest;
 
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.syndication.events.EventJson;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.events.Topics;
+import org.syndication.ingest.DueSources;
 import org.syndication.ingest.IngestedItemRepository;
 import org.syndication.ingest.TestData;
 import org.syndication.ingest.messaging.TopicProbe;
@@ -44,8 +45,8 @@ import static org.hamcrest.Matchers.equalTo;
  * loopback; the SSRF finding, which needs them refused, is {@link HostileSourceUrlIT}.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class HostileDocumentsIT {
 
     private static final String PAGE_URL = "https://news.example.org/latest";
@@ -56,6 +57,9 @@ class HostileDocumentsIT {
 
     @Inject
     SourcePoller poller;
+
+    @Inject
+    DueSources sources;
 
     @Inject
     IngestedItemRepository ledger;
@@ -131,6 +135,7 @@ class HostileDocumentsIT {
         long id = register(base + "/blowup.xml", name);
         var mark = probe.mark();
 
+        sources.onlyDueNow(id);
         poller.pollDue();
 
         JsonPath polled = source(id);
@@ -219,6 +224,7 @@ class HostileDocumentsIT {
         long id = register(base + "/script-links.xml", name);
         var mark = probe.mark();
 
+        sources.onlyDueNow(id);
         poller.pollDue();
 
         assertThat(source(id).getString("status")).isEqualTo("OK");

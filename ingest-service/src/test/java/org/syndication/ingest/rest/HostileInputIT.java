@@ -2,7 +2,7 @@ package org.syndication.ingest.rest;
 
 import java.util.Arrays;
 import java.net.http.HttpClient;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -30,8 +30,8 @@ import static org.hamcrest.Matchers.equalTo;
  * over a plain socket ({@link RawHttp}) so that the client keeps sending after the server refused.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class HostileInputIT {
 
     /** ingest.max-body-size in every profile (the default, 5M). */

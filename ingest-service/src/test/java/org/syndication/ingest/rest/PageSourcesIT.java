@@ -2,7 +2,7 @@ package org.syndication.ingest.rest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -54,8 +54,8 @@ import static org.syndication.ingest.TestData.fixture;
  * (a dated record per item with a linked heading). The test drives the poller.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class PageSourcesIT {
 
     /** One item of a listing page written by the test. */
@@ -189,8 +189,9 @@ class PageSourcesIT {
         };
     }
 
-    private void pollAll() {
-        sources.allDueNow();
+    /** Polls these sources (and no other source left in the shared database) and waits for the polls. */
+    private void poll(long... ids) {
+        sources.onlyDueNow(ids);
         poller.pollDue();
     }
 
@@ -201,7 +202,7 @@ class PageSourcesIT {
         long id = register(base + "/changing", name);
 
         var mark = probe.mark();
-        pollAll();
+        poll(id);
         JsonPath first = source(id);
         assertThat(first.getString("kind")).isEqualTo("page");
         assertThat(first.getString("format")).isEqualTo("html");
@@ -230,7 +231,7 @@ class PageSourcesIT {
         // a new item on top, the oldest scrolled off: only the new one is published, nothing is withdrawn
         CHANGING.set(List.of(LIBRARY, HARVEST));
         mark = probe.mark();
-        pollAll();
+        poll(id);
         records = TopicProbe.withKeys(probe.readSince(mark), List.of(harvestId, bridgeId, libraryId));
         assertThat(records).extracting(ConsumerRecord::key).containsExactly(libraryId);
         JsonPath second = source(id);
@@ -242,16 +243,16 @@ class PageSourcesIT {
     void aPageThatStopsHavingItemsIsDegradedAfterThreeReadsAndCounted() {
         FADING.set(List.of(COUNCIL, BRIDGE));
         long id = register(base + "/fading", unique("notices"));
-        pollAll();
+        poll(id);
         assertThat(source(id).getInt("itemsRead")).isEqualTo(2);
 
         FADING.set(List.of());
-        pollAll();
-        pollAll();
+        poll(id);
+        poll(id);
         JsonPath twice = source(id);
         assertThat(twice.getInt("emptyReads")).isEqualTo(2);
         assertThat(twice.getBoolean("degraded")).isFalse();
-        pollAll();
+        poll(id);
         JsonPath thrice = source(id);
         assertThat(thrice.getBoolean("degraded")).isTrue();
         assertThat(thrice.getString("status")).isEqualTo("OK");
@@ -268,7 +269,7 @@ class PageSourcesIT {
         assertThat(gauge(metrics, "ingest_source_degraded_total")).isGreaterThanOrEqualTo(1.0);
 
         FADING.set(List.of(COUNCIL));
-        pollAll();
+        poll(id);
         assertThat(source(id).getBoolean("degraded")).isFalse();
     }
 
@@ -282,7 +283,7 @@ class PageSourcesIT {
         String name = unique("observatory");
         long id = register(base + "/with-feed", name);
         var mark = probe.mark();
-        pollAll();
+        poll(id);
         JsonPath source = source(id);
         assertThat(source.getString("kind")).isEqualTo("feed");
         assertThat(source.getString("feedUrl")).isEqualTo(base + "/feeds/observatory.atom");
@@ -296,7 +297,7 @@ class PageSourcesIT {
     @Test
     void aRedirectToAFeedMakesAFeedSource() {
         long id = register(base + "/moved-news", unique("harbour"));
-        pollAll();
+        poll(id);
         JsonPath source = source(id);
         assertThat(source.getString("kind")).isEqualTo("feed");
         assertThat(source.getString("format")).isEqualTo("rss_2.0");
@@ -309,7 +310,7 @@ class PageSourcesIT {
         String name = unique("lindqvist");
         long id = register(base + "/notices.json", name);
         var mark = probe.mark();
-        pollAll();
+        poll(id);
         JsonPath source = source(id);
         assertThat(source.getString("kind")).isEqualTo("feed");
         assertThat(source.getString("format")).isEqualTo("json_feed_1.1");
@@ -345,7 +346,7 @@ class PageSourcesIT {
         long closed = register(url(host) + "/members/news", unique("members"));
         long open = register(url(host) + "/public/news", unique("public"));
         try {
-            pollAll();
+            poll(closed, open);
             JsonPath refused = source(closed);
             assertThat(refused.getString("status")).isEqualTo("FAILING");
             assertThat(refused.getString("lastError")).contains("robots.txt");
@@ -374,7 +375,7 @@ class PageSourcesIT {
         long a = register(url(host) + "/agenda/a", unique("agenda-a"));
         long b = register(url(host) + "/agenda/b", unique("agenda-b"));
         try {
-            pollAll();
+            poll(a, b);
             assertThat(source(a).getString("status")).isEqualTo("OK");
             assertThat(source(b).getString("status")).isEqualTo("OK");
             List<Instant> times = List.copyOf(pageRequests);
@@ -404,7 +405,7 @@ class PageSourcesIT {
         long busy = register(url(host) + "/busy", unique("busy"));
         long other = register(url(host) + "/other", unique("other"));
         try {
-            pollAll();
+            poll(busy, other);
             JsonPath failed = source(busy);
             assertThat(failed.getString("status")).isEqualTo("FAILING");
             assertThat(failed.getInt("httpStatus")).isEqualTo(429);
@@ -413,7 +414,7 @@ class PageSourcesIT {
                     .isAfter(Instant.now().plus(Duration.ofSeconds(100)));
             assertThat(paths).containsExactly("/busy");
 
-            pollAll();
+            poll(busy, other);
             assertThat(paths).containsExactly("/busy");
             JsonPath waiting = source(other);
             assertThat(waiting.getString("status")).isEqualTo("PENDING");
@@ -463,7 +464,7 @@ class PageSourcesIT {
         long slowId = register(url(slow) + "/news", unique("slow"));
         long fastId = register(url(fast) + "/news", unique("fast"));
         try {
-            sources.allDueNow();
+            sources.onlyDueNow(slowId, fastId);
             CompletableFuture<Integer> polls = poller.dispatch();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                     assertThat(source(fastId).getString("status")).isEqualTo("OK"));
@@ -499,7 +500,7 @@ class PageSourcesIT {
         // java.net.URI refuses < and ", and a name is reduced to letters and digits: ' and & are what get through
         long page = register(base + "/changing?from='x'&amp;q=" + UUID.randomUUID(), "<script>alert(1)</script>");
         long missing = register(base + "/missing-" + UUID.randomUUID(), unique("gone"));
-        pollAll();
+        poll(page, missing);
         try {
             String raw = given().when().get("/sources").then().statusCode(200).extract().asString();
             assertThat(raw).contains("from=&#39;x&#39;&amp;amp;q=").doesNotContain("'x'");

@@ -1,7 +1,7 @@
 package org.syndication.ingest.rest;
 
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -26,8 +26,8 @@ import static org.syndication.ingest.TestData.fixture;
 /** The scheduler, not the test, polls a registered source (every second here). */
 @QuarkusTest
 @TestProfile(ScheduledPollingIT.EverySecond.class)
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class ScheduledPollingIT {
 
     /** Polling on the clock, every second. */

@@ -1,7 +1,7 @@
 package org.syndication.ingest.rest;
 
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -33,8 +33,8 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 @TestProfile(SourceOperatorIT.WithToken.class)
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class SourceOperatorIT {
 
     static final String TOKEN = "operator-token-for-tests";
@@ -109,7 +109,7 @@ class SourceOperatorIT {
     void errorDetailsAreForTheOperatorOnly() {
         long id = given().contentType(ContentType.JSON).body(body("/broken")).header("Authorization", "Bearer " + TOKEN)
                 .when().post("/api/sources").then().statusCode(201).extract().jsonPath().getLong("id");
-        sources.allDueNow();
+        sources.onlyDueNow(id);
         poller.pollDue();
         given().when().get("/api/sources/" + id)
                 .then().statusCode(200).body("status", equalTo("FAILING")).body("lastError", nullValue())

@@ -2,7 +2,7 @@ package org.syndication.ingest.rest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -41,8 +41,8 @@ import static org.syndication.ingest.TestData.fixture;
  * The scheduler is off in tests ({@code %test.ingest.sources.poll-every=off}); the test drives the poller.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
 class SourcePollingIT {
 
     private static HttpServer server;
@@ -119,7 +119,7 @@ class SourcePollingIT {
         assertThat(source(feedId).getString("status")).isEqualTo("PENDING");
 
         var mark = probe.mark();
-        sources.allDueNow();
+        sources.onlyDueNow(feedId, brokenId, hostileId, xxeId);
         poller.pollDue();
 
         JsonPath feed = source(feedId);
@@ -155,7 +155,7 @@ class SourcePollingIT {
 
         int fullReads = FULL_READS.get();
         mark = probe.mark();
-        sources.allDueNow();
+        sources.onlyDueNow(feedId, brokenId, hostileId, xxeId);
         poller.pollDue();
         assertThat(NOT_MODIFIED.get()).isPositive();
         assertThat(FULL_READS.get()).isEqualTo(fullReads);

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * A real Kafka broker (KRaft, child JVM) for {@code @QuarkusTest}s: sets {@code kafka.bootstrap.servers}.
- * Every topic of the contract exists; use {@code restrictToAnnotatedClass = true}.
+ * Every topic of the contract exists. Declare it with {@code @WithTestResource(value = KafkaResource.class,
+ * parallel = true)}: the test classes with the same resources and profile then share one application (each
+ * restricted class, {@code restrictToAnnotatedClass = true}, costs an application start and build of its own).
  */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real PostgreSQL for {@code @QuarkusTest}s: a fresh database per test class on a server shared by the JVM.
+ * A real PostgreSQL for {@code @QuarkusTest}s: a fresh database per start on a server shared by the JVM, so per
+ * application (the test classes that share resources and profile share it, and use their own ids in it).
  * Sets {@code quarkus.datasource.jdbc.url}, {@code username} and {@code password}.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {

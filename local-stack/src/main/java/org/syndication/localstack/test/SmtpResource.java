@@ -7,7 +7,8 @@ import org.syndication.localstack.SmtpSink;
 import java.util.Map;
 
 /**
- * A real SMTP server per test class, whose received messages are JSON at the URL in {@code smtp-sink.api-url}.
+ * A real SMTP server per start (per application: test classes that share resources and profile share it), whose
+ * received messages are JSON at the URL in {@code smtp-sink.api-url}.
  * Sets the Quarkus mailer to send to it for real ({@code quarkus.mailer.mock=false}).
  */
 public class SmtpResource implements QuarkusTestResourceLifecycleManager {
