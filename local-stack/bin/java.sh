@@ -1,12 +1,25 @@
 # Sourced by ./syndicate and benchmarks/run: which java runs the product, the same for both so the figures describe
 # what a user runs.
 
-# The JVM options of every service process ./syndicate and benchmarks/run start (the one place for both; the
-# container images have their own in deploy/). No -XX:MaxMetaspaceSize: it also shrinks the compressed class space,
+# The JVM options of every service process ./syndicate and benchmarks/run start (the one place for both, with the
+# Java 25 additions below: service_java_opts_default; the container images have their own in deploy/). No -XX:MaxMetaspaceSize: it also shrinks the compressed class space,
 # and on Java 25 a service's ahead-of-time cache (~130 MB of class metadata) must fit in that space or the JVM cannot
 # write it (catalog-service could not). A service's cache belongs to these options (local-stack's AotCache): a change
 # records it again at the next start.
 SERVICE_JAVA_OPTS_DEFAULT="-Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m"
+# Added on Java 25 or newer, which know them (Java 17 refuses to start on an unknown -XX option): compact object
+# headers (8 bytes less per object: a smaller heap for the same work) and a periodic malloc_trim, which hands the
+# freed parts of glibc's malloc arenas back to the system (issue 18's memory target; benchmarks/README.md).
+SERVICE_JAVA_OPTS_25="-XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=10000"
+
+# The services' default JVM options for a JVM of the given feature release (17, 25).
+service_java_opts_default() {
+    if (( $1 >= 25 )); then
+        echo "$SERVICE_JAVA_OPTS_DEFAULT $SERVICE_JAVA_OPTS_25"
+    else
+        echo "$SERVICE_JAVA_OPTS_DEFAULT"
+    fi
+}
 
 # The feature release of a java executable (17, 25), from its java.specification.version.
 java_feature() {
