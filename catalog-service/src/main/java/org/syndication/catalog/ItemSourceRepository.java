@@ -3,7 +3,6 @@ package org.syndication.catalog;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.syndication.catalog.ItemBatchRepository.BatchWriteException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The outbox rows an API write persists ({@link org.syndication.catalog.service.OutboxWriter}); the consumer's
- * batches insert theirs with JDBC ({@link ItemBatchRepository#insertOutbox}). The relay reads and marks them through
+ * batches insert theirs with JDBC ({@link NewsItemBatchWriter#insertOutbox}). The relay reads and marks them through
  * service-support's {@code OutboxTable}, the same SQL as feed-service's outbox.
  */
 @ApplicationScoped

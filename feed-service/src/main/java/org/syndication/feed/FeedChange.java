@@ -17,12 +17,12 @@ public class FeedChange {
     @Column(name = "feed_key")
     public String feedKey;
 
-    @Column(name = "last_changed")
+    @Column(name = "last_changed", nullable = false)
     public Instant lastChanged;
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeedChange other && feedKey != null && feedKey.equals(other.feedKey);
+        return this == o || (o instanceof FeedChange other && feedKey != null && feedKey.equals(other.feedKey));
     }
 
     @Override

@@ -28,24 +28,28 @@ public class FeedItem {
     @Column(name = "item_id")
     public String itemId;
 
+    @Column(nullable = false)
     public long version;
 
-    @Column(name = "source_name")
+    @Column(name = "source_name", nullable = false)
     public String sourceName;
 
     @Column(name = "source_url")
     public String sourceUrl;
 
-    @Column(name = "item_date")
+    @Column(name = "item_date", nullable = false)
     public LocalDate itemDate;
 
     @Column(name = "end_date")
     public LocalDate endDate;
 
+    @Column(nullable = false)
     public String title;
 
+    @Column(nullable = false)
     public String summary;
 
+    @Column(nullable = false)
     public String body;
 
     public String link;
@@ -53,12 +57,13 @@ public class FeedItem {
     public String language;
 
     @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
     public ItemStatus status;
 
     @Column(name = "ingested_at")
     public Instant ingestedAt;
 
-    @Column(name = "updated_at")
+    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -73,7 +78,7 @@ public class FeedItem {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeedItem other && itemId != null && itemId.equals(other.itemId);
+        return this == o || (o instanceof FeedItem other && itemId != null && itemId.equals(other.itemId));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.syndication.feed;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,11 +15,12 @@ public class FeedTheme {
     @Id
     public String slug;
 
+    @Column(nullable = false)
     public String title;
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeedTheme other && slug != null && slug.equals(other.slug);
+        return this == o || (o instanceof FeedTheme other && slug != null && slug.equals(other.slug));
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.ThemeTag;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.digest.Period;
-import org.syndication.feed.digest.SendLog;
+import org.syndication.feed.digest.SendLogRepository;
 import org.syndication.feed.mapping.EntryMapper;
 import org.syndication.feed.messaging.EventTracing;
 import org.syndication.feed.service.DigestService;
@@ -93,7 +93,7 @@ class ScaleOutIT {
     DigestService digests;
 
     @Inject
-    SendLog sendLog;
+    SendLogRepository sendLog;
 
     @Inject
     FeedChangeListener listener;
@@ -246,7 +246,7 @@ class ScaleOutIT {
         Instant later = due.plusSeconds(1);
         Callable<List<UUID>> sender = () -> {
             List<UUID> claimed = new ArrayList<>();
-            List<SendLog.Claim> batch;
+            List<SendLogRepository.Claim> batch;
             do {
                 batch = QuarkusTransaction.requiringNew().call(() -> sendLog.claimDue(later, 20, listener.instanceId()));
                 batch.stream().filter(c -> c.digestId().equals(digest)).forEach(c -> claimed.add(c.subscriberId()));
@@ -284,7 +284,7 @@ class ScaleOutIT {
             }
             // the other instance's presence: its listener connection holds the lock, as FeedChangeListener does
             try (PreparedStatement lock = otherInstance.prepareStatement("select pg_advisory_lock(?, hashtext(?))")) {
-                lock.setInt(1, SendLog.PRESENCE_LOCK);
+                lock.setInt(1, SendLogRepository.PRESENCE_LOCK);
                 lock.setString(2, "instance-alive-elsewhere");
                 lock.execute();
             }

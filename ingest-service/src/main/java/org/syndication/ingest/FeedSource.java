@@ -55,69 +55,71 @@ public class FeedSource {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    public Long id;
 
     @Column(name = "url", nullable = false, unique = true, length = 2048)
-    private String url;
+    public String url;
 
     @Column(name = "name", nullable = false, length = 200)
-    private String name;
+    public String name;
 
     @Column(name = "interval_seconds", nullable = false)
-    private int intervalSeconds;
+    public int intervalSeconds;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 20)
-    private Status status;
+    public Status status;
 
     @Column(name = "last_error", length = MAX_ERROR)
-    private String lastError;
+    public String lastError;
 
     @Column(name = "consecutive_failures", nullable = false)
-    private int consecutiveFailures;
+    public int consecutiveFailures;
 
     @Column(name = "items_read", nullable = false)
-    private int itemsRead;
+    public int itemsRead;
 
     @Column(name = "items_published", nullable = false)
-    private long itemsPublished;
+    public long itemsPublished;
 
     @Column(name = "etag", length = 500)
-    private String etag;
+    public String etag;
 
     @Column(name = "last_modified", length = 100)
-    private String lastModified;
+    public String lastModified;
 
     @Column(name = "last_polled_at")
-    private Instant lastPolledAt;
+    public Instant lastPolledAt;
 
     @Column(name = "last_success_at")
-    private Instant lastSuccessAt;
+    public Instant lastSuccessAt;
 
     @Column(name = "next_poll_at", nullable = false)
-    private Instant nextPollAt;
+    public Instant nextPollAt;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    public Instant createdAt;
 
+    /** Null until the first successful read. */
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", length = 10)
-    private Kind kind;
+    public Kind kind;
 
+    /** The feed found on the registered page, or null. */
     @Column(name = "fetch_url", length = 2048)
-    private String fetchUrl;
+    public String fetchUrl;
 
     @Column(name = "format", length = 20)
-    private String format;
+    public String format;
 
     @Column(name = "last_http_status")
-    private Integer lastHttpStatus;
+    public Integer lastHttpStatus;
 
     @Column(name = "layout", length = 300)
-    private String layout;
+    public String layout;
 
     @Column(name = "empty_reads", nullable = false)
-    private int emptyReads;
+    public int emptyReads;
 
     protected FeedSource() {
         // for JPA
@@ -198,95 +200,9 @@ public class FeedSource {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    public Long id() {
-        return id;
-    }
-
-    public String url() {
-        return url;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public int intervalSeconds() {
-        return intervalSeconds;
-    }
-
-    public Status status() {
-        return status;
-    }
-
-    public String lastError() {
-        return lastError;
-    }
-
-    public int consecutiveFailures() {
-        return consecutiveFailures;
-    }
-
-    public int itemsRead() {
-        return itemsRead;
-    }
-
-    public long itemsPublished() {
-        return itemsPublished;
-    }
-
-    public String etag() {
-        return etag;
-    }
-
-    public String lastModified() {
-        return lastModified;
-    }
-
-    public Instant lastPolledAt() {
-        return lastPolledAt;
-    }
-
-    public Instant lastSuccessAt() {
-        return lastSuccessAt;
-    }
-
-    public Instant nextPollAt() {
-        return nextPollAt;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    /** Null until the first successful read. */
-    public Kind kind() {
-        return kind;
-    }
-
     /** The address polled: the advertised feed when the registered page pointed to one, else the registered URL. */
     public String pollUrl() {
         return fetchUrl != null ? fetchUrl : url;
-    }
-
-    /** The feed found on the registered page, or null. */
-    public String fetchUrl() {
-        return fetchUrl;
-    }
-
-    public String format() {
-        return format;
-    }
-
-    public Integer lastHttpStatus() {
-        return lastHttpStatus;
-    }
-
-    public String layout() {
-        return layout;
-    }
-
-    public int emptyReads() {
-        return emptyReads;
     }
 
     @Override

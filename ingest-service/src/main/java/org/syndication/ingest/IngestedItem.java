@@ -15,22 +15,22 @@ public class IngestedItem {
 
     @Id
     @Column(name = "item_id", length = 64)
-    private String itemId;
+    public String itemId;
 
     @Column(name = "source", nullable = false, length = 200)
-    private String source;
+    public String source;
 
     @Column(name = "content_hash", nullable = false, length = 64)
-    private String contentHash;
+    public String contentHash;
 
     @Column(name = "version", nullable = false)
-    private long version;
+    public long version;
 
     @Column(name = "first_seen_at", nullable = false)
-    private Instant firstSeenAt;
+    public Instant firstSeenAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    public Instant updatedAt;
 
     protected IngestedItem() {
         // for JPA
@@ -43,30 +43,6 @@ public class IngestedItem {
         this.version = version;
         this.firstSeenAt = now;
         this.updatedAt = now;
-    }
-
-    public String itemId() {
-        return itemId;
-    }
-
-    public String source() {
-        return source;
-    }
-
-    public String contentHash() {
-        return contentHash;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant firstSeenAt() {
-        return firstSeenAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 
     @Override

@@ -19,6 +19,6 @@ public class IngestedItemRepository implements PanacheRepositoryBase<IngestedIte
             return Map.of();
         }
         List<IngestedItem> rows = list("itemId in ?1", itemIds);
-        return rows.stream().collect(Collectors.toMap(IngestedItem::itemId, Function.identity()));
+        return rows.stream().collect(Collectors.toMap(i -> i.itemId, Function.identity()));
     }
 }

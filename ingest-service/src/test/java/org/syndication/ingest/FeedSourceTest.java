@@ -16,22 +16,22 @@ class FeedSourceTest {
         FeedSource source = new FeedSource("https://x/feed", "x", Duration.ofSeconds(60), NOW);
         Duration cap = Duration.ofMinutes(10);
         source.pollFailed("HTTP 500", 500, null, cap, NOW);
-        assertThat(source.nextPollAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(source.nextPollAt).isEqualTo(NOW.plusSeconds(60));
         source.pollFailed("HTTP 500", 500, null, cap, NOW);
-        assertThat(source.nextPollAt()).isEqualTo(NOW.plusSeconds(120));
+        assertThat(source.nextPollAt).isEqualTo(NOW.plusSeconds(120));
         for (int i = 0; i < 30; i++) {
             source.pollFailed("HTTP 500", 500, null, cap, NOW);
         }
-        assertThat(source.nextPollAt()).isEqualTo(NOW.plus(cap));
-        assertThat(source.status()).isEqualTo(FeedSource.Status.FAILING);
-        assertThat(source.lastError()).isEqualTo("HTTP 500");
+        assertThat(source.nextPollAt).isEqualTo(NOW.plus(cap));
+        assertThat(source.status).isEqualTo(FeedSource.Status.FAILING);
+        assertThat(source.lastError).isEqualTo("HTTP 500");
 
         source.pollSucceeded(feed(12), 12, "\"e\"", "Tue, 21 May 2019 10:00:00 GMT", 200, NOW);
-        assertThat(source.status()).isEqualTo(FeedSource.Status.OK);
-        assertThat(source.lastError()).isNull();
-        assertThat(source.consecutiveFailures()).isZero();
-        assertThat(source.itemsRead()).isEqualTo(12);
-        assertThat(source.nextPollAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(source.status).isEqualTo(FeedSource.Status.OK);
+        assertThat(source.lastError).isNull();
+        assertThat(source.consecutiveFailures).isZero();
+        assertThat(source.itemsRead).isEqualTo(12);
+        assertThat(source.nextPollAt).isEqualTo(NOW.plusSeconds(60));
     }
 
     @Test
@@ -39,17 +39,17 @@ class FeedSourceTest {
         FeedSource source = new FeedSource("https://x/feed", "x", Duration.ofSeconds(60), NOW);
         source.pollSucceeded(feed(5), 5, "\"e\"", null, 200, NOW);
         source.pollSucceeded(null, 0, null, null, 304, NOW.plusSeconds(60));
-        assertThat(source.itemsRead()).isEqualTo(5);
-        assertThat(source.itemsPublished()).isEqualTo(5);
-        assertThat(source.etag()).isEqualTo("\"e\"");
+        assertThat(source.itemsRead).isEqualTo(5);
+        assertThat(source.itemsPublished).isEqualTo(5);
+        assertThat(source.etag).isEqualTo("\"e\"");
     }
 
     @Test
     void retryAfterOutranksAShorterBackoff() {
         FeedSource source = new FeedSource("https://x/news", "x", Duration.ofSeconds(60), NOW);
         source.pollFailed("HTTP 429", 429, Duration.ofMinutes(30), Duration.ofHours(6), NOW);
-        assertThat(source.nextPollAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-        assertThat(source.lastHttpStatus()).isEqualTo(429);
+        assertThat(source.nextPollAt).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(source.lastHttpStatus).isEqualTo(429);
     }
 
     @Test
@@ -65,7 +65,7 @@ class FeedSourceTest {
         assertThat(source.degraded()).isFalse();
         source.pollSucceeded(empty, 0, null, null, 200, NOW);
         assertThat(source.degraded()).isTrue();
-        assertThat(source.layout()).isEqualTo("no item found");
+        assertThat(source.layout).isEqualTo("no item found");
         source.pollSucceeded(new FeedSource.Reading(FeedSource.Kind.PAGE, "html", null, 2, "date above title"), 0,
                 null, null, 200, NOW);
         assertThat(source.degraded()).isFalse();
@@ -78,7 +78,7 @@ class FeedSourceTest {
             source.pollSucceeded(feed(0), 0, null, null, 200, NOW);
         }
         assertThat(source.degraded()).isFalse();
-        assertThat(source.emptyReads()).isEqualTo(5);
+        assertThat(source.emptyReads).isEqualTo(5);
     }
 
     private static FeedSource.Reading feed(int items) {

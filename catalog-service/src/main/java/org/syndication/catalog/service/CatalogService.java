@@ -3,7 +3,7 @@ package org.syndication.catalog.service;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.syndication.catalog.ItemBatchRepository;
+import org.syndication.catalog.NewsItemBatchWriter;
 import org.syndication.catalog.ItemSource;
 import org.syndication.catalog.ItemSourceRepository;
 import org.syndication.catalog.ItemNotFoundException;
@@ -51,7 +51,7 @@ public class CatalogService {
     }
 
     private final NewsItemRepository items;
-    private final ItemBatchRepository batch;
+    private final NewsItemBatchWriter batch;
     private final TaxonomyService taxonomy;
     private final OutboxWriter outbox;
     private final BatchWorkers workers;
@@ -59,7 +59,7 @@ public class CatalogService {
     private final ItemSourceRepository sources;
     private final Clock clock;
 
-    public CatalogService(NewsItemRepository items, ItemBatchRepository batch, TaxonomyService taxonomy,
+    public CatalogService(NewsItemRepository items, NewsItemBatchWriter batch, TaxonomyService taxonomy,
                           OutboxWriter outbox, BatchWorkers workers, StoryMatcher stories, ItemSourceRepository sources,
                           Clock clock) {
         this.items = items;

@@ -4,7 +4,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.syndication.catalog.ItemBatchRepository;
+import org.syndication.catalog.NewsItemBatchWriter;
 import org.syndication.catalog.NewsItem;
 import org.syndication.catalog.OutboxEvent;
 import org.syndication.catalog.OutboxRepository;
@@ -31,13 +31,13 @@ public class OutboxWriter {
     static final String AGGREGATE_TYPE = "news-item";
 
     private final OutboxRepository outbox;
-    private final ItemBatchRepository batch;
+    private final NewsItemBatchWriter batch;
     private final TaxonomyService taxonomy;
     private final Event<OutboxWritten> written;
     private final Clock clock;
     private final EventTracing tracing;
 
-    public OutboxWriter(OutboxRepository outbox, ItemBatchRepository batch, TaxonomyService taxonomy,
+    public OutboxWriter(OutboxRepository outbox, NewsItemBatchWriter batch, TaxonomyService taxonomy,
                         Event<OutboxWritten> written, Clock clock, EventTracing tracing) {
         this.tracing = tracing;
         this.outbox = outbox;

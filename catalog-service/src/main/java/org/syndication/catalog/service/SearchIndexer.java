@@ -8,7 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.syndication.catalog.ItemBatchRepository;
+import org.syndication.catalog.NewsItemSearchIndex;
 import org.syndication.catalog.config.CatalogConfig;
 import org.syndication.support.messaging.OutboxWritten;
 import org.syndication.support.messaging.TransientDatabaseError;
@@ -30,14 +30,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class SearchIndexer {
 
-    private final ItemBatchRepository batch;
+    private final NewsItemSearchIndex index;
     private final CatalogConfig config;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "search-indexer"));
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean started;
 
-    public SearchIndexer(ItemBatchRepository batch, CatalogConfig config) {
-        this.batch = batch;
+    public SearchIndexer(NewsItemSearchIndex index, CatalogConfig config) {
+        this.index = index;
         this.config = config;
     }
 
@@ -81,7 +81,7 @@ public class SearchIndexer {
         int done;
         do {
             try {
-                done = QuarkusTransaction.requiringNew().call(() -> batch.indexPending(config.search().batchSize()));
+                done = QuarkusTransaction.requiringNew().call(() -> index.indexPending(config.search().batchSize()));
             } catch (RuntimeException e) {
                 if (TransientDatabaseError.isTransient(e)) {
                     throw e; // the database is away: the next sweep tries again
@@ -102,16 +102,16 @@ public class SearchIndexer {
      * hold up every later item.
      */
     private int oneByOne() {
-        List<String> ids = QuarkusTransaction.requiringNew().call(() -> batch.unindexed(config.search().batchSize()));
+        List<String> ids = QuarkusTransaction.requiringNew().call(() -> index.unindexed(config.search().batchSize()));
         for (String id : ids) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> batch.indexOne(id, false));
+                QuarkusTransaction.requiringNew().run(() -> index.indexOne(id, false));
             } catch (RuntimeException e) {
                 if (TransientDatabaseError.isTransient(e)) {
                     throw e;
                 }
                 Log.warnf("item not findable by its words itemId=%s: %s", id, e.getMessage());
-                QuarkusTransaction.requiringNew().run(() -> batch.indexOne(id, true));
+                QuarkusTransaction.requiringNew().run(() -> index.indexOne(id, true));
             }
         }
         return ids.size();
@@ -119,7 +119,7 @@ public class SearchIndexer {
 
     /** How many stored items are not findable by {@code q=} yet. */
     public long pending() {
-        return QuarkusTransaction.requiringNew().call(batch::countUnindexed);
+        return QuarkusTransaction.requiringNew().call(index::countUnindexed);
     }
 
     @PreDestroy

@@ -25,26 +25,28 @@ public class Digest {
     @Id
     public UUID id;
 
+    @Column(nullable = false)
     public String theme;
 
     @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
     public Frequency frequency;
 
-    @Column(name = "period_id")
+    @Column(name = "period_id", nullable = false)
     public String periodId;
 
-    @Column(name = "from_date")
+    @Column(name = "from_date", nullable = false)
     public LocalDate fromDate;
 
-    @Column(name = "to_date")
+    @Column(name = "to_date", nullable = false)
     public LocalDate toDate;
 
     /** Item ids in the order shown. */
-    @Column(name = "item_ids")
+    @Column(name = "item_ids", nullable = false)
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> itemIds = new ArrayList<>();
 
-    @Column(name = "issued_at")
+    @Column(name = "issued_at", nullable = false)
     public Instant issuedAt;
 
     public Period period() {
@@ -53,7 +55,7 @@ public class Digest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Digest other && id != null && id.equals(other.id);
+        return this == o || (o instanceof Digest other && id != null && id.equals(other.id));
     }
 
     @Override

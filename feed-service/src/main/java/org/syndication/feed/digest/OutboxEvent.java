@@ -21,20 +21,23 @@ public class OutboxEvent {
     @Id
     public UUID id;
 
-    @Column(name = "aggregate_type")
+    @Column(name = "aggregate_type", nullable = false)
     public String aggregateType;
 
-    @Column(name = "aggregate_id")
+    @Column(name = "aggregate_id", nullable = false)
     public String aggregateId;
 
+    @Column(nullable = false)
     public String type;
 
+    @Column(nullable = false)
     public String payload;
 
     /** JSON object of extra Kafka headers. */
+    @Column(nullable = false)
     public String headers;
 
-    @Column(name = "created_at")
+    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "published_at")
@@ -42,7 +45,7 @@ public class OutboxEvent {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OutboxEvent other && id != null && id.equals(other.id);
+        return this == o || (o instanceof OutboxEvent other && id != null && id.equals(other.id));
     }
 
     @Override

@@ -30,40 +30,44 @@ public class Subscriber {
     @Id
     public UUID id;
 
+    @Column(nullable = false)
     public String email;
 
     @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
     public Frequency frequency;
 
     /** Theme slugs (or {@code all}), in the order chosen. */
     @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
     public List<String> themes = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
     public Status status;
 
-    @Column(name = "created_at")
+    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
 
-    @Column(name = "window_start")
+    @Column(name = "window_start", nullable = false)
     public Instant windowStart;
 
-    @Column(name = "requests_in_window")
+    @Column(name = "requests_in_window", nullable = false)
     public int requestsInWindow;
 
     /** Hour of the day (0-23, in {@link #digestZone}) at which digests go out. */
-    @Column(name = "digest_hour")
+    @Column(name = "digest_hour", nullable = false)
     public short digestHour = (short) DigestSchedule.DEFAULT.hour();
 
     /** IANA time zone id of {@link #digestHour}. */
-    @Column(name = "digest_zone")
+    @Column(name = "digest_zone", nullable = false)
     public String digestZone = DigestSchedule.DEFAULT.zone().getId();
 
     /** ISO weekday (1 = Monday) of weekly digests. */
-    @Column(name = "digest_weekday")
+    @Column(name = "digest_weekday", nullable = false)
     public short digestWeekday = (short) DigestSchedule.DEFAULT.weekday().getValue();
 
     public DigestSchedule schedule() {
@@ -78,7 +82,7 @@ public class Subscriber {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Subscriber other && id != null && id.equals(other.id);
+        return this == o || (o instanceof Subscriber other && id != null && id.equals(other.id));
     }
 
     @Override

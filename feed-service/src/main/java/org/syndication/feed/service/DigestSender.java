@@ -16,7 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.syndication.feed.PublicUrls;
 import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.digest.IssuedDigest;
-import org.syndication.feed.digest.SendLog;
+import org.syndication.feed.digest.SendLogRepository;
 import org.syndication.feed.digest.Subscriber;
 import org.syndication.feed.digest.SubscriberRepository;
 import org.syndication.feed.digest.Tokens;
@@ -51,7 +51,7 @@ public class DigestSender {
     /** A claim this old whose outcome was never recorded was left by a stopped instance. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
-    private final SendLog sendLog;
+    private final SendLogRepository sendLog;
     private final SubscriberRepository subscribers;
     private final DigestService digests;
     private final TokenService tokens;
@@ -63,7 +63,7 @@ public class DigestSender {
     private final MeterRegistry metrics;
     private final FeedChangeListener presence;
 
-    public DigestSender(SendLog sendLog, SubscriberRepository subscribers, DigestService digests, TokenService tokens,
+    public DigestSender(SendLogRepository sendLog, SubscriberRepository subscribers, DigestService digests, TokenService tokens,
                         SmtpSender smtp, DigestMailRenderer renderer, PublicUrls urls, FeedConfig config,
                         Clock clock, MeterRegistry metrics, FeedChangeListener presence) {
         this.presence = presence;
@@ -121,7 +121,7 @@ public class DigestSender {
     /** Sends one batch of due mails; returns how many rows it handled. */
     public int sendBatch() {
         Instant now = clock.instant();
-        List<SendLog.Claim> claims = QuarkusTransaction.requiringNew()
+        List<SendLogRepository.Claim> claims = QuarkusTransaction.requiringNew()
                 .call(() -> sendLog.claimDue(now, config.digest().sendBatch(), presence.instanceId()));
         if (claims.isEmpty()) {
             return 0;
@@ -135,7 +135,7 @@ public class DigestSender {
             attempts = claims.stream().map(c -> new Attempt(c, "FAILED", e.toString())).toList();
         }
         Instant done = clock.instant();
-        List<SendLog.Outcome> outcomes = attempts.stream().map(a -> outcome(a, done)).toList();
+        List<SendLogRepository.Outcome> outcomes = attempts.stream().map(a -> outcome(a, done)).toList();
         QuarkusTransaction.requiringNew().run(() -> sendLog.record(outcomes, done));
         long sent = attempts.stream().filter(o -> "SENT".equals(o.status())).count();
         metrics.counter("feed.digest.mails", "outcome", "sent").increment(sent);
@@ -145,21 +145,21 @@ public class DigestSender {
     }
 
     /** Loads the recipients and digests of the claims, renders each digest once and sends every mail. */
-    private List<Attempt> attempt(List<SendLog.Claim> claims, Instant now) {
+    private List<Attempt> attempt(List<SendLogRepository.Claim> claims, Instant now) {
         Map<UUID, Subscriber> recipients = new HashMap<>();
         Map<UUID, Optional<Prepared>> prepared = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            subscribers.list("id in ?1", claims.stream().map(SendLog.Claim::subscriberId).distinct().toList())
+            subscribers.list("id in ?1", claims.stream().map(SendLogRepository.Claim::subscriberId).distinct().toList())
                     .forEach(s -> recipients.put(s.id, s));
             claims.forEach(claim -> prepared.computeIfAbsent(claim.digestId(),
                     id -> digests.view(id).map(this::prepare)));
         });
         Tokens signer = tokens.tokens();
         List<Attempt> attempts = new ArrayList<>();
-        List<SendLog.Claim> mailed = new ArrayList<>();
+        List<SendLogRepository.Claim> mailed = new ArrayList<>();
         List<Subscriber> to = new ArrayList<>();
         List<Prepared> what = new ArrayList<>();
-        for (SendLog.Claim claim : claims) {
+        for (SendLogRepository.Claim claim : claims) {
             Subscriber subscriber = recipients.get(claim.subscriberId());
             Optional<Prepared> digest = prepared.get(claim.digestId());
             if (subscriber == null || subscriber.status != Subscriber.Status.CONFIRMED || digest.isEmpty()) {
@@ -214,25 +214,25 @@ public class DigestSender {
     }
 
     /** The row's next state: sent or skipped, retried after a backoff, or failed for good (reported). */
-    private SendLog.Outcome outcome(Attempt attempt, Instant now) {
-        SendLog.Claim claim = attempt.claim();
+    private SendLogRepository.Outcome outcome(Attempt attempt, Instant now) {
+        SendLogRepository.Claim claim = attempt.claim();
         if (!"FAILED".equals(attempt.status())) {
-            return new SendLog.Outcome(claim, attempt.status(), now, null);
+            return new SendLogRepository.Outcome(claim, attempt.status(), now, null);
         }
         if (claim.attempts() < config.digest().maxAttempts()) {
             Duration backoff = config.digest().retryBackoff().multipliedBy(1L << Math.min(20, claim.attempts() - 1));
             metrics.counter("feed.digest.mails", "outcome", "retried").increment();
             Log.warnf("digest mail failed subscriberId=%s digestId=%s attempt=%d retryIn=%s", claim.subscriberId(),
                     claim.digestId(), claim.attempts(), backoff);
-            return new SendLog.Outcome(claim, "PENDING", now.plus(backoff), attempt.error());
+            return new SendLogRepository.Outcome(claim, "PENDING", now.plus(backoff), attempt.error());
         }
         metrics.counter("feed.digest.mails", "outcome", "failed").increment();
         Log.errorf("digest mail failed for good subscriberId=%s digestId=%s attempts=%d", claim.subscriberId(),
                 claim.digestId(), claim.attempts());
-        return new SendLog.Outcome(claim, "FAILED", now, attempt.error());
+        return new SendLogRepository.Outcome(claim, "FAILED", now, attempt.error());
     }
 
-    record Attempt(SendLog.Claim claim, String status, String error) {
+    record Attempt(SendLogRepository.Claim claim, String status, String error) {
     }
 
     /** What the mails of one digest share, prepared once for all its recipients. */

@@ -20,7 +20,7 @@ import org.syndication.feed.digest.IssuedDigest;
 import org.syndication.feed.digest.OutboxEvent;
 import org.syndication.feed.digest.OutboxRepository;
 import org.syndication.feed.digest.Period;
-import org.syndication.feed.digest.SendLog;
+import org.syndication.feed.digest.SendLogRepository;
 import org.syndication.feed.mapping.DigestMapper;
 import org.syndication.feed.mapping.EntryMapper;
 import org.syndication.feed.render.FeedDocument;
@@ -56,7 +56,7 @@ public class DigestService {
     private final DigestRepository digests;
     private final FeedItemRepository items;
     private final OutboxRepository outbox;
-    private final SendLog sendLog;
+    private final SendLogRepository sendLog;
     private final ThemeCatalog themes;
     private final PublicUrls urls;
     private final FeedConfig config;
@@ -64,7 +64,7 @@ public class DigestService {
     private final RomeFeedWriter rome = new RomeFeedWriter();
     private final SearchDigestService searchDigests;
 
-    public DigestService(DigestRepository digests, FeedItemRepository items, OutboxRepository outbox, SendLog sendLog,
+    public DigestService(DigestRepository digests, FeedItemRepository items, OutboxRepository outbox, SendLogRepository sendLog,
                          ThemeCatalog themes, PublicUrls urls, FeedConfig config, Clock clock,
                          SearchDigestService searchDigests) {
         this.searchDigests = searchDigests;

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.syndication.feed.digest.SendLog;
+import org.syndication.feed.digest.SendLogRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,9 +35,9 @@ import java.util.concurrent.locks.LockSupport;
  * sent while nobody listened are gone, and a missed one must not leave a feed stale until the next change.
  * An idle connection is checked every {@link #IDLE_CHECK}, so a silently dead one is noticed too.
  * <p>
- * The same connection holds this instance's presence lock ({@link SendLog#PRESENCE_LOCK}): while it is held, the
+ * The same connection holds this instance's presence lock ({@link SendLogRepository#PRESENCE_LOCK}): while it is held, the
  * digest mails this instance claimed are being sent; once the process dies, PostgreSQL ends its session and frees
- * the lock, and the next sweep of any instance reports those mails UNKNOWN ({@link SendLog#abandonInterrupted}).
+ * the lock, and the next sweep of any instance reports those mails UNKNOWN ({@link SendLogRepository#abandonInterrupted}).
  */
 @ApplicationScoped
 public class FeedChangeListener {
@@ -178,7 +178,7 @@ public class FeedChangeListener {
 
     private boolean holdPresence(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, hashtext(?))")) {
-            lock.setInt(1, SendLog.PRESENCE_LOCK);
+            lock.setInt(1, SendLogRepository.PRESENCE_LOCK);
             lock.setString(2, instanceId);
             try (ResultSet result = lock.executeQuery()) {
                 boolean held = result.next() && result.getBoolean(1);

@@ -42,10 +42,10 @@ public final class ViewMapper {
 
     /** @param withErrors whether the caller is the operator: error details (addresses, hosts) are for them only */
     public static SourceView toView(FeedSource s, boolean withErrors) {
-        return new SourceView(s.id(), s.url(), s.name(),
-                s.kind() == null ? null : s.kind().name().toLowerCase(Locale.ROOT), s.fetchUrl(), s.format(),
-                s.intervalSeconds(), s.status().name(), s.lastHttpStatus(), withErrors ? s.lastError() : null,
-                s.consecutiveFailures(), s.itemsRead(), s.itemsPublished(), s.layout(), s.emptyReads(), s.degraded(),
-                s.lastPolledAt(), s.lastSuccessAt(), s.nextPollAt(), s.etag(), s.lastModified());
+        return new SourceView(s.id, s.url, s.name,
+                s.kind == null ? null : s.kind.name().toLowerCase(Locale.ROOT), s.fetchUrl, s.format,
+                s.intervalSeconds, s.status.name(), s.lastHttpStatus, withErrors ? s.lastError : null,
+                s.consecutiveFailures, s.itemsRead, s.itemsPublished, s.layout, s.emptyReads, s.degraded(),
+                s.lastPolledAt, s.lastSuccessAt, s.nextPollAt, s.etag, s.lastModified);
     }
 }

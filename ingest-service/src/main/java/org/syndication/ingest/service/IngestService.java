@@ -119,10 +119,10 @@ public class IngestService {
         if (known == null) {
             return new ItemOutcome(item, hash, 1, Status.NEW);
         }
-        if (known.contentHash().equals(hash)) {
-            return new ItemOutcome(item, hash, known.version(), Status.UNCHANGED);
+        if (known.contentHash.equals(hash)) {
+            return new ItemOutcome(item, hash, known.version, Status.UNCHANGED);
         }
-        return new ItemOutcome(item, hash, known.version() + 1, Status.CORRECTED);
+        return new ItemOutcome(item, hash, known.version + 1, Status.CORRECTED);
     }
 
     static List<ItemCandidate> withUniqueIds(List<ItemCandidate> items) {

@@ -1,16 +1,13 @@
 package org.syndication.ingest.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 import org.syndication.ingest.IngestedItem;
+import org.syndication.ingest.IngestedItemBatchWriter;
 import org.syndication.ingest.IngestedItemRepository;
 import org.syndication.ingest.ItemOutcome;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
@@ -21,12 +18,12 @@ import java.util.Map;
 public class ItemLedger {
 
     private final IngestedItemRepository items;
-    private final EntityManager entityManager;
+    private final IngestedItemBatchWriter writer;
     private final Clock clock;
 
-    public ItemLedger(IngestedItemRepository items, EntityManager entityManager, Clock clock) {
+    public ItemLedger(IngestedItemRepository items, IngestedItemBatchWriter writer, Clock clock) {
         this.items = items;
-        this.entityManager = entityManager;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -37,35 +34,14 @@ public class ItemLedger {
     }
 
     /**
-     * Records published versions in one JDBC batch (one round trip for a whole page). An upsert that never lowers
-     * a version, so two requests racing on the same item both succeed and the higher version stays.
+     * Records published versions in one JDBC batch (one round trip for a whole page), never lowering a version
+     * ({@link IngestedItemBatchWriter#upsert}).
      */
     @Transactional
     public void record(String source, List<ItemOutcome> published) {
         if (published.isEmpty()) {
             return;
         }
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    insert into ingested_item (item_id, source, content_hash, version, first_seen_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?)
-                    on conflict (item_id) do update
-                       set content_hash = excluded.content_hash, version = excluded.version,
-                           updated_at = excluded.updated_at
-                     where ingested_item.version < excluded.version
-                    """)) {
-                for (ItemOutcome outcome : published) {
-                    upsert.setString(1, outcome.item().itemId());
-                    upsert.setString(2, source);
-                    upsert.setString(3, outcome.contentHash());
-                    upsert.setLong(4, outcome.version());
-                    upsert.setObject(5, now);
-                    upsert.setObject(6, now);
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-        });
+        writer.upsert(source, published, clock.instant().atOffset(ZoneOffset.UTC));
     }
 }

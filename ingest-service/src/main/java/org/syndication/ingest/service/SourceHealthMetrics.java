@@ -84,9 +84,9 @@ public class SourceHealthMetrics {
         Map<Kind, Long> counts = new EnumMap<>(Kind.class);
         long longest = 0;
         for (FeedSource source : failingNow) {
-            Kind kind = source.kind() == null ? Kind.UNKNOWN : Kind.valueOf(source.kind().name());
+            Kind kind = source.kind == null ? Kind.UNKNOWN : Kind.valueOf(source.kind.name());
             counts.merge(kind, 1L, Long::sum);
-            Instant since = source.lastSuccessAt() != null ? source.lastSuccessAt() : source.createdAt();
+            Instant since = source.lastSuccessAt != null ? source.lastSuccessAt : source.createdAt;
             if (since != null) {
                 longest = Math.max(longest, Duration.between(since, now).toSeconds());
             }

@@ -72,8 +72,8 @@ public class SourceService {
         }
         FeedSource source = new FeedSource(normalised, sourceName, interval, clock.instant());
         sources.persist(source);
-        Log.infof("source registered sourceId=%d name=%s intervalSeconds=%d", source.id(), sourceName,
-                source.intervalSeconds());
+        Log.infof("source registered sourceId=%d name=%s intervalSeconds=%d", source.id, sourceName,
+                source.intervalSeconds);
         return new Registration(source, true);
     }
 
@@ -124,9 +124,9 @@ public class SourceService {
             return List.of();
         }
         Map<Long, FeedSource> byId = new HashMap<>();
-        sources.list("id in ?1", claimed).forEach(s -> byId.put(s.id(), s));
+        sources.list("id in ?1", claimed).forEach(s -> byId.put(s.id, s));
         return claimed.stream().map(byId::get).filter(Objects::nonNull)
-                .map(s -> new PollTarget(s.id(), s.url(), s.pollUrl(), s.name(), s.etag(), s.lastModified(), s.kind()))
+                .map(s -> new PollTarget(s.id, s.url, s.pollUrl(), s.name, s.etag, s.lastModified, s.kind))
                 .toList();
     }
 

@@ -140,8 +140,8 @@ class DocumentIngestIT {
         assertThat(event.body()).isEqualTo("Experts met for three days.");
 
         assertThat(ledger.byIds(ids)).hasSize(2);
-        assertThat(ledger.findById(ids.get(1)).version()).isEqualTo(2);
-        assertThat(ledger.findById(ids.get(1)).contentHash()).isEqualTo(event.contentHash());
+        assertThat(ledger.findById(ids.get(1)).version).isEqualTo(2);
+        assertThat(ledger.findById(ids.get(1)).contentHash).isEqualTo(event.contentHash());
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.syndication.events.Topics;
-import org.syndication.ingest.IngestedItem;
 import org.syndication.ingest.IngestedItemRepository;
 import org.syndication.ingest.TestData;
 import org.syndication.ingest.messaging.TopicProbe;
@@ -151,7 +150,7 @@ class DocumentPreviewIT {
 
         assertThat(preview.getList("items.itemId")).isEqualTo(ids);
         assertThat(TopicProbe.withKeys(probe.readSince(mark), ids)).isEmpty();
-        assertThat(ledger.byIds(ids).values()).extracting(IngestedItem::version).containsOnly(1L);
+        assertThat(ledger.byIds(ids).values()).extracting(i -> i.version).containsOnly(1L);
     }
 
     @Test

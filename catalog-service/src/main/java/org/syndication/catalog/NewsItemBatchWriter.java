@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +24,14 @@ import java.util.Map;
  * not managed entities; the query side keeps using Hibernate.
  */
 @ApplicationScoped
-public class ItemBatchRepository {
+public class NewsItemBatchWriter {
 
     private static final String COLUMNS = "id, source_name, source_url, item_date, end_date, title, summary, body, link,"
             + " language, content_hash, version, ingest_version, status, ingested_at, created_at, updated_at";
 
     private final AgroalDataSource dataSource;
 
-    public ItemBatchRepository(AgroalDataSource dataSource) {
+    public NewsItemBatchWriter(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -145,73 +144,6 @@ public class ItemBatchRepository {
         }
     }
 
-    /**
-     * Computes the full-text vector of up to {@code limit} items that have none yet (oldest change first) and
-     * returns how many. Rows another transaction holds (the consumer's batch, another instance's indexer) are
-     * skipped, so this never waits for them and cannot deadlock with them; they are taken by a later call.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int indexPending(int limit) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("update news_item set search = news_item_search(title, summary, body)"
-                     + " where id in (select id from news_item where search is null order by updated_at limit ?"
-                     + " for update skip locked)")) {
-            ps.setInt(1, limit);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot compute search vectors", e);
-        }
-    }
-
-    /** The ids of up to {@code limit} items without a full-text vector, oldest change first. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<String> unindexed(int limit) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select id from news_item where search is null order by updated_at limit ?")) {
-            ps.setInt(1, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot list items without a search vector", e);
-        }
-    }
-
-    /**
-     * Computes one item's vector, or with {@code empty} stores an empty one (a text PostgreSQL cannot index, e.g.
-     * a vector over its 1 MB limit: the item stays stored and listed, only not findable by its words).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void indexOne(String id, boolean empty) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("update news_item set search = "
-                     + (empty ? "''::tsvector" : "news_item_search(title, summary, body)")
-                     + " where id = ? and search is null")) {
-            ps.setString(1, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot compute the search vector of " + id, e);
-        }
-    }
-
-    /** How many stored items have no full-text vector yet. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public long countUnindexed() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from news_item where search is null");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot count items without a search vector", e);
-        }
-    }
-
     /** Sets the 15 columns from source_name to created_at, starting at {@code i}. */
     private static void setContent(PreparedStatement ps, int i, NewsItem item) throws SQLException {
         ps.setString(i, item.sourceName);
@@ -260,15 +192,5 @@ public class ItemBatchRepository {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /**
-     * A JDBC failure of the batch path; the cause tells data errors from an unavailable database. The message is
-     * the server's error of the failing row only (a batch error's own message quotes the rows, i.e. item texts).
-     */
-    public static class BatchWriteException extends RuntimeException {
-        BatchWriteException(String message, SQLException cause) {
-            super(message + ": " + (cause.getNextException() != null ? cause.getNextException() : cause).getMessage(), cause);
-        }
     }
 }

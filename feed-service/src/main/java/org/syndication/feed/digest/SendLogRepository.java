@@ -22,7 +22,7 @@ import java.util.UUID;
  * SKIPPED (unsubscribed meanwhile) or UNKNOWN (the service stopped between claim and outcome; never resent).
  */
 @ApplicationScoped
-public class SendLog {
+public class SendLogRepository {
 
     public record Claim(UUID subscriberId, UUID digestId, int attempts) {
     }
@@ -33,7 +33,7 @@ public class SendLog {
 
     private final EntityManager em;
 
-    public SendLog(EntityManager em) {
+    public SendLogRepository(EntityManager em) {
         this.em = em;
     }
 
