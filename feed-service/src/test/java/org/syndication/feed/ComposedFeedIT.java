@@ -1,7 +1,7 @@
 package org.syndication.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,9 +40,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** Combined themes, saved searches and search digests against real Kafka, PostgreSQL and the SMTP sink. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = SmtpResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
+@WithTestResource(value = SmtpResource.class, parallel = true)
 class ComposedFeedIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

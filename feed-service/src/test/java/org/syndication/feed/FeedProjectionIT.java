@@ -52,7 +52,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 
-/** The projection and the feeds against a real Kafka broker and a real PostgreSQL. */
+/**
+ * The projection and the feeds against a real Kafka broker and a real PostgreSQL. Its resources are restricted to this
+ * class, so it gets an application and a database of its own while the other integration tests share one: it empties
+ * the whole projection and replays the topic from offset zero (every other class's entries would vanish meanwhile), and
+ * it reads its items on page 1 of {@code all} and of the built-in themes, where other classes' items would count.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)

@@ -2,7 +2,7 @@ package org.syndication.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -55,9 +55,9 @@ import static org.hamcrest.Matchers.not;
  * must stay fixed. Each test is one finding of issue 13.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = SmtpResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
+@WithTestResource(value = SmtpResource.class, parallel = true)
 class HostileInputIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

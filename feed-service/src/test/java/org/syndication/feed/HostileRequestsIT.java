@@ -2,7 +2,7 @@ package org.syndication.feed;
 
 import java.util.Arrays;
 import java.net.http.HttpClient;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -43,9 +43,9 @@ import static org.hamcrest.Matchers.equalTo;
  * a body the server refused.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = SmtpResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
+@WithTestResource(value = SmtpResource.class, parallel = true)
 class HostileRequestsIT {
 
     static final String PROBLEMS = "https://syndication.example.org/problems/";

@@ -2,7 +2,7 @@ package org.syndication.feed;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -15,6 +15,7 @@ import org.syndication.events.ThemeTag;
 import org.syndication.feed.websub.HubRepository;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
+import org.syndication.localstack.test.SmtpResource;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,8 +47,9 @@ import static org.hamcrest.Matchers.equalTo;
  * given up). Each test works on a theme of its own, so no other test's items reach its callbacks.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
+@WithTestResource(value = SmtpResource.class, parallel = true)
 class HubIT {
 
     /** Generous: the build machine is shared and often loaded. */

@@ -3,7 +3,7 @@ package org.syndication.feed;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,6 +27,7 @@ import org.syndication.feed.service.FeedRenderService;
 import org.syndication.feed.service.ProjectionService;
 import org.syndication.localstack.test.KafkaResource;
 import org.syndication.localstack.test.PostgresResource;
+import org.syndication.localstack.test.SmtpResource;
 
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -64,8 +65,9 @@ import static org.awaitility.Awaitility.await;
  * them. Digest issuing and mail claims run twice at the same time, as two pods' schedules would.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true, parallel = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
+@WithTestResource(value = SmtpResource.class, parallel = true)
 class ScaleOutIT {
 
     /** The promise: every instance serves the new document within a second of the commit. */
