@@ -2,6 +2,7 @@ package org.syndication.feed;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import org.syndication.events.ItemStatus;
 
 import java.time.Instant;
@@ -50,17 +51,8 @@ public class FeedItemRepository implements PanacheRepositoryBase<FeedItem, Strin
      * {@code before}), oldest first: the months that have an archive document.
      */
     public SortedSet<YearMonth> months(String feedKey, LocalDate before) {
-        String jpql = (ALL.equals(feedKey)
-                ? "select distinct i.itemDate from FeedItem i where i.status = :status"
-                : "select distinct i.itemDate from FeedItem i join i.themes t where t = :slug and i.status = :status")
-                + " and i.itemDate >= :earliest and i.itemDate < :before";
-        var query = getEntityManager().createQuery(jpql, LocalDate.class).setParameter("status", ItemStatus.PUBLISHED)
-                .setParameter("earliest", ArchiveMonths.EARLIEST).setParameter("before", before);
-        if (!ALL.equals(feedKey)) {
-            query.setParameter("slug", feedKey);
-        }
         SortedSet<YearMonth> months = new TreeSet<>();
-        query.getResultList().forEach(date -> months.add(YearMonth.from(date)));
+        archivableDates("distinct i.itemDate", feedKey, before).getResultList().forEach(date -> months.add(YearMonth.from(date)));
         return months;
     }
 
@@ -71,16 +63,23 @@ public class FeedItemRepository implements PanacheRepositoryBase<FeedItem, Strin
      * the feed, which only an archive document needs ({@link #months}).
      */
     public Optional<YearMonth> newestMonthBefore(String feedKey, LocalDate before) {
-        String jpql = (ALL.equals(feedKey)
-                ? "select max(i.itemDate) from FeedItem i where i.status = :status"
-                : "select max(i.itemDate) from FeedItem i join i.themes t where t = :slug and i.status = :status")
+        return Optional.ofNullable(archivableDates("max(i.itemDate)", feedKey, before).getSingleResult())
+                .map(YearMonth::from);
+    }
+
+    /** {@code selected} (an expression of {@code i.itemDate}) over the feed's published items dated in [1900, before). */
+    private TypedQuery<LocalDate> archivableDates(String selected, String feedKey, LocalDate before) {
+        String jpql = "select " + selected + (ALL.equals(feedKey)
+                ? " from FeedItem i where i.status = :status"
+                : " from FeedItem i join i.themes t where t = :slug and i.status = :status")
                 + " and i.itemDate >= :earliest and i.itemDate < :before";
-        var query = getEntityManager().createQuery(jpql, LocalDate.class).setParameter("status", ItemStatus.PUBLISHED)
-                .setParameter("earliest", ArchiveMonths.EARLIEST).setParameter("before", before);
+        TypedQuery<LocalDate> query = getEntityManager().createQuery(jpql, LocalDate.class)
+                .setParameter("status", ItemStatus.PUBLISHED).setParameter("earliest", ArchiveMonths.EARLIEST)
+                .setParameter("before", before);
         if (!ALL.equals(feedKey)) {
             query.setParameter("slug", feedKey);
         }
-        return Optional.ofNullable(query.getSingleResult()).map(YearMonth::from);
+        return query;
     }
 
     /** Items of a feed withdrawn at or after {@code since} (the time of their withdrawn version), newest first. */
