@@ -6,7 +6,13 @@
 # and on Java 25 a service's ahead-of-time cache (~130 MB of class metadata) must fit in that space or the JVM cannot
 # write it (catalog-service could not). A service's cache belongs to these options (local-stack's AotCache): a change
 # records it again at the next start.
-SERVICE_JAVA_OPTS_DEFAULT="-Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m"
+# Issue 18's memory target (benchmarks/README.md, "Start-up and memory"): -Xmx128m because the serial collector keeps
+# every page it has committed up to -Xmx, and the catalog filled 192 MB in one pipeline run; a full collection leaves
+# 35-45 MB live in the catalog and ~32 MB in the feed, and 128 MB cost no measurable collection time against 192 MB
+# (96 MB did: +50 % pause time in the catalog). -Djdk.nio.maxCachedBufferSize: the JDK keeps, per thread, the temporary
+# direct buffer of its largest socket read, and the catalog's Kafka consumer reads fetches of up to 8 MiB (NMT "Other"
+# 15 MB -> 2 MB); a larger read now gets a buffer that is freed after use.
+SERVICE_JAVA_OPTS_DEFAULT="-Xms32m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -Djdk.nio.maxCachedBufferSize=262144"
 # The JIT's compile thresholds ten times the default (issue 18's start-up target): with the AOT cache's replayed
 # profiles, C1 and C2 took 2-4 s of CPU in each service before it was ready, on the cores its own start-up and the
 # other services' needed; at 10x 0.5-0.8 s. Hot methods still reach C2, after ten times the calls; the pipeline's

@@ -115,6 +115,7 @@ public final class BenchmarkMain {
                     report.add(service + ": resident memory after the pipeline",
                             residentDetail(product.process(service).pid()), "<= 250 MB");
                 }
+                ServiceDiagnostics.dumpIfAsked(product, work);
                 report.print();
                 return;
             }

@@ -59,7 +59,8 @@ class ImageTest {
         int port = ServiceModule.load(service).httpPort();
         assertThat(names(config.path("ExposedPorts"))).containsExactly(port + "/tcp");
         assertThat(image.env()).containsEntry("JAVA_APP_JAR", "/deployments/quarkus-run.jar");
-        assertThat(image.env().get("JAVA_OPTS_APPEND")).contains("-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.host=0.0.0.0");
+        assertThat(image.env().get("JAVA_OPTS_APPEND")).contains("-XX:+ExitOnOutOfMemoryError", "-Dquarkus.http.host=0.0.0.0",
+                "-Djdk.nio.maxCachedBufferSize=262144");
     }
 
     @ParameterizedTest

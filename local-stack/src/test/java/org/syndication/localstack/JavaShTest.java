@@ -24,7 +24,7 @@ class JavaShTest {
     @Test
     void java17GetsTheCommonOptionsOnly() throws Exception {
         List<String> options = defaults(17);
-        assertThat(options).contains("-Xmx192m", "-XX:+UseSerialGC")
+        assertThat(options).contains("-Xmx128m", "-XX:+UseSerialGC", "-Djdk.nio.maxCachedBufferSize=262144")
                 .noneMatch(option -> option.contains("UseCompactObjectHeaders") || option.contains("TrimNativeHeap"));
         assertThat(defaults(21)).isEqualTo(options);
     }
