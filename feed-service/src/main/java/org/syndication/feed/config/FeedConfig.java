@@ -2,8 +2,7 @@ package org.syndication.feed.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import org.syndication.support.messaging.OutboxConfig;
 
@@ -151,8 +150,7 @@ public interface FeedConfig {
          * the projection for the same cores; a quarter keeps feeds behind by about four renders' time.
          */
         @WithDefault("0.25")
-        @DecimalMin(value = "0", inclusive = false)
-        @DecimalMax("1")
+        @WithConverter(ShareConverter.class)
         double backlogShare();
     }
 

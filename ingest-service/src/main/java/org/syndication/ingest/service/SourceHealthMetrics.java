@@ -66,7 +66,8 @@ public class SourceHealthMetrics {
                 .baseUnit("seconds")
                 .description("Time since the longest-failing source last read successfully (0: none failing)")
                 .register(metrics);
-        refresh();
+        // no first read here: the scheduler runs refresh() within a second of the start, and the first query of the
+        // application (the query machinery's warm-up, ~8 % of ingest's start-up thread) would delay readiness
     }
 
     @Scheduled(every = "${ingest.metrics-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
