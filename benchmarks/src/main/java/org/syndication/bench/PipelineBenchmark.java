@@ -28,7 +28,7 @@ final class PipelineBenchmark {
     private static final int PAGES = 20;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final int MAX_ROUNDS = 5;
+    private static final int MAX_ROUNDS = 4;
     private static final double SETTLED_JIT_SHARE = 0.10;
 
     private final ProductProcesses product;
