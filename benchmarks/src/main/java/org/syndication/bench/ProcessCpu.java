@@ -44,6 +44,18 @@ final class ProcessCpu {
         return used;
     }
 
+    /**
+     * CPU time used so far by each service's JIT compiler threads (HotSpot names them "C1 CompilerThread<n>" and
+     * "C2 CompilerThread<n>", cut to 15 characters in {@code /proc}); a compiler thread that ended is not counted.
+     */
+    static Map<String, Duration> jit(ProductProcesses product) {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        for (String service : ProductProcesses.SERVICES) {
+            used.put(service, ThreadCpu.ofThreads(product.process(service).pid(), name -> name.contains("CompilerThre")));
+        }
+        return used;
+    }
+
     /** What each part used between two readings. */
     static Map<String, Duration> between(Map<String, Duration> before, Map<String, Duration> after) {
         Map<String, Duration> used = new LinkedHashMap<>();
