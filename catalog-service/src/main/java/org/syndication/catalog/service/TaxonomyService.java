@@ -27,7 +27,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * The taxonomy: seeded from the shipped file into the database at startup (themes missing from the database are
@@ -53,21 +55,34 @@ public class TaxonomyService {
         this.changed = changed;
     }
 
+    /**
+     * Seeds and loads in one transaction, from one read of the themes (not a query per theme, then another
+     * transaction to read them again): this runs before the catalog is ready (issue 18's start-up target).
+     */
     void onStart(@Observes StartupEvent event) {
         Taxonomy file = config.classifier().taxonomyFile()
                 .map(f -> TaxonomyFile.read(Path.of(f)))
                 .orElseGet(TaxonomyFile::readClasspathDefault);
-        QuarkusTransaction.requiringNew().run(() -> seed(file));
-        reload();
+        install(QuarkusTransaction.requiringNew().call(() -> seed(file)));
     }
 
-    private void seed(Taxonomy file) {
+    /** Adds the file's themes missing from the database; returns the taxonomy then in force. */
+    private Taxonomy seed(Taxonomy file) {
+        List<TaxonomyTheme> rows = themes.listInOrder();
+        Set<String> stored = rows.stream().map(t -> t.slug).collect(Collectors.toSet());
+        boolean seeded = false;
         for (ThemeDefinition def : file.themes()) {
-            if (themes.findByIdOptional(def.slug()).isEmpty()) {
-                store(def);
+            if (!stored.contains(def.slug())) {
+                store(def, new TaxonomyTheme());
+                seeded = true;
                 Log.infof("taxonomy theme seeded slug=%s", def.slug());
             }
         }
+        if (seeded) {
+            rows = themes.listInOrder(); // the database's order; the rows are already in the persistence context
+        }
+        long revision = rows.stream().mapToLong(t -> t.revision).max().orElse(0);
+        return new Taxonomy(revision, rows.stream().map(ThemeMapper::toDefinition).toList());
     }
 
     /** The classifier of the taxonomy in force. */
@@ -108,15 +123,15 @@ public class TaxonomyService {
         } catch (RuntimeException e) {
             throw new InvalidRequestException("rules", "rules cannot be compiled: " + e.getMessage());
         }
-        TaxonomyTheme row = store(def);
+        TaxonomyTheme row = store(def, themes.findByIdOptional(slug).orElseGet(TaxonomyTheme::new));
         changed.fire(new TaxonomyChanged(row.revision));
         Log.infof("taxonomy theme changed slug=%s revision=%d", slug, row.revision);
         return ThemeMapper.toStanding(row, items.countPublishedByTheme().getOrDefault(slug, 0L));
     }
 
-    private TaxonomyTheme store(ThemeDefinition def) {
+    /** Writes the definition into the row (the stored one, or a new one) as a new revision. */
+    private TaxonomyTheme store(ThemeDefinition def, TaxonomyTheme row) {
         long revision = themes.nextRevision();
-        TaxonomyTheme row = themes.findByIdOptional(def.slug()).orElseGet(TaxonomyTheme::new);
         boolean created = row.slug == null;
         ThemeMapper.apply(def, revision, row);
         row.updatedAt = clock.instant();
@@ -143,8 +158,11 @@ public class TaxonomyService {
     }
 
     private Classifier reload() {
-        Taxonomy taxonomy = QuarkusTransaction.requiringNew().call(() -> new Taxonomy(themes.currentRevision(),
-                themes.listInOrder().stream().map(ThemeMapper::toDefinition).toList()));
+        return install(QuarkusTransaction.requiringNew().call(() -> new Taxonomy(themes.currentRevision(),
+                themes.listInOrder().stream().map(ThemeMapper::toDefinition).toList())));
+    }
+
+    private Classifier install(Taxonomy taxonomy) {
         Classifier classifier = new Classifier(taxonomy, settings());
         current.set(classifier);
         Log.infof("taxonomy loaded revision=%d themes=%d", taxonomy.revision(), taxonomy.themes().size());
