@@ -56,8 +56,9 @@ public class TaxonomyService {
     }
 
     /**
-     * Seeds and loads in one transaction, from one read of the themes (not a query per theme, then another
-     * transaction to read them again): this runs before the catalog is ready (issue 18's start-up target).
+     * Seeds and loads in one transaction, with one read of the stored slugs (not a query per theme) and the same
+     * read of the taxonomy in force as {@link #reload}: this runs before the catalog is ready (issue 18's start-up
+     * target).
      */
     void onStart(@Observes StartupEvent event) {
         Taxonomy file = config.classifier().taxonomyFile()
@@ -68,21 +69,14 @@ public class TaxonomyService {
 
     /** Adds the file's themes missing from the database; returns the taxonomy then in force. */
     private Taxonomy seed(Taxonomy file) {
-        List<TaxonomyTheme> rows = themes.listInOrder();
-        Set<String> stored = rows.stream().map(t -> t.slug).collect(Collectors.toSet());
-        boolean seeded = false;
+        Set<String> stored = themes.listInOrder().stream().map(t -> t.slug).collect(Collectors.toSet());
         for (ThemeDefinition def : file.themes()) {
             if (!stored.contains(def.slug())) {
                 store(def, new TaxonomyTheme());
-                seeded = true;
                 Log.infof("taxonomy theme seeded slug=%s", def.slug());
             }
         }
-        if (seeded) {
-            rows = themes.listInOrder(); // the database's order; the rows are already in the persistence context
-        }
-        long revision = rows.stream().mapToLong(t -> t.revision).max().orElse(0);
-        return new Taxonomy(revision, rows.stream().map(ThemeMapper::toDefinition).toList());
+        return inForce();
     }
 
     /** The classifier of the taxonomy in force. */
@@ -158,8 +152,12 @@ public class TaxonomyService {
     }
 
     private Classifier reload() {
-        return install(QuarkusTransaction.requiringNew().call(() -> new Taxonomy(themes.currentRevision(),
-                themes.listInOrder().stream().map(ThemeMapper::toDefinition).toList())));
+        return install(QuarkusTransaction.requiringNew().call(this::inForce));
+    }
+
+    /** The stored taxonomy: its current revision and its themes in order (inside the caller's transaction). */
+    private Taxonomy inForce() {
+        return new Taxonomy(themes.currentRevision(), themes.listInOrder().stream().map(ThemeMapper::toDefinition).toList());
     }
 
     private Classifier install(Taxonomy taxonomy) {
