@@ -31,8 +31,6 @@ final class DigestBenchmark {
 
     private static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 10_000);
     private static final long DEADLINE_NANOS = 600_000_000_000L;
-    /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
-    private static final double TICKS = 100.0;
 
     /** Postfix's discard agent logs one such line per recipient it accepted (the transport's next hop). */
     static final String DISCARDED = "status=sent (benchmark)";
@@ -172,7 +170,6 @@ final class DigestBenchmark {
     /** User + system CPU time of a process, from /proc/<pid>/stat (fields 14 and 15). */
     private static double cpuSeconds(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+        return ThreadCpu.parseTicks(stat) / (double) ThreadCpu.TICKS_PER_SECOND;
     }
 }

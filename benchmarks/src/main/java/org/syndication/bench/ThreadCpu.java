@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 final class ThreadCpu {
 
     /** Clock ticks per second of {@code utime} and {@code stime} (USER_HZ: 100 on every Linux kernel build). */
-    private static final int TICKS_PER_SECOND = 100;
+    static final int TICKS_PER_SECOND = 100;
 
     private ThreadCpu() {
     }
