@@ -55,7 +55,7 @@ public interface IngestConfig {
          */
         Optional<String> instanceId();
 
-        /** Transactional producers, i.e. documents published at the same time (one Kafka transaction each). */
+        /** Transactional producers, i.e. transactions at the same time (documents waiting meanwhile share the next one). */
         @WithDefault("4")
         int producers();
 

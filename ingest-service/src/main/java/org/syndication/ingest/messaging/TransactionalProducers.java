@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,16 +25,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A fixed pool of transactional Kafka producers ({@code acks=all}, idempotent), one transaction per call of
- * {@link #commitAll}: every record of it becomes visible to {@code read_committed} consumers, or none does.
+ * A fixed pool of transactional Kafka producers ({@code acks=all}, idempotent). Every record of one call of
+ * {@link #commitAll} (a document) is in one transaction, shared with the other documents that waited for a
+ * producer at the same time: every record of it becomes visible to {@code read_committed} consumers, or none does.
  * <p>
  * Each producer has its own {@code transactional.id} ({@code <application>-<instance>-<n>}). A producer that
  * failed in a way that cannot be aborted cleanly (broker unreachable, commit timed out, fenced) is closed and
@@ -68,19 +73,33 @@ public class TransactionalProducers {
         return (application + "-" + instanceId).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-") + "-";
     }
 
-    private final BlockingQueue<Slot> idle;
+    /**
+     * Most records in one transaction of several documents: a document is never split, so a larger one still goes
+     * alone; the bound keeps a transaction's records within what the consumers take in a few polls.
+     */
+    static final int GROUP_RECORDS = 1000;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a producer becomes free or waiting documents were taken into a transaction. */
+    private final Condition changed = lock.newCondition();
+    private final Deque<Slot> idle = new ArrayDeque<>();
+    private final Deque<Request> waiting = new ArrayDeque<>();
     private final List<Slot> slots = new ArrayList<>();
 
+    @Inject
     public TransactionalProducers(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestConfig config,
                                   @ConfigProperty(name = "quarkus.application.name") String application) {
-        IngestConfig.Publish publish = config.publish();
-        String prefix = transactionalIdPrefix(application, publish.instanceId().orElseGet(TransactionalProducers::hostName));
-        int size = Math.max(1, publish.producers());
-        idle = new ArrayBlockingQueue<>(size);
+        this(Math.max(1, config.publish().producers()),
+                transactionalIdPrefix(application, config.publish().instanceId().orElseGet(TransactionalProducers::hostName)),
+                transactionalId -> new KafkaProducer<>(producerConfig(kafka, transactionalId, config.publish()),
+                        new StringSerializer(), new EventSerializer<>()));
+    }
+
+    /** A pool of {@code size} producers made by {@code factory} from their transactional ids. */
+    TransactionalProducers(int size, String prefix, Function<String, Producer<String, NewsItemIngested>> factory) {
         for (int i = 0; i < size; i++) {
-            Map<String, Object> producerConfig = producerConfig(kafka, prefix + i, publish);
-            Slot slot = new Slot(prefix + i, () -> new KafkaProducer<>(producerConfig, new StringSerializer(),
-                    new EventSerializer<>()));
+            String transactionalId = prefix + i;
+            Slot slot = new Slot(transactionalId, () -> factory.apply(transactionalId));
             slots.add(slot);
             idle.add(slot);
         }
@@ -88,27 +107,125 @@ public class TransactionalProducers {
     }
 
     /**
-     * Sends the records in one transaction and commits it.
+     * Sends the records in one transaction and returns once it is committed. Documents that wait for a producer
+     * at the same time share the next free producer's transaction (a group commit: a broker takes a few dozen
+     * transactions a second per producer, since a producer's next transaction waits for the markers of its last),
+     * so under many small documents each transaction carries several; every record of a document is in the same
+     * transaction. When such a shared transaction fails, each of its documents is tried again in a transaction of its
+     * own, so one document the broker refuses (too large) fails alone.
      *
      * @throws TransactionFailedException when the transaction was not committed (it was aborted, or its producer
      *                                    was replaced, which aborts it); the send errors are its cause/suppressed
      */
     public void commitAll(List<ProducerRecord<String, NewsItemIngested>> records, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Slot slot;
+        Request mine = new Request(records, System.nanoTime() + timeout.toNanos());
+        lock.lock();
         try {
-            slot = idle.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            waiting.add(mine);
+            while (!mine.taken) {
+                while (!mine.taken && idle.isEmpty()) {
+                    long left = mine.deadline - System.nanoTime();
+                    if (left <= 0) {
+                        waiting.remove(mine);
+                        throw new TransactionFailedException("no producer free within " + timeout.toMillis() + " ms",
+                                null);
+                    }
+                    changed.awaitNanos(left);
+                }
+                if (!mine.taken) {
+                    // this thread runs the next transaction, for the documents waiting longest (its own among them
+                    // unless the bound leaves it for the next one)
+                    Slot slot = idle.poll();
+                    List<Request> group = takeGroup();
+                    changed.signalAll(); // the documents taken along stop waiting for a producer
+                    lock.unlock();
+                    try {
+                        commitGroup(slot, group);
+                    } finally {
+                        lock.lock();
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransactionFailedException("interrupted while waiting for a producer", e);
-        }
-        if (slot == null) {
-            throw new TransactionFailedException("no producer free within " + timeout.toMillis() + " ms", null);
-        }
-        try {
-            slot.transaction(records, deadline);
+            if (!mine.taken) {
+                waiting.remove(mine);
+                throw new TransactionFailedException("interrupted while waiting for a producer", e);
+            }
+            // taken meanwhile: its transaction may commit, so its outcome is awaited like any other
         } finally {
-            idle.add(slot);
+            lock.unlock();
+        }
+        mine.awaitOutcome();
+    }
+
+    /** Documents waiting for a producer (tests). */
+    int waitingDocuments() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The documents waiting longest, up to {@link #GROUP_RECORDS} records (at least one document). */
+    private List<Request> takeGroup() {
+        List<Request> group = new ArrayList<>();
+        int size = 0;
+        while (!waiting.isEmpty() && (group.isEmpty() || size + waiting.peek().records.size() <= GROUP_RECORDS)) {
+            Request next = waiting.poll();
+            next.taken = true;
+            group.add(next);
+            size += next.records.size();
+        }
+        return group;
+    }
+
+    /** Commits the group's records on the slot, then hands the slot back; every document of it gets its outcome. */
+    private void commitGroup(Slot slot, List<Request> group) {
+        try {
+            if (group.size() == 1) {
+                commitAlone(slot, group.get(0));
+            } else {
+                try {
+                    List<ProducerRecord<String, NewsItemIngested>> records = new ArrayList<>();
+                    group.forEach(request -> records.addAll(request.records));
+                    slot.transaction(records, group.stream().mapToLong(r -> r.deadline).min().orElseThrow());
+                    group.forEach(Request::committed);
+                    Log.debugf("committed documents=%d records=%d in one transaction", group.size(), records.size());
+                } catch (TransactionFailedException e) {
+                    if (e.aborted) {
+                        Log.debugf("shared transaction of documents=%d aborted (%s); each one again alone",
+                                group.size(), e.getMessage());
+                        group.forEach(request -> commitAlone(slot, request));
+                    } else {
+                        // the commit may still complete: trying again could publish a document twice
+                        group.forEach(request -> request.failed(e));
+                    }
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // whoever waits for these documents gets the error; the thread that ran them goes on to its own
+            Log.errorf(e, "transaction of documents=%d failed unexpectedly", group.size());
+            group.forEach(request -> request.failed(e));
+        } finally {
+            lock.lock();
+            try {
+                idle.add(slot);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static void commitAlone(Slot slot, Request request) {
+        try {
+            slot.transaction(request.records, request.deadline);
+            request.committed();
+        } catch (TransactionFailedException e) {
+            request.failed(e);
         }
     }
 
@@ -131,8 +248,68 @@ public class TransactionalProducers {
 
     /** The transaction did not commit: none of its records is visible to read_committed consumers. */
     public static class TransactionFailedException extends RuntimeException {
+
+        /** Whether the broker aborted the transaction for sure (none of it can ever become visible). */
+        private final boolean aborted;
+
         TransactionFailedException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        TransactionFailedException(String message, Throwable cause, boolean aborted) {
             super(message, cause);
+            this.aborted = aborted;
+        }
+    }
+
+    /** One document's records waiting for, or in, a transaction; its outcome is set once. */
+    private static final class Request {
+
+        private final List<ProducerRecord<String, NewsItemIngested>> records;
+        private final long deadline;
+        private final CompletableFuture<Void> outcome = new CompletableFuture<>();
+        /** In a transaction (guarded by the pool's lock). */
+        private boolean taken;
+
+        Request(List<ProducerRecord<String, NewsItemIngested>> records, long deadline) {
+            this.records = records;
+            this.deadline = deadline;
+        }
+
+        void committed() {
+            outcome.complete(null);
+        }
+
+        void failed(Throwable e) {
+            outcome.completeExceptionally(e);
+        }
+
+        /**
+         * Waits for the transaction that carries it; never gives up early, since a transaction still running may
+         * commit, and a document answered as failed must not be visible. Transactions are bounded by the deadline
+         * and the producers' own timeouts.
+         */
+        void awaitOutcome() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        outcome.get();
+                        return;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof TransactionFailedException failed) {
+                            throw failed;
+                        }
+                        throw new TransactionFailedException("transaction failed", e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -160,8 +337,9 @@ public class TransactionalProducers {
                 retryTimeouts(current::commitTransaction, deadline);
             } catch (RuntimeException e) {
                 sendErrors(sends).stream().filter(error -> error != e).forEach(e::addSuppressed);
-                abort(current, e);
-                throw new TransactionFailedException("transaction aborted transactionalId=" + transactionalId, e);
+                boolean aborted = abort(current, e);
+                throw new TransactionFailedException("transaction aborted transactionalId=" + transactionalId, e,
+                        aborted);
             }
         }
 
@@ -203,15 +381,21 @@ public class TransactionalProducers {
             }
         }
 
-        /** Aborts; a producer that cannot abort (unreachable broker, commit pending, fenced) is replaced. */
-        private void abort(Producer<String, NewsItemIngested> current, RuntimeException cause) {
+        /**
+         * Aborts; a producer that cannot abort (unreachable broker, commit pending, fenced) is replaced.
+         *
+         * @return whether the abort went through (false: the transaction's outcome is up to the broker)
+         */
+        private boolean abort(Producer<String, NewsItemIngested> current, RuntimeException cause) {
             try {
                 current.abortTransaction();
                 Log.warnf("transaction aborted transactionalId=%s reason=%s", transactionalId, cause.toString());
+                return true;
             } catch (RuntimeException e) {
                 Log.warnf("producer replaced transactionalId=%s reason=%s abort=%s", transactionalId, cause.toString(),
                         e.toString());
                 discard();
+                return false;
             }
         }
 

@@ -1,23 +1,190 @@
 package org.syndication.ingest.messaging;
 
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.syndication.events.NewsItemIngested;
 import org.syndication.events.Topics;
 import org.syndication.ingest.config.IngestConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-/** The configuration of the transactional producers, and that nothing else writes news.ingested. */
+/**
+ * The configuration of the transactional producers, that nothing else writes news.ingested, and how documents that
+ * wait at the same time share a transaction (against Kafka's own {@link MockProducer}; the real broker's side is in
+ * the ITs, e.g. {@code AtomicPublishIT}).
+ */
 class TransactionalProducersTest {
+
+    private static final String TOPIC = Topics.NEWS_INGESTED;
+
+    /**
+     * A producer whose first commit waits until the test lets it go, so that documents pile up behind it, and whose
+     * send refuses a record keyed {@code too-large} as the broker refuses a record over its limit.
+     */
+    private static final class HeldProducer extends MockProducer<String, NewsItemIngested> {
+
+        final CountDownLatch firstCommitStarted = new CountDownLatch(1);
+        final CountDownLatch releaseFirstCommit = new CountDownLatch(1);
+        /** The keys of each committed transaction, in order. */
+        final List<List<String>> committed = new CopyOnWriteArrayList<>();
+        private int sentBefore;
+
+        HeldProducer() {
+            super(true, null, new StringSerializer(), (topic, value) -> new byte[0]);
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<String, NewsItemIngested> record, Callback callback) {
+            if ("too-large".equals(record.key())) {
+                throw new RecordTooLargeException("larger than the topic's max.message.bytes");
+            }
+            return super.send(record, callback);
+        }
+
+        @Override
+        public void commitTransaction() {
+            if (firstCommitStarted.getCount() > 0) {
+                firstCommitStarted.countDown();
+                try {
+                    releaseFirstCommit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (this) {
+                super.commitTransaction();
+                List<ProducerRecord<String, NewsItemIngested>> history = history();
+                committed.add(history.subList(sentBefore, history.size()).stream().map(ProducerRecord::key).toList());
+                sentBefore = history.size();
+            }
+        }
+    }
+
+    private static List<ProducerRecord<String, NewsItemIngested>> document(String... keys) {
+        return Arrays.stream(keys).map(key -> new ProducerRecord<String, NewsItemIngested>(TOPIC, 0, key, null)).toList();
+    }
+
+    /** Runs {@code commitAll} of each document on a thread of its own; the futures fail as the call does. */
+    private static List<CompletableFuture<Void>> postAll(TransactionalProducers pool, ExecutorService threads,
+                                                         List<List<ProducerRecord<String, NewsItemIngested>>> documents) {
+        return documents.stream().map(records -> CompletableFuture.runAsync(
+                () -> pool.commitAll(records, Duration.ofSeconds(10)), threads)).toList();
+    }
+
+    @Test
+    void documentsWaitingForTheProducerShareItsNextTransactionWholeAndInOrder() throws Exception {
+        HeldProducer producer = new HeldProducer();
+        TransactionalProducers pool = new TransactionalProducers(1, "test-", id -> producer);
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            CompletableFuture<Void> first = postAll(pool, threads, List.of(document("a1", "a2"))).get(0);
+            assertThat(producer.firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Void>> waiting = new ArrayList<>();
+            for (String doc : List.of("b", "c", "d", "e", "f")) {
+                waiting.addAll(postAll(pool, threads, List.of(document(doc + "1", doc + "2", doc + "3"))));
+                int expected = waiting.size();
+                await().atMost(Duration.ofSeconds(10)).until(() -> pool.waitingDocuments() == expected);
+            }
+            producer.releaseFirstCommit.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            for (CompletableFuture<Void> document : waiting) {
+                document.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(producer.committed).containsExactly(List.of("a1", "a2"),
+                    List.of("b1", "b2", "b3", "c1", "c2", "c3", "d1", "d2", "d3", "e1", "e2", "e3", "f1", "f2", "f3"));
+            assertThat(pool.waitingDocuments()).isZero();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSharedTransactionThatAbortsIsTriedAgainPerDocumentSoOnlyTheRefusedDocumentFails() throws Exception {
+        HeldProducer producer = new HeldProducer();
+        TransactionalProducers pool = new TransactionalProducers(1, "test-", id -> producer);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            CompletableFuture<Void> first = postAll(pool, threads, List.of(document("a1"))).get(0);
+            assertThat(producer.firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Void>> waiting = new ArrayList<>();
+            for (List<ProducerRecord<String, NewsItemIngested>> doc : List.of(document("b1", "b2"),
+                    document("c1", "too-large"), document("d1"))) {
+                waiting.addAll(postAll(pool, threads, List.of(doc)));
+                int expected = waiting.size();
+                await().atMost(Duration.ofSeconds(10)).until(() -> pool.waitingDocuments() == expected);
+            }
+            producer.releaseFirstCommit.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            waiting.get(0).get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> waiting.get(1).get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(TransactionalProducers.TransactionFailedException.class)
+                    .rootCause().isInstanceOf(RecordTooLargeException.class);
+            waiting.get(2).get(10, TimeUnit.SECONDS);
+            assertThat(producer.committed).as("the shared transaction aborted, then each document alone")
+                    .containsExactly(List.of("a1"), List.of("b1", "b2"), List.of("d1"));
+            assertThat(producer.history()).extracting(ProducerRecord::key).doesNotContain("c1");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDocumentLargerThanAGroupStillGoesAloneAndGroupsStopAtTheBound() throws Exception {
+        HeldProducer producer = new HeldProducer();
+        TransactionalProducers pool = new TransactionalProducers(1, "test-", id -> producer);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            CompletableFuture<Void> first = postAll(pool, threads, List.of(document("a1"))).get(0);
+            assertThat(producer.firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            String[] large = IntStream.range(0, TransactionalProducers.GROUP_RECORDS + 1).mapToObj(i -> "l" + i)
+                    .toArray(String[]::new);
+            String[] half = IntStream.range(0, TransactionalProducers.GROUP_RECORDS / 2 + 1).mapToObj(i -> "h" + i)
+                    .toArray(String[]::new);
+            List<CompletableFuture<Void>> waiting = new ArrayList<>();
+            for (List<ProducerRecord<String, NewsItemIngested>> doc : List.of(document(large), document(half),
+                    document(half))) {
+                waiting.addAll(postAll(pool, threads, List.of(doc)));
+                int expected = waiting.size();
+                await().atMost(Duration.ofSeconds(10)).until(() -> pool.waitingDocuments() == expected);
+            }
+            producer.releaseFirstCommit.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            for (CompletableFuture<Void> document : waiting) {
+                document.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(producer.committed).extracting(List::size)
+                    .containsExactly(1, TransactionalProducers.GROUP_RECORDS + 1, half.length, half.length);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 
     private static IngestConfig.Publish publish() {
         return new IngestConfig.Publish() {

@@ -25,9 +25,14 @@ import org.syndication.localstack.test.PostgresResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -132,6 +137,67 @@ class AtomicPublishIT {
             assertThat(ledgerRow(a, 2, ItemIdentity.contentHash(TITLE_A, "Thirty-two officers from six ports took part.")))
                     .isOne();
         }
+    }
+
+    /**
+     * Documents posted at the same time may share a Kafka transaction (the producers' group commit): the one the
+     * broker refuses fails alone, every other one is answered 202 and committed once.
+     */
+    @Test
+    void documentsPostedTogetherWithOneRefusedAllButThatOneArePublished() throws Exception {
+        String bootstrap = System.getProperty(KafkaResource.BOOTSTRAP);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> sources = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "together-" + run + "-" + i).toList();
+        String refusedSource = "together-" + run + "-large";
+        ExecutorService clients = Executors.newFixedThreadPool(sources.size() + 1);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+             TopicProbe committed = new TopicProbe(bootstrap, Topics.NEWS_INGESTED)) {
+            var mark = committed.mark();
+            setMaxMessageBytes(admin, SMALL_LIMIT);
+            List<Future<Integer>> answers = new ArrayList<>();
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                for (String source : sources) {
+                    answers.add(clients.submit(() -> {
+                        go.await();
+                        return status(source, FIRST);
+                    }));
+                }
+                Future<Integer> refused = clients.submit(() -> {
+                    go.await();
+                    return status(refusedSource, SECOND);
+                });
+                go.countDown();
+                assertThat(refused.get(60, TimeUnit.SECONDS)).isEqualTo(413);
+                for (Future<Integer> answer : answers) {
+                    assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(202);
+                }
+            } finally {
+                setMaxMessageBytes(admin, null);
+            }
+            List<String> expected = new ArrayList<>();
+            sources.forEach(source -> {
+                expected.add(ItemIdentity.itemId(source, DATE_A, TITLE_A));
+                expected.add(ItemIdentity.itemId(source, DATE_B, TITLE_B));
+            });
+            List<String> refusedIds = List.of(ItemIdentity.itemId(refusedSource, DATE_A, TITLE_A),
+                    ItemIdentity.itemId(refusedSource, DATE_C, TITLE_C), ItemIdentity.itemId(refusedSource, DATE_D, TITLE_D));
+            List<String> all = new ArrayList<>(expected);
+            all.addAll(refusedIds);
+            List<ConsumerRecord<String, String>> records = TopicProbe.withKeys(committed.readSince(mark), all);
+            assertThat(records).extracting(ConsumerRecord::key).as("each accepted item once, nothing of the refused one")
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(ledger.count("source", refusedSource)).isZero();
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static int status(String source, String page) {
+        return given().contentType("text/plain").body(page.getBytes(StandardCharsets.UTF_8))
+                .queryParam("source", source)
+                .when().post("/api/documents")
+                .then().extract().statusCode();
     }
 
     /** Rows of the ledger with this id, version and hash (a query: never an entity cached by the test's session). */
