@@ -145,9 +145,10 @@ public interface FeedConfig {
         Duration debounce();
 
         /**
-         * While changes keep coming (a backlog draining), the share of one core the renders may take: the next render
-         * waits (1 - share) / share times as long as the last one took. The renders and their queries compete with
-         * the projection for the same cores; a quarter keeps feeds behind by about four renders' time.
+         * While a backlog drains (the projection's consumer gets full batches), the share of one core the renders may
+         * take: the next render waits (1 - share) / share times as long as the last one took. The renders and their
+         * queries compete with the projection for the same cores; a quarter keeps feeds behind by about four renders'
+         * time. With smaller batches (a steady stream) the share grows in proportion, up to a whole core.
          */
         @WithDefault("0.25")
         @WithConverter(ShareConverter.class)

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.syndication.events.NewsItemCatalogued;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syndication.feed.service.FeedCache;
 import org.syndication.feed.service.ProjectionService;
 import org.syndication.feed.service.ProjectionService.Change;
 import org.syndication.support.messaging.DatabaseRetry;
@@ -35,9 +37,15 @@ public class CataloguedConsumer {
     private final DeadLetters deadLetters;
     private final EventTracing tracing;
     private final DatabaseRetry retry;
+    private final FeedCache feeds;
+    private final int maxPollRecords;
 
     public CataloguedConsumer(ProjectionService projection, DeadLetters deadLetters, EventTracing tracing,
-                              DatabaseRetry retry) {
+                              DatabaseRetry retry, FeedCache feeds,
+                              @ConfigProperty(name = "mp.messaging.incoming." + Channels.NEWS_CATALOGUED
+                                      + ".max.poll.records", defaultValue = "500") int maxPollRecords) {
+        this.feeds = feeds;
+        this.maxPollRecords = maxPollRecords;
         this.tracing = tracing;
         this.retry = retry;
         this.projection = projection;
@@ -49,6 +57,7 @@ public class CataloguedConsumer {
     public void consume(ConsumerRecords<String, NewsItemCatalogued> batch) {
         List<ConsumerRecord<String, NewsItemCatalogued>> records = new ArrayList<>(batch.count());
         batch.forEach(records::add);
+        feeds.projected(records.size(), maxPollRecords); // full batches: a backlog, the renders yield to it
         try (EventTracing.Batch spans = tracing.consuming(records)) {
             project(records);
         }

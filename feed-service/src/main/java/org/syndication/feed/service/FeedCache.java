@@ -39,9 +39,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Rendered feed documents in memory. A projection change marks feeds dirty; one render thread re-renders them a
  * few milliseconds later (so a burst renders once) and swaps the new bytes in. Requests only ever read.
- * When changes came in while a render ran (a backlog draining), the next render waits a multiple of the time the last
- * one took, so rendering takes at most {@code feed.render.backlog-share} of a core (a quarter) from the projection
- * it renders; a change that arrives while nothing renders is rendered after the debounce only.
+ * When changes came in while a render ran, the next render may wait a multiple of the time the last one took: while
+ * the projection drains a backlog (its consumer's batches come full), rendering takes at most
+ * {@code feed.render.backlog-share} of a core (a quarter) from the projection it renders; under a steady stream (small
+ * batches) it may take more, up to a whole core when batches are small, so a feed follows within a render's time.
+ * A change that arrives while nothing renders is rendered after the debounce only.
  */
 @ApplicationScoped
 public class FeedCache {
@@ -61,6 +63,8 @@ public class FeedCache {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     /** How long the last render took, in nanoseconds. */
     private volatile long lastRenderTook;
+    /** How full the projection's last batch was, from 0 to 1: a full one means more records wait behind it. */
+    private volatile double backlog;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "feed-render");
         thread.setDaemon(true);
@@ -147,6 +151,23 @@ public class FeedCache {
     /** Re-renders every feed soon (themes learned meanwhile included): after changes may have gone unnoticed. */
     public void invalidateAll() {
         invalidate(Set.of(EVERY_FEED));
+    }
+
+    /**
+     * The projection consumed a batch of {@code records} where it takes at most {@code maxRecords} at once: how full
+     * it was tells a backlog (full batches) from a steady stream (small ones).
+     */
+    public void projected(int records, int maxRecords) {
+        backlog = Math.min(1.0, (double) records / Math.max(1, maxRecords));
+    }
+
+    /**
+     * The share of a core renders may take: {@code backlogShare} while the projection's batches come full, growing
+     * to all of it as they get smaller (a steady stream is not a backlog: holding its renders back only delays
+     * every feed, while the projection has time to spare).
+     */
+    static double renderShare(double backlogShare, double backlog) {
+        return backlogShare + (1 - backlogShare) * (1 - backlog);
     }
 
     /**
@@ -245,7 +266,8 @@ public class FeedCache {
                     renderNow(keys);
                 }
             }
-            next = backlogDelay(config.render().debounce().toNanos(), lastRenderTook, config.render().backlogShare());
+            next = backlogDelay(config.render().debounce().toNanos(), lastRenderTook,
+                    renderShare(config.render().backlogShare(), backlog));
         } catch (RuntimeException e) {
             Log.errorf(e, "render failed feeds=%s; retrying", keys);
             pending.addAll(keys);
