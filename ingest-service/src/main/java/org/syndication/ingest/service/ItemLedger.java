@@ -1,10 +1,8 @@
 package org.syndication.ingest.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.syndication.ingest.IngestedItem;
-import org.syndication.ingest.IngestedItemBatchWriter;
-import org.syndication.ingest.IngestedItemRepository;
+import org.syndication.ingest.IngestedItemTable;
 import org.syndication.ingest.ItemOutcome;
 
 import java.time.Clock;
@@ -17,31 +15,27 @@ import java.util.Map;
 @ApplicationScoped
 public class ItemLedger {
 
-    private final IngestedItemRepository items;
-    private final IngestedItemBatchWriter writer;
+    private final IngestedItemTable table;
     private final Clock clock;
 
-    public ItemLedger(IngestedItemRepository items, IngestedItemBatchWriter writer, Clock clock) {
-        this.items = items;
-        this.writer = writer;
+    public ItemLedger(IngestedItemTable table, Clock clock) {
+        this.table = table;
         this.clock = clock;
     }
 
-    /** In a transaction of its own, so a long-lived session never answers with a cached, older version. */
-    @Transactional
+    /** What the database holds now (one statement, no session that could answer with a cached, older version). */
     public Map<String, IngestedItem> lookup(Collection<String> itemIds) {
-        return items.byIds(itemIds);
+        return table.byIds(itemIds);
     }
 
     /**
-     * Records published versions in one JDBC batch (one round trip for a whole page), never lowering a version
-     * ({@link IngestedItemBatchWriter#upsert}).
+     * Records published versions in one statement (one round trip for a whole page), never lowering a version
+     * ({@link IngestedItemTable#upsert}).
      */
-    @Transactional
     public void record(String source, List<ItemOutcome> published) {
         if (published.isEmpty()) {
             return;
         }
-        writer.upsert(source, published, clock.instant().atOffset(ZoneOffset.UTC));
+        table.upsert(source, published, clock.instant().atOffset(ZoneOffset.UTC));
     }
 }

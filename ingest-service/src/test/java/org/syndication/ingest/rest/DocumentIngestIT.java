@@ -139,7 +139,7 @@ class DocumentIngestIT {
         assertThat(event.version()).isEqualTo(2);
         assertThat(event.body()).isEqualTo("Experts met for three days.");
 
-        assertThat(ledger.byIds(ids)).hasSize(2);
+        assertThat(ledger.list("itemId in ?1", ids)).hasSize(2);
         assertThat(ledger.findById(ids.get(1)).version).isEqualTo(2);
         assertThat(ledger.findById(ids.get(1)).contentHash).isEqualTo(event.contentHash());
     }
