@@ -369,6 +369,9 @@ final class FaultHarness implements AutoCloseable {
         env.put("FEED_PUBLIC_BASE_URL", url("feed-service", ""));
         env.put("FEED_PAGE_SIZE", String.valueOf(FEED_PAGE_SIZE));
         env.put("FEED_DIGEST_SCHEDULED", "false");
+        // as the product's feed services of the harness (ProductProcesses): the comparison reads every document every
+        // half second until the reference has caught up, which the polite-polling limit answers 429 after ten reads
+        env.put("FEED_POLLING_LIMIT_ENABLED", "false");
         env.put("MP_MESSAGING_INCOMING_NEWS_CATALOGUED_GROUP_ID", group);
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(product.stack().smtp().smtpPort()));
