@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.events.Topics;
@@ -43,6 +44,11 @@ import static org.awaitility.Awaitility.await;
 class TransactionalProducersTest {
 
     private static final String TOPIC = Topics.NEWS_INGESTED;
+
+    /** A pool of one producer whose first commit the tests hold, and a thread per posted document. */
+    private final HeldProducer producer = new HeldProducer();
+    private final TransactionalProducers pool = new TransactionalProducers(1, "test-", id -> producer);
+    private final ExecutorService threads = Executors.newFixedThreadPool(6);
 
     /**
      * A producer whose first commit waits until the test lets it go, so that documents pile up behind it, and whose
@@ -91,99 +97,79 @@ class TransactionalProducersTest {
         return Arrays.stream(keys).map(key -> new ProducerRecord<String, NewsItemIngested>(TOPIC, 0, key, null)).toList();
     }
 
-    /** Runs {@code commitAll} of each document on a thread of its own; the futures fail as the call does. */
-    private static List<CompletableFuture<Void>> postAll(TransactionalProducers pool, ExecutorService threads,
-                                                         List<List<ProducerRecord<String, NewsItemIngested>>> documents) {
-        return documents.stream().map(records -> CompletableFuture.runAsync(
-                () -> pool.commitAll(records, Duration.ofSeconds(10)), threads)).toList();
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    /** Runs {@code commitAll} of the document on a thread of its own; the future fails as the call does. */
+    private CompletableFuture<Void> post(List<ProducerRecord<String, NewsItemIngested>> document) {
+        return CompletableFuture.runAsync(() -> pool.commitAll(document, Duration.ofSeconds(10)), threads);
+    }
+
+    /**
+     * Posts {@code first} and holds its commit, posts the {@code queued} documents one after the other (each waiting
+     * for the producer before the next is posted, so they queue in this order), then lets the first commit go.
+     *
+     * @return the outcomes of the queued documents, in order
+     */
+    @SafeVarargs
+    private List<CompletableFuture<Void>> queuedBehindAHeldCommit(List<ProducerRecord<String, NewsItemIngested>> first,
+                                                                  List<ProducerRecord<String, NewsItemIngested>>... queued)
+            throws Exception {
+        CompletableFuture<Void> held = post(first);
+        assertThat(producer.firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Void>> waiting = new ArrayList<>();
+        for (List<ProducerRecord<String, NewsItemIngested>> document : queued) {
+            waiting.add(post(document));
+            int expected = waiting.size();
+            await().atMost(Duration.ofSeconds(10)).until(() -> pool.waitingDocuments() == expected);
+        }
+        producer.releaseFirstCommit.countDown();
+        held.get(10, TimeUnit.SECONDS);
+        return waiting;
     }
 
     @Test
     void documentsWaitingForTheProducerShareItsNextTransactionWholeAndInOrder() throws Exception {
-        HeldProducer producer = new HeldProducer();
-        TransactionalProducers pool = new TransactionalProducers(1, "test-", id -> producer);
-        ExecutorService threads = Executors.newFixedThreadPool(6);
-        try {
-            CompletableFuture<Void> first = postAll(pool, threads, List.of(document("a1", "a2"))).get(0);
-            assertThat(producer.firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
-            List<CompletableFuture<Void>> waiting = new ArrayList<>();
-            for (String doc : List.of("b", "c", "d", "e", "f")) {
-                waiting.addAll(postAll(pool, threads, List.of(document(doc + "1", doc + "2", doc + "3"))));
-                int expected = waiting.size();
-                await().atMost(Duration.ofSeconds(10)).until(() -> pool.waitingDocuments() == expected);
-            }
-            producer.releaseFirstCommit.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            for (CompletableFuture<Void> document : waiting) {
-                document.get(10, TimeUnit.SECONDS);
-            }
-            assertThat(producer.committed).containsExactly(List.of("a1", "a2"),
-                    List.of("b1", "b2", "b3", "c1", "c2", "c3", "d1", "d2", "d3", "e1", "e2", "e3", "f1", "f2", "f3"));
-            assertThat(pool.waitingDocuments()).isZero();
-        } finally {
-            threads.shutdownNow();
+        List<CompletableFuture<Void>> waiting = queuedBehindAHeldCommit(document("a1", "a2"),
+                document("b1", "b2", "b3"), document("c1", "c2", "c3"), document("d1", "d2", "d3"),
+                document("e1", "e2", "e3"), document("f1", "f2", "f3"));
+        for (CompletableFuture<Void> document : waiting) {
+            document.get(10, TimeUnit.SECONDS);
         }
+        assertThat(producer.committed).containsExactly(List.of("a1", "a2"),
+                List.of("b1", "b2", "b3", "c1", "c2", "c3", "d1", "d2", "d3", "e1", "e2", "e3", "f1", "f2", "f3"));
+        assertThat(pool.waitingDocuments()).isZero();
     }
 
     @Test
     void aSharedTransactionThatAbortsIsTriedAgainPerDocumentSoOnlyTheRefusedDocumentFails() throws Exception {
-        HeldProducer producer = new HeldProducer();
-        TransactionalProducers pool = new TransactionalProducers(1, "test-", id -> producer);
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            CompletableFuture<Void> first = postAll(pool, threads, List.of(document("a1"))).get(0);
-            assertThat(producer.firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
-            List<CompletableFuture<Void>> waiting = new ArrayList<>();
-            for (List<ProducerRecord<String, NewsItemIngested>> doc : List.of(document("b1", "b2"),
-                    document("c1", "too-large"), document("d1"))) {
-                waiting.addAll(postAll(pool, threads, List.of(doc)));
-                int expected = waiting.size();
-                await().atMost(Duration.ofSeconds(10)).until(() -> pool.waitingDocuments() == expected);
-            }
-            producer.releaseFirstCommit.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            waiting.get(0).get(10, TimeUnit.SECONDS);
-            assertThatThrownBy(() -> waiting.get(1).get(10, TimeUnit.SECONDS)).cause()
-                    .isInstanceOf(TransactionalProducers.TransactionFailedException.class)
-                    .rootCause().isInstanceOf(RecordTooLargeException.class);
-            waiting.get(2).get(10, TimeUnit.SECONDS);
-            assertThat(producer.committed).as("the shared transaction aborted, then each document alone")
-                    .containsExactly(List.of("a1"), List.of("b1", "b2"), List.of("d1"));
-            assertThat(producer.history()).extracting(ProducerRecord::key).doesNotContain("c1");
-        } finally {
-            threads.shutdownNow();
-        }
+        List<CompletableFuture<Void>> waiting = queuedBehindAHeldCommit(document("a1"),
+                document("b1", "b2"), document("c1", "too-large"), document("d1"));
+        waiting.get(0).get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> waiting.get(1).get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(TransactionalProducers.TransactionFailedException.class)
+                .rootCause().isInstanceOf(RecordTooLargeException.class);
+        waiting.get(2).get(10, TimeUnit.SECONDS);
+        assertThat(producer.committed).as("the shared transaction aborted, then each document alone")
+                .containsExactly(List.of("a1"), List.of("b1", "b2"), List.of("d1"));
+        assertThat(producer.history()).extracting(ProducerRecord::key).doesNotContain("c1");
     }
 
     @Test
     void aDocumentLargerThanAGroupStillGoesAloneAndGroupsStopAtTheBound() throws Exception {
-        HeldProducer producer = new HeldProducer();
-        TransactionalProducers pool = new TransactionalProducers(1, "test-", id -> producer);
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            CompletableFuture<Void> first = postAll(pool, threads, List.of(document("a1"))).get(0);
-            assertThat(producer.firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
-            String[] large = IntStream.range(0, TransactionalProducers.GROUP_RECORDS + 1).mapToObj(i -> "l" + i)
-                    .toArray(String[]::new);
-            String[] half = IntStream.range(0, TransactionalProducers.GROUP_RECORDS / 2 + 1).mapToObj(i -> "h" + i)
-                    .toArray(String[]::new);
-            List<CompletableFuture<Void>> waiting = new ArrayList<>();
-            for (List<ProducerRecord<String, NewsItemIngested>> doc : List.of(document(large), document(half),
-                    document(half))) {
-                waiting.addAll(postAll(pool, threads, List.of(doc)));
-                int expected = waiting.size();
-                await().atMost(Duration.ofSeconds(10)).until(() -> pool.waitingDocuments() == expected);
-            }
-            producer.releaseFirstCommit.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            for (CompletableFuture<Void> document : waiting) {
-                document.get(10, TimeUnit.SECONDS);
-            }
-            assertThat(producer.committed).extracting(List::size)
-                    .containsExactly(1, TransactionalProducers.GROUP_RECORDS + 1, half.length, half.length);
-        } finally {
-            threads.shutdownNow();
+        String[] large = IntStream.range(0, TransactionalProducers.GROUP_RECORDS + 1).mapToObj(i -> "l" + i)
+                .toArray(String[]::new);
+        String[] half = IntStream.range(0, TransactionalProducers.GROUP_RECORDS / 2 + 1).mapToObj(i -> "h" + i)
+                .toArray(String[]::new);
+        List<CompletableFuture<Void>> waiting = queuedBehindAHeldCommit(document("a1"),
+                document(large), document(half), document(half));
+        for (CompletableFuture<Void> document : waiting) {
+            document.get(10, TimeUnit.SECONDS);
         }
+        assertThat(producer.committed).extracting(List::size)
+                .containsExactly(1, TransactionalProducers.GROUP_RECORDS + 1, half.length, half.length);
     }
 
     private static IngestConfig.Publish publish() {
