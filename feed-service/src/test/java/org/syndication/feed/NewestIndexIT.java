@@ -1,18 +1,14 @@
 package org.syndication.feed;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.syndication.localstack.test.PostgresResource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,22 +24,16 @@ class NewestIndexIT {
 
     private static final String NEWEST_FIRST = " order by i.item_date desc, i.ingested_at desc nulls last, i.item_id";
 
-    private String url;
-    private String user;
-    private String password;
+    private MigratedDatabase database;
 
     @BeforeEach
     void database() {
-        Map<String, String> config = new PostgresResource().start();
-        url = config.get("quarkus.datasource.jdbc.url");
-        user = config.get("quarkus.datasource.username");
-        password = config.get("quarkus.datasource.password");
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        database = new MigratedDatabase().migrate(null);
     }
 
     @Test
     void theNewestPageOfAFeedIsReadFromTheIndexInOrderWithoutASort() throws SQLException {
-        try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
+        try (Connection db = database.connect(); Statement sql = db.createStatement()) {
             sql.execute("""
                     insert into feed_item (item_id, version, source_name, item_date, title, summary, body, status,
                                            ingested_at, updated_at)

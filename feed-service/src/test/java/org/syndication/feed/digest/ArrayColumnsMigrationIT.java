@@ -1,18 +1,15 @@
 package org.syndication.feed.digest;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.syndication.localstack.test.PostgresResource;
+import org.syndication.feed.MigratedDatabase;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,27 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArrayColumnsMigrationIT {
 
-    private String url;
-    private String user;
-    private String password;
+    private MigratedDatabase database;
 
     @BeforeEach
     void database() {
-        Map<String, String> config = new PostgresResource().start();
-        url = config.get("quarkus.datasource.jdbc.url");
-        user = config.get("quarkus.datasource.username");
-        password = config.get("quarkus.datasource.password");
+        database = new MigratedDatabase();
     }
 
     @Test
     void commaJoinedThemesAndLineJoinedItemIdsReadBackAsTheSameLists() throws SQLException {
-        migrate("25");
+        database.migrate("25");
         UUID several = UUID.randomUUID();
         UUID one = UUID.randomUUID();
         UUID none = UUID.randomUUID();
         UUID digest = UUID.randomUUID();
         UUID emptyDigest = UUID.randomUUID();
-        try (Connection db = connect()) {
+        try (Connection db = database.connect()) {
             insertSubscriber(db, several, "corruption,all,cybercrime");
             insertSubscriber(db, one, "trafficking");
             insertSubscriber(db, none, "");
@@ -53,9 +45,9 @@ class ArrayColumnsMigrationIT {
             insertDigest(db, emptyDigest, "2026-11-24", "");
         }
 
-        migrate(null);
+        database.migrate(null);
 
-        try (Connection db = connect()) {
+        try (Connection db = database.connect()) {
             assertThat(list(db, "select themes from subscriber where id = ?", several))
                     .containsExactly("corruption", "all", "cybercrime");
             assertThat(list(db, "select themes from subscriber where id = ?", one)).containsExactly("trafficking");
@@ -68,18 +60,6 @@ class ArrayColumnsMigrationIT {
             assertThat(ids(db, "crime")).isEmpty();
             assertThat(ids(db, "all")).containsExactly(several);
         }
-    }
-
-    private void migrate(String target) {
-        var configuration = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        configuration.load().migrate();
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
     }
 
     private static void insertSubscriber(Connection db, UUID id, String themes) throws SQLException {
