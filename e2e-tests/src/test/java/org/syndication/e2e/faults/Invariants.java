@@ -215,6 +215,12 @@ final class Invariants {
     private FeedCount awaitFeeds(Map<String, Workload.Expected> items, Map<String, Set<String>> themes,
                                  List<String> violations) {
         Map<String, Workload.Expected> all = Map.copyOf(everything);
+        long published = all.values().stream().filter(expected -> !expected.withdrawn).count();
+        if (published > FaultHarness.FEED_PAGE_SIZE) {
+            // a defect of the harness, not of the product: the oldest items are past the feed's one page
+            violations.add("harness: " + published + " published items do not fit one feed page of "
+                    + FaultHarness.FEED_PAGE_SIZE + "; raise FaultHarness.FEED_PAGE_SIZE");
+        }
         List<String>[] ids = new List[1];
         try {
             // the theme feeds too: one render pass swaps `all` in before the theme feeds
