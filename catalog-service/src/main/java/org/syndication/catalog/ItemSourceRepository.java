@@ -3,15 +3,12 @@ package org.syndication.catalog;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.syndication.support.persistence.Jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,95 +57,92 @@ public class ItemSourceRepository {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into item_source (" + COLUMNS + ")"
-                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (ingest_item_id) do update set"
-                     + " item_id = excluded.item_id, source_name = excluded.source_name,"
-                     + " source_url = excluded.source_url, link = excluded.link, link_key = excluded.link_key,"
-                     + " title_key = excluded.title_key, item_date = excluded.item_date,"
-                     + " content_hash = excluded.content_hash, ingest_version = excluded.ingest_version,"
-                     + " status = excluded.status, matched_by = excluded.matched_by, updated_at = excluded.updated_at")) {
-            for (ItemSource row : rows) {
-                ps.setString(1, row.ingestItemId);
-                ps.setString(2, row.itemId);
-                ps.setString(3, row.sourceName);
-                ps.setString(4, row.sourceUrl);
-                ps.setString(5, row.link);
-                ps.setString(6, row.linkKey);
-                ps.setString(7, row.titleKey);
-                ps.setObject(8, row.date);
-                ps.setString(9, row.contentHash);
-                ps.setLong(10, row.ingestVersion);
-                ps.setString(11, row.status.name());
-                ps.setString(12, row.matchedBy == null ? null : row.matchedBy.name());
-                ps.setObject(13, utc(row.addedAt));
-                ps.setObject(14, utc(row.updatedAt));
-                ps.addBatch();
+        Jdbc.execute(dataSource, "cannot write item sources", c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into item_source (" + COLUMNS + ")"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (ingest_item_id) do update set"
+                    + " item_id = excluded.item_id, source_name = excluded.source_name,"
+                    + " source_url = excluded.source_url, link = excluded.link, link_key = excluded.link_key,"
+                    + " title_key = excluded.title_key, item_date = excluded.item_date,"
+                    + " content_hash = excluded.content_hash, ingest_version = excluded.ingest_version,"
+                    + " status = excluded.status, matched_by = excluded.matched_by, updated_at = excluded.updated_at")) {
+                for (ItemSource row : rows) {
+                    ps.setString(1, row.ingestItemId);
+                    ps.setString(2, row.itemId);
+                    ps.setString(3, row.sourceName);
+                    ps.setString(4, row.sourceUrl);
+                    ps.setString(5, row.link);
+                    ps.setString(6, row.linkKey);
+                    ps.setString(7, row.titleKey);
+                    ps.setObject(8, row.date);
+                    ps.setString(9, row.contentHash);
+                    ps.setLong(10, row.ingestVersion);
+                    ps.setString(11, row.status.name());
+                    ps.setString(12, row.matchedBy == null ? null : row.matchedBy.name());
+                    ps.setObject(13, Jdbc.utc(row.addedAt));
+                    ps.setObject(14, Jdbc.utc(row.updatedAt));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot write item sources", e);
-        }
+        });
     }
 
     /** Up to {@code limit} rows whose keys were never computed (stored before V20), with their title. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ItemSource> withoutKeys(int limit) {
-        List<ItemSource> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select s.ingest_item_id, s.link, s.source_url, i.title"
-                     + " from item_source s join news_item i on i.id = s.item_id where s.title_key is null"
-                     + " order by s.ingest_item_id limit ? for update of s skip locked")) {
-            ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ItemSource row = new ItemSource();
-                    row.ingestItemId = rs.getString(1);
-                    row.link = rs.getString(2);
-                    row.sourceUrl = rs.getString(3);
-                    // the title is only carried to compute the key
-                    row.titleKey = rs.getString(4);
-                    rows.add(row);
+        return Jdbc.query(dataSource, "cannot read item sources", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select s.ingest_item_id, s.link, s.source_url, i.title"
+                    + " from item_source s join news_item i on i.id = s.item_id where s.title_key is null"
+                    + " order by s.ingest_item_id limit ? for update of s skip locked")) {
+                ps.setInt(1, limit);
+                List<ItemSource> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ItemSource row = new ItemSource();
+                        row.ingestItemId = rs.getString(1);
+                        row.link = rs.getString(2);
+                        row.sourceUrl = rs.getString(3);
+                        // the title is only carried to compute the key
+                        row.titleKey = rs.getString(4);
+                        rows.add(row);
+                    }
                 }
+                return rows;
             }
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot read item sources", e);
-        }
-        return rows;
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void setKeys(Collection<ItemSource> rows) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "update item_source set link_key = ?, title_key = ? where ingest_item_id = ?")) {
-            for (ItemSource row : rows) {
-                ps.setString(1, row.linkKey);
-                ps.setString(2, row.titleKey);
-                ps.setString(3, row.ingestItemId);
-                ps.addBatch();
+        Jdbc.execute(dataSource, "cannot write item source keys", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update item_source set link_key = ?, title_key = ? where ingest_item_id = ?")) {
+                for (ItemSource row : rows) {
+                    ps.setString(1, row.linkKey);
+                    ps.setString(2, row.titleKey);
+                    ps.setString(3, row.ingestItemId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot write item source keys", e);
-        }
+        });
     }
 
     private List<ItemSource> query(String sql, Collection<?>... arrays) {
-        List<ItemSource> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < arrays.length; i++) {
-                ps.setArray(i + 1, c.createArrayOf("varchar", arrays[i].toArray()));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(read(rs));
+        return Jdbc.query(dataSource, "cannot read item sources", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < arrays.length; i++) {
+                    ps.setArray(i + 1, Jdbc.varchars(c, arrays[i]));
                 }
+                List<ItemSource> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(read(rs));
+                    }
+                }
+                return rows;
             }
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot read item sources", e);
-        }
-        return rows;
+        });
     }
 
     private static ItemSource read(ResultSet rs) throws SQLException {
@@ -166,17 +160,8 @@ public class ItemSourceRepository {
         row.status = ItemSource.Status.valueOf(rs.getString("status"));
         String matched = rs.getString("matched_by");
         row.matchedBy = matched == null ? null : ItemSource.MatchedBy.valueOf(matched);
-        row.addedAt = instant(rs, "added_at");
-        row.updatedAt = instant(rs, "updated_at");
+        row.addedAt = Jdbc.instant(rs, "added_at");
+        row.updatedAt = Jdbc.instant(rs, "updated_at");
         return row;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

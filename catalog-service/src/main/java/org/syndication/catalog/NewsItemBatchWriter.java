@@ -4,14 +4,11 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.syndication.events.ItemStatus;
+import org.syndication.support.persistence.Jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -38,34 +35,33 @@ public class NewsItemBatchWriter {
     /** Locks (in id order, so concurrent writers cannot deadlock) and loads the stored items among {@code ids}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, NewsItem> lockAll(Collection<String> ids) {
-        Map<String, NewsItem> found = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select " + COLUMNS + " from news_item where id = any(?) order by id for update")) {
-            ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    NewsItem item = read(rs);
-                    found.put(item.id, item);
+        return Jdbc.query(dataSource, "cannot load items", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select " + COLUMNS + " from news_item where id = any(?) order by id for update")) {
+                ps.setArray(1, Jdbc.varchars(c, ids));
+                Map<String, NewsItem> found = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        NewsItem item = read(rs);
+                        found.put(item.id, item);
+                    }
                 }
+                return found;
             }
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot load items", e);
-        }
-        return found;
+        });
     }
 
     /** Inserts the new items and updates the stored ones (their columns, not their themes). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void writeItems(List<NewsItem> created, List<NewsItem> updated) {
-        try (Connection c = dataSource.getConnection()) {
+        Jdbc.execute(dataSource, "cannot write items", c -> {
             if (!created.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("insert into news_item (" + COLUMNS + ")"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (NewsItem item : created) {
                         ps.setString(1, item.id);
                         setContent(ps, 2, item);
-                        ps.setObject(17, utc(item.updatedAt));
+                        ps.setObject(17, Jdbc.utc(item.updatedAt));
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -78,16 +74,14 @@ public class NewsItemBatchWriter {
                         + " updated_at = ? where id = ?")) {
                     for (NewsItem item : updated) {
                         setContent(ps, 1, item);
-                        ps.setObject(16, utc(item.updatedAt));
+                        ps.setObject(16, Jdbc.utc(item.updatedAt));
                         ps.setString(17, item.id);
                         ps.addBatch();
                     }
                     ps.executeBatch();
                 }
             }
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot write items", e);
-        }
+        });
     }
 
     /** Replaces the themes of {@code rethemed} with their current {@code themes}. */
@@ -96,9 +90,9 @@ public class NewsItemBatchWriter {
         if (rethemed.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
+        Jdbc.execute(dataSource, "cannot write themes", c -> {
             try (PreparedStatement ps = c.prepareStatement("delete from item_theme where item_id = any(?)")) {
-                ps.setArray(1, c.createArrayOf("varchar", rethemed.stream().map(i -> i.id).toArray()));
+                ps.setArray(1, Jdbc.varchars(c, rethemed.stream().map(i -> i.id).toList()));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -114,9 +108,7 @@ public class NewsItemBatchWriter {
                 }
                 ps.executeBatch();
             }
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot write themes", e);
-        }
+        });
     }
 
     /** Inserts outbox rows in list order (so {@code seq} follows it). */
@@ -125,23 +117,22 @@ public class NewsItemBatchWriter {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("insert into outbox_event (id, aggregate_type, aggregate_id, type,"
-                     + " payload, headers, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
-            for (OutboxEvent row : rows) {
-                ps.setObject(1, row.id);
-                ps.setString(2, row.aggregateType);
-                ps.setString(3, row.aggregateId);
-                ps.setString(4, row.type);
-                ps.setString(5, row.payload);
-                ps.setString(6, row.headers);
-                ps.setObject(7, utc(row.createdAt));
-                ps.addBatch();
+        Jdbc.execute(dataSource, "cannot write outbox rows", c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into outbox_event (id, aggregate_type,"
+                    + " aggregate_id, type, payload, headers, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+                for (OutboxEvent row : rows) {
+                    ps.setObject(1, row.id);
+                    ps.setString(2, row.aggregateType);
+                    ps.setString(3, row.aggregateId);
+                    ps.setString(4, row.type);
+                    ps.setString(5, row.payload);
+                    ps.setString(6, row.headers);
+                    ps.setObject(7, Jdbc.utc(row.createdAt));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot write outbox rows", e);
-        }
+        });
     }
 
     /** Sets the 15 columns from source_name to created_at, starting at {@code i}. */
@@ -159,8 +150,8 @@ public class NewsItemBatchWriter {
         ps.setLong(i + 10, item.version);
         ps.setLong(i + 11, item.ingestVersion);
         ps.setString(i + 12, item.status.name());
-        ps.setObject(i + 13, utc(item.ingestedAt));
-        ps.setObject(i + 14, utc(item.createdAt));
+        ps.setObject(i + 13, Jdbc.utc(item.ingestedAt));
+        ps.setObject(i + 14, Jdbc.utc(item.createdAt));
     }
 
     private static NewsItem read(ResultSet rs) throws SQLException {
@@ -179,18 +170,9 @@ public class NewsItemBatchWriter {
         item.version = rs.getLong("version");
         item.ingestVersion = rs.getLong("ingest_version");
         item.status = ItemStatus.valueOf(rs.getString("status"));
-        item.ingestedAt = instant(rs, "ingested_at");
-        item.createdAt = instant(rs, "created_at");
-        item.updatedAt = instant(rs, "updated_at");
+        item.ingestedAt = Jdbc.instant(rs, "ingested_at");
+        item.createdAt = Jdbc.instant(rs, "created_at");
+        item.updatedAt = Jdbc.instant(rs, "updated_at");
         return item;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -3,11 +3,10 @@ package org.syndication.catalog;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.syndication.support.persistence.Jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,34 +31,32 @@ public class NewsItemSearchIndex {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int indexPending(int limit) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("update news_item set search = news_item_search(title, summary, body)"
-                     + " where id in (select id from news_item where search is null order by updated_at limit ?"
-                     + " for update skip locked)")) {
-            ps.setInt(1, limit);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot compute search vectors", e);
-        }
+        return Jdbc.query(dataSource, "cannot compute search vectors", c -> {
+            try (PreparedStatement ps = c.prepareStatement("update news_item set search = news_item_search(title,"
+                    + " summary, body) where id in (select id from news_item where search is null order by updated_at"
+                    + " limit ? for update skip locked)")) {
+                ps.setInt(1, limit);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** The ids of up to {@code limit} items without a full-text vector, oldest change first. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> unindexed(int limit) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select id from news_item where search is null order by updated_at limit ?")) {
-            ps.setInt(1, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
+        return Jdbc.query(dataSource, "cannot list items without a search vector", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id from news_item where search is null order by updated_at limit ?")) {
+                ps.setInt(1, limit);
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
                 }
+                return ids;
             }
-            return ids;
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot list items without a search vector", e);
-        }
+        });
     }
 
     /**
@@ -68,27 +65,25 @@ public class NewsItemSearchIndex {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void indexOne(String id, boolean empty) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("update news_item set search = "
-                     + (empty ? "''::tsvector" : "news_item_search(title, summary, body)")
-                     + " where id = ? and search is null")) {
-            ps.setString(1, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot compute the search vector of " + id, e);
-        }
+        Jdbc.execute(dataSource, "cannot compute the search vector of " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("update news_item set search = "
+                    + (empty ? "''::tsvector" : "news_item_search(title, summary, body)")
+                    + " where id = ? and search is null")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+        });
     }
 
     /** How many stored items have no full-text vector yet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long countUnindexed() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from news_item where search is null");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new BatchWriteException("cannot count items without a search vector", e);
-        }
+        return Jdbc.query(dataSource, "cannot count items without a search vector", c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from news_item where search is null");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 }

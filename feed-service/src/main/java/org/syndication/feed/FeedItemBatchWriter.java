@@ -1,18 +1,15 @@
 package org.syndication.feed;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import org.syndication.events.NewsItemCatalogued;
 import org.syndication.events.ThemeTag;
+import org.syndication.support.persistence.Jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes the projection's batches with plain JDBC batches (one round trip per statement kind), inside the caller's
- * transaction. Hibernate's per-entity bookkeeping (persist, dirty checking, collection diffs) cost most of the
+ * Writes the projection's batches with plain JDBC batches ({@link Jdbc}: one round trip per statement kind), inside
+ * the caller's transaction. Hibernate's per-entity bookkeeping (persist, dirty checking, collection diffs) cost most of the
  * consumer's time; reading the projection still goes through {@link FeedItem}.
  */
 @ApplicationScoped
@@ -33,20 +30,20 @@ public class FeedItemBatchWriter {
     public record Stored(long version, Set<String> themes) {
     }
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
 
-    public FeedItemBatchWriter(EntityManager em) {
-        this.em = em;
+    public FeedItemBatchWriter(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /** The stored version and themes of those of the items that exist. */
     public Map<String, Stored> stored(Collection<String> itemIds) {
         Map<String, Stored> found = new HashMap<>();
-        em.unwrap(Session.class).doWork(connection -> {
+        Jdbc.execute(dataSource, "cannot read the stored items", connection -> {
             try (PreparedStatement select = connection.prepareStatement("select i.item_id, i.version, t.slug"
                     + " from feed_item i left join feed_item_theme t on t.item_id = i.item_id"
                     + " where i.item_id = any(?)")) {
-                select.setArray(1, connection.createArrayOf("varchar", itemIds.toArray()));
+                select.setArray(1, Jdbc.varchars(connection, itemIds));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Stored item = found.get(rows.getString(1));
@@ -70,9 +67,9 @@ public class FeedItemBatchWriter {
         if (itemIds.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(connection -> {
+        Jdbc.execute(dataSource, "cannot delete items", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("delete from feed_item where item_id = any(?)")) {
-                delete.setArray(1, connection.createArrayOf("varchar", itemIds.toArray()));
+                delete.setArray(1, Jdbc.varchars(connection, itemIds));
                 delete.executeUpdate();
             }
         });
@@ -86,7 +83,7 @@ public class FeedItemBatchWriter {
         if (events.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(connection -> {
+        Jdbc.execute(dataSource, "cannot write items", connection -> {
             List<NewsItemCatalogued> written = upsertItems(connection, events);
             replaceThemes(connection, written);
         });
@@ -119,8 +116,8 @@ public class FeedItemBatchWriter {
                 upsert.setString(10, event.link());
                 upsert.setString(11, event.language());
                 upsert.setString(12, event.status().name());
-                upsert.setObject(13, utc(event.ingestedAt()));
-                upsert.setObject(14, utc(event.updatedAt()));
+                upsert.setObject(13, Jdbc.utc(event.ingestedAt()));
+                upsert.setObject(14, Jdbc.utc(event.updatedAt()));
                 upsert.addBatch();
             }
             int[] counts = upsert.executeBatch();
@@ -155,18 +152,13 @@ public class FeedItemBatchWriter {
         try (PreparedStatement delete = connection.prepareStatement("delete from feed_item_theme where item_id = any(?)");
              PreparedStatement insert = connection.prepareStatement(
                      "insert into feed_item_theme (item_id, slug) select * from unnest(?::varchar[], ?::varchar[])")) {
-            delete.setArray(1, connection.createArrayOf("varchar",
-                    written.stream().map(NewsItemCatalogued::itemId).toArray()));
+            delete.setArray(1, Jdbc.varchars(connection, written.stream().map(NewsItemCatalogued::itemId).toList()));
             delete.executeUpdate();
             if (!itemIds.isEmpty()) {
-                insert.setArray(1, connection.createArrayOf("varchar", itemIds.toArray()));
-                insert.setArray(2, connection.createArrayOf("varchar", slugs.toArray()));
+                insert.setArray(1, Jdbc.varchars(connection, itemIds));
+                insert.setArray(2, Jdbc.varchars(connection, slugs));
                 insert.executeUpdate();
             }
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

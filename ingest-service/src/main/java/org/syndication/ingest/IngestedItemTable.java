@@ -2,12 +2,10 @@ package org.syndication.ingest;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
+import org.syndication.support.persistence.Jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,24 +35,23 @@ public class IngestedItemTable {
         if (itemIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, IngestedItem> rows = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("""
-                     select item_id, source, content_hash, version, first_seen_at, updated_at
-                       from ingested_item where item_id = any(?)""")) {
-            select.setArray(1, connection.createArrayOf("varchar", itemIds.toArray()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    IngestedItem row = new IngestedItem(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getLong(4), rs.getObject(5, OffsetDateTime.class).toInstant());
-                    row.updatedAt = rs.getObject(6, OffsetDateTime.class).toInstant();
-                    rows.put(row.itemId, row);
+        return Jdbc.query(dataSource, "cannot read the ledger", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select item_id, source, content_hash, version, first_seen_at, updated_at
+                      from ingested_item where item_id = any(?)""")) {
+                select.setArray(1, Jdbc.varchars(connection, itemIds));
+                Map<String, IngestedItem> rows = new HashMap<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        IngestedItem row = new IngestedItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getLong(4), Jdbc.instant(rs, 5));
+                        row.updatedAt = Jdbc.instant(rs, 6);
+                        rows.put(row.itemId, row);
+                    }
                 }
+                return rows;
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("cannot read the ledger", e);
-        }
-        return rows;
+        });
     }
 
     /**
@@ -71,27 +68,26 @@ public class IngestedItemTable {
         for (ItemOutcome outcome : published) {
             highest.merge(outcome.item().itemId(), outcome, (a, b) -> b.version() > a.version() ? b : a);
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement("""
-                     insert into ingested_item (item_id, source, content_hash, version, first_seen_at, updated_at)
-                     select item_id, ?, content_hash, version, ?, ?
-                       from unnest(?::varchar[], ?::varchar[], ?::bigint[]) as t (item_id, content_hash, version)
-                     on conflict (item_id) do update
-                        set content_hash = excluded.content_hash, version = excluded.version,
-                            updated_at = excluded.updated_at
-                      where ingested_item.version < excluded.version
-                     """)) {
-            upsert.setString(1, source);
-            upsert.setObject(2, now);
-            upsert.setObject(3, now);
-            upsert.setArray(4, connection.createArrayOf("varchar", highest.keySet().toArray()));
-            upsert.setArray(5, connection.createArrayOf("varchar",
-                    highest.values().stream().map(ItemOutcome::contentHash).toArray()));
-            upsert.setArray(6, connection.createArrayOf("bigint",
-                    highest.values().stream().map(ItemOutcome::version).toArray()));
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("cannot record in the ledger", e);
-        }
+        Jdbc.execute(dataSource, "cannot record in the ledger", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into ingested_item (item_id, source, content_hash, version, first_seen_at, updated_at)
+                    select item_id, ?, content_hash, version, ?, ?
+                      from unnest(?::varchar[], ?::varchar[], ?::bigint[]) as t (item_id, content_hash, version)
+                    on conflict (item_id) do update
+                       set content_hash = excluded.content_hash, version = excluded.version,
+                           updated_at = excluded.updated_at
+                     where ingested_item.version < excluded.version
+                    """)) {
+                upsert.setString(1, source);
+                upsert.setObject(2, now);
+                upsert.setObject(3, now);
+                upsert.setArray(4, Jdbc.varchars(connection, highest.keySet()));
+                upsert.setArray(5, Jdbc.varchars(connection,
+                        highest.values().stream().map(ItemOutcome::contentHash).toList()));
+                upsert.setArray(6, connection.createArrayOf("bigint",
+                        highest.values().stream().map(ItemOutcome::version).toArray()));
+                upsert.executeUpdate();
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package org.syndication.catalog.messaging;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.syndication.catalog.config.CatalogConfig;
@@ -49,13 +49,13 @@ public class MessagingSetup {
     public MessagingSetup(KafkaClientService clients,
                           @Channel(Channels.NEWS_CATALOGUED) MutinyEmitter<Object> cataloguedChannel,
                           @Channel(Channels.NEWS_INGESTED_DLQ) MutinyEmitter<byte[]> deadLetteredChannel,
-                          EntityManager entityManager, CatalogConfig config, Clock clock, MeterRegistry meters,
+                          AgroalDataSource dataSource, CatalogConfig config, Clock clock, MeterRegistry meters,
                           EventTracing tracing, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                           @ConfigProperty(name = "mp.messaging.incoming." + Channels.NEWS_INGESTED + ".group.id") String group) {
         this.catalogued = new KafkaSender(clients, Channels.NEWS_CATALOGUED);
         this.deadLetters = new DeadLetters(new KafkaSender(clients, Channels.NEWS_INGESTED_DLQ),
                 Topics.NEWS_INGESTED_DLQ, meters);
-        this.outbox = new OutboxMessaging(entityManager,
+        this.outbox = new OutboxMessaging(dataSource,
                 new OutboxRelay.Target(Topics.NEWS_CATALOGUED, catalogued, config.eventSource()), config.outbox(), clock,
                 tracing.kafka(), meters, "catalog.outbox.published", kafka, group, Topics.NEWS_INGESTED);
     }

@@ -1,17 +1,23 @@
 package org.syndication.feed.digest;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
+import org.syndication.support.persistence.Jdbc;
 
 import java.sql.PreparedStatement;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class DigestRepository implements PanacheRepositoryBase<Digest, UUID> {
+
+    private final AgroalDataSource dataSource;
+
+    public DigestRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     public Optional<Digest> findIssued(String theme, String periodId) {
         return find("theme = ?1 and periodId = ?2", theme, periodId).firstResultOptional();
@@ -22,7 +28,7 @@ public class DigestRepository implements PanacheRepositoryBase<Digest, UUID> {
      * a second instance issuing the same digest waits here for the first one's commit.
      */
     public void lockPeriod(String theme, String periodId) {
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
+        Jdbc.execute(dataSource, "cannot lock the digest period", connection -> {
             try (PreparedStatement lock = connection.prepareStatement(
                     "select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, "digest:" + theme + "/" + periodId);

@@ -1,9 +1,10 @@
 package org.syndication.feed.digest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.agroal.api.AgroalDataSource;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
+import org.syndication.support.persistence.Jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -32,9 +33,11 @@ public class SendLogRepository {
             + " and :theme = any(s.themes)";
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
 
-    public SendLogRepository(EntityManager em) {
+    public SendLogRepository(EntityManager em, AgroalDataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     /** Queues the digest for every confirmed subscriber of its theme and frequency; returns how many. */
@@ -121,7 +124,7 @@ public class SendLogRepository {
 
     /** Records the outcomes of claimed rows in one JDBC batch; a row no longer SENDING is left as it is. */
     public void record(List<Outcome> outcomes, Instant now) {
-        em.unwrap(Session.class).doWork(connection -> {
+        Jdbc.execute(dataSource, "cannot record mail outcomes", connection -> {
             try (PreparedStatement update = connection.prepareStatement("update send_log set status = ?,"
                     + " next_attempt_at = ?, last_error = ?, sent_at = case when ? = 'SENT' then ? else sent_at end"
                     + " where subscriber_id = ? and digest_id = ? and status = 'SENDING'")) {

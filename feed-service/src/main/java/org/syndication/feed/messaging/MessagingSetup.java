@@ -1,5 +1,6 @@
 package org.syndication.feed.messaging;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.syndication.events.Topics;
@@ -51,12 +51,12 @@ public class MessagingSetup {
     public MessagingSetup(KafkaClientService clients,
                           @Channel(Channels.NEWS_DIGESTS) MutinyEmitter<Object> digestsChannel,
                           @Channel(Channels.NEWS_CATALOGUED_DLQ) MutinyEmitter<byte[]> deadLetteredChannel,
-                          EntityManager entityManager, FeedConfig config, Clock clock, MeterRegistry meters,
+                          AgroalDataSource dataSource, FeedConfig config, Clock clock, MeterRegistry meters,
                           EventTracing tracing, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                           @ConfigProperty(name = "mp.messaging.incoming." + Channels.NEWS_CATALOGUED + ".group.id") String group) {
         this.deadLetters = new DeadLetters(new KafkaSender(clients, Channels.NEWS_CATALOGUED_DLQ),
                 Topics.NEWS_CATALOGUED_DLQ, meters);
-        this.outbox = new OutboxMessaging(entityManager,
+        this.outbox = new OutboxMessaging(dataSource,
                 new OutboxRelay.Target(Topics.NEWS_DIGESTS, new KafkaSender(clients, Channels.NEWS_DIGESTS), SOURCE),
                 config.outbox(), clock, tracing.kafka(), meters, "feed.outbox.published", kafka, group,
                 Topics.NEWS_CATALOGUED);

@@ -1,9 +1,9 @@
 package org.syndication.feed.service;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
+import org.syndication.support.persistence.Jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -30,12 +30,12 @@ public class FeedChangeNotifier {
     /** NOTIFY payloads must stay under 8000 bytes; beyond this the change is announced as "every feed". */
     static final int MAX_PAYLOAD = 7000;
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
     /** This instance, so its listener can skip what it sent itself. */
     private final String instanceId = UUID.randomUUID().toString();
 
-    public FeedChangeNotifier(EntityManager em) {
-        this.em = em;
+    public FeedChangeNotifier(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     public String instanceId() {
@@ -45,7 +45,7 @@ public class FeedChangeNotifier {
     /** Synchronous observer: runs inside the projection's transaction, so the notification commits with it. */
     void onChange(@Observes ProjectionChanged change) {
         String payload = payload(instanceId, change.feedKeys());
-        em.unwrap(Session.class).doWork(connection -> {
+        Jdbc.execute(dataSource, "cannot announce the feed change", connection -> {
             try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
                 notify.setString(1, CHANNEL);
                 notify.setString(2, payload);

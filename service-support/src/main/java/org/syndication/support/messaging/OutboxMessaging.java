@@ -1,8 +1,8 @@
 package org.syndication.support.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.persistence.EntityManager;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.Map;
 
@@ -30,10 +30,10 @@ public class OutboxMessaging implements AutoCloseable {
      * @param group          the service's consumer group of {@code consumedTopic}
      * @param consumedTopic  the topic whose lag the gauges show
      */
-    public OutboxMessaging(EntityManager entityManager, OutboxRelay.Target target, OutboxConfig config, Clock clock,
+    public OutboxMessaging(DataSource dataSource, OutboxRelay.Target target, OutboxConfig config, Clock clock,
                            KafkaSpans spans, MeterRegistry meters, String publishedMeter, Map<String, Object> kafka,
                            String group, String consumedTopic) {
-        this.table = new OutboxTable(entityManager);
+        this.table = new OutboxTable(dataSource);
         this.relay = new OutboxRelay(table, target, config, clock, spans, meters.counter(publishedMeter));
         this.sweeper = new OutboxSweeper(relay, table, config, clock);
         this.backlog = new BacklogMetrics(table, target.topic(), meters, clock, kafka, group, consumedTopic);

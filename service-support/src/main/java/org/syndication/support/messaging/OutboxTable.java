@@ -1,22 +1,19 @@
 package org.syndication.support.messaging;
 
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
+import org.syndication.support.persistence.Jdbc;
 
+import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The relay's side of a service's {@code outbox_event} table, in SQL on the caller's transaction (the connection of
- * the service's Hibernate session). Catalog and feed each keep their own table and entity for writing rows, with
+ * The relay's side of a service's {@code outbox_event} table, in SQL ({@link Jdbc}) on the caller's transaction. Catalog and feed each keep their own table and entity for writing rows, with
  * the same columns: {@code id} (the CloudEvents id), {@code seq} (insertion order), {@code aggregate_type},
  * {@code aggregate_id} (the record key), {@code type} (ce_type), {@code payload} (the event's JSON),
  * {@code headers} (a JSON object of extra Kafka headers), {@code created_at}, {@code published_at} (null until the
@@ -28,10 +25,10 @@ public class OutboxTable {
     /** The advisory lock key of the outbox relay ("outbox" in ASCII); each service has its own database. */
     static final long RELAY_LOCK = 0x6f7574626f78L;
 
-    private final EntityManager entityManager;
+    private final DataSource dataSource;
 
-    public OutboxTable(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public OutboxTable(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /** A row to publish. */
@@ -49,7 +46,7 @@ public class OutboxTable {
      * could land after a newer one, and a compacted topic would keep the older.
      */
     public void lockRelay() {
-        session().doWork(connection -> {
+        Jdbc.execute(dataSource, "cannot take the relay lock", connection -> {
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, RELAY_LOCK);
                 lock.execute();
@@ -62,7 +59,7 @@ public class OutboxTable {
      * Must run in a transaction; the locks hold until it ends.
      */
     public List<Row> lockUnpublished(int limit) {
-        return session().doReturningWork(connection -> {
+        return Jdbc.query(dataSource, "cannot read unpublished outbox rows", connection -> {
             try (PreparedStatement select = connection.prepareStatement("select id, aggregate_id, type, payload,"
                     + " headers, created_at from outbox_event where published_at is null order by seq limit ?"
                     + " for update skip locked")) {
@@ -71,7 +68,7 @@ public class OutboxTable {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()));
+                                rs.getString(4), rs.getString(5), Jdbc.instant(rs, 6)));
                     }
                 }
                 return rows;
@@ -81,11 +78,11 @@ public class OutboxTable {
 
     /** Marks the rows published (one statement); in the transaction that locked them. */
     public void markPublished(List<UUID> ids, Instant at) {
-        session().doWork(connection -> {
+        Jdbc.execute(dataSource, "cannot mark outbox rows published", connection -> {
             Array array = connection.createArrayOf("uuid", ids.toArray());
             try (PreparedStatement update = connection.prepareStatement(
                     "update outbox_event set published_at = ? where id = any (?)")) {
-                update.setObject(1, at.atOffset(ZoneOffset.UTC));
+                update.setObject(1, Jdbc.utc(at));
                 update.setArray(2, array);
                 update.executeUpdate();
             } finally {
@@ -96,29 +93,24 @@ public class OutboxTable {
 
     /** Rows the relay has not sent yet, and the oldest one's creation time; one query. */
     public Backlog backlog() {
-        return session().doReturningWork(connection -> {
+        return Jdbc.query(dataSource, "cannot read the outbox backlog", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "select count(*), min(created_at) from outbox_event where published_at is null");
                  ResultSet rs = select.executeQuery()) {
                 rs.next();
-                OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                return new Backlog(rs.getLong(1), Optional.ofNullable(oldest).map(OffsetDateTime::toInstant));
+                return new Backlog(rs.getLong(1), Optional.ofNullable(Jdbc.instant(rs, 2)));
             }
         });
     }
 
     /** Deletes rows published before {@code cutoff}; returns how many. */
     public long deletePublishedBefore(Instant cutoff) {
-        return session().doReturningWork(connection -> {
+        return Jdbc.query(dataSource, "cannot delete published outbox rows", connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from outbox_event where published_at < ?")) {
-                delete.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+                delete.setObject(1, Jdbc.utc(cutoff));
                 return (long) delete.executeUpdate();
             }
         });
-    }
-
-    private Session session() {
-        return entityManager.unwrap(Session.class);
     }
 }
