@@ -280,8 +280,11 @@ public class FeedCache {
         }
         targets.stream().filter(k -> keys.contains(k) && !FeedItemRepository.ALL.equals(k)).forEach(ordered::add);
         // `all` first: the feed readers poll most is swapped in soonest
+        int rendered = 0;
         for (String key : ordered) {
-            render(key, wanted(key), known);
+            List<FeedFormat> formats = wanted(key);
+            render(key, formats, known);
+            rendered += formats.size();
         }
         for (String key : ordered) {
             archives.keySet().removeIf(path -> path.startsWith(key + "/"));
@@ -292,7 +295,7 @@ public class FeedCache {
         renderedMonth = month;
         lastRenderTook = System.nanoTime() - started;
         renders.record(lastRenderTook, TimeUnit.NANOSECONDS);
-        Log.infof("rendered feeds=%d in %d ms", targets.size(), lastRenderTook / 1_000_000);
+        Log.infof("rendered feeds=%d documents=%d in %d ms", targets.size(), rendered, lastRenderTook / 1_000_000);
     }
 
     /**
