@@ -1,6 +1,7 @@
 package org.syndication.feed.rest;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.logging.Log;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -55,16 +56,39 @@ public class FeedRoutes {
                 .blockingHandler(this::archive, false);
     }
 
+    /**
+     * A subscription document from memory; one not rendered since the feed last changed (a theme's document nobody
+     * asked for meanwhile, {@link FeedCache}) is rendered on a worker thread first, as a composed feed is.
+     */
     private void subscription(RoutingContext ctx) {
-        RenderedFeed doc = cache.document(ctx.pathParam("file"));
-        if (doc == null) {
-            unknown(ctx, ctx.pathParam("file"));
+        String file = ctx.pathParam("file");
+        RenderedFeed cached = cache.cached(file);
+        if (cached != null) {
+            serveUnlessTooFast(ctx, file, cached);
             return;
         }
-        if (tooFast(ctx, ctx.pathParam("file"), doc)) {
+        if (!cache.isDocument(file)) {
+            unknown(ctx, file);
             return;
         }
-        serve(ctx, doc);
+        ctx.vertx().executeBlocking(() -> cache.document(file), false).onComplete(result -> {
+            if (result.succeeded() && result.result() != null) {
+                serveUnlessTooFast(ctx, file, result.result());
+            } else if (result.succeeded()) {
+                unknown(ctx, file); // the theme went away while the request waited
+            } else {
+                Log.errorf(result.cause(), "feed document failed file=%s", file);
+                ctx.response().putHeader(RETRY_AFTER, "5");
+                problem(ctx, Problems.problem(ProblemTypes.UNAVAILABLE, "Feed unavailable", 503,
+                        "The feed cannot be read right now; try again shortly.", ctx.request().path()));
+            }
+        });
+    }
+
+    private void serveUnlessTooFast(RoutingContext ctx, String document, RenderedFeed doc) {
+        if (!tooFast(ctx, document, doc)) {
+            serve(ctx, doc);
+        }
     }
 
     private void archive(RoutingContext ctx) {

@@ -38,7 +38,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rendered feed documents in memory. A projection change marks feeds dirty; one render thread re-renders them a
- * few milliseconds later (so a burst renders once) and swaps the new bytes in. Requests only ever read.
+ * few milliseconds later (so a burst renders once) and swaps the new bytes in. What it re-renders: every format of
+ * {@code all} (the feed most readers poll, and the one the OPML's date comes from), and of a theme's feed the
+ * documents requested since their last render; a theme document nobody asked for since is dropped instead and
+ * rendered again on its next request ({@link #document}). Rendering every format of every theme on every change
+ * spent most of a render's time on documents no one read before the next change (a steady stream: three feeds of
+ * three formats re-rendered a few times a second, read in one format of one feed); the same state of the projection
+ * still gives the same bytes, whichever instance renders them and whenever.
  * When changes came in while a render ran, the next render may wait a multiple of the time the last one took: while
  * the projection drains a backlog (its consumer's batches come full), rendering takes at most
  * {@code feed.render.backlog-share} of a core (a quarter) from the projection it renders; under a steady stream (small
@@ -50,6 +56,11 @@ public class FeedCache {
 
     /** In {@link #pending}: render every feed, not only the listed ones. */
     private static final String EVERY_FEED = "*";
+    /**
+     * Within a feed, Atom (the format the latency target is about) is rendered last, so whoever sees the new Atom
+     * also sees the new RSS and JSON Feed of the same render.
+     */
+    private static final List<FeedFormat> RENDER_ORDER = List.of(FeedFormat.RSS, FeedFormat.JSON, FeedFormat.ATOM);
 
     private final FeedRenderService renderer;
     private final FeedConfig config;
@@ -57,6 +68,8 @@ public class FeedCache {
     private final EventTracing tracing;
     /** Subscription documents by file name, e.g. {@code all.atom}. */
     private final Map<String, RenderedFeed> documents = new ConcurrentHashMap<>();
+    /** File names of theme documents served since their last render: the next change re-renders them. */
+    private final Set<String> requested = ConcurrentHashMap.newKeySet();
     /** Archive documents by path, e.g. {@code all/2026-11.atom}; rendered on first request. */
     private final Map<String, Optional<RenderedFeed>> archives = new ConcurrentHashMap<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
@@ -178,8 +191,45 @@ public class FeedCache {
         return Math.max(debounce, (long) (lastTook * (1 - share) / share));
     }
 
-    /** A subscription document by file name ({@code <feed>.<format>}), if that feed exists. */
+    /**
+     * A subscription document by file name ({@code <feed>.<format>}) as rendered so far, or null when it is not
+     * (not rendered since the last change, or no such feed): never blocks, for the event loop.
+     */
+    public RenderedFeed cached(String fileName) {
+        RenderedFeed document = documents.get(fileName);
+        // a read first: the set's add locks its bin even when the name is in it, and this runs on every request
+        if (document != null && !requested.contains(fileName)) {
+            requested.add(fileName);
+        }
+        return document;
+    }
+
+    /**
+     * A subscription document by file name ({@code <feed>.<format>}), rendered now if it is not in memory; null when
+     * there is no such feed. Blocks on the database, so call it from a worker thread.
+     */
     public RenderedFeed document(String fileName) {
+        RenderedFeed document = cached(fileName);
+        return document != null ? document : renderOnRequest(fileName);
+    }
+
+    /** Whether {@code fileName} names a subscription document: a feed's key and a format's extension. */
+    public boolean isDocument(String fileName) {
+        return DocumentName.parse(fileName).filter(name -> feedKeys.contains(name.feedKey())).isPresent();
+    }
+
+    /** Renders one document that is not in memory, under the render thread's lock (so no older one replaces it). */
+    private synchronized RenderedFeed renderOnRequest(String fileName) {
+        RenderedFeed document = documents.get(fileName);
+        if (document != null) {
+            return document; // rendered while this request waited for the lock
+        }
+        Optional<DocumentName> name = DocumentName.parse(fileName).filter(n -> feedKeys.contains(n.feedKey()));
+        if (name.isEmpty()) {
+            return null;
+        }
+        render(name.get().feedKey(), List.of(name.get().format()), themes);
+        requested.add(fileName);
         return documents.get(fileName);
     }
 
@@ -222,20 +272,19 @@ public class FeedCache {
         feedKeys = Set.copyOf(keys);
         boolean monthChanged = !month.equals(renderedMonth);
         Set<String> targets = only == null || themesChanged || monthChanged ? keys : only;
+        // a feed that is gone (its theme no longer known) keeps no documents
+        documents.keySet().removeIf(file -> DocumentName.parse(file).filter(n -> keys.contains(n.feedKey())).isEmpty());
         List<String> ordered = new ArrayList<>();
         if (targets.contains(FeedItemRepository.ALL)) {
             ordered.add(FeedItemRepository.ALL);
         }
         targets.stream().filter(k -> keys.contains(k) && !FeedItemRepository.ALL.equals(k)).forEach(ordered::add);
-        // `all` first: the feed readers poll most is swapped in soonest. Within a feed, Atom (the one the latency
-        // target is about) is put last, so whoever sees the new Atom also sees the new RSS and JSON Feed.
+        // `all` first: the feed readers poll most is swapped in soonest
+        int rendered = 0;
         for (String key : ordered) {
-            FeedRenderService.Snapshot snapshot = renderer.snapshot(key, known);
-            snapshot.deleted().stream().map(d -> d.when().plus(config.tombstones().keep())).min(Instant::compareTo)
-                    .ifPresentOrElse(at -> tombstonesExpire.put(key, at), () -> tombstonesExpire.remove(key));
-            for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.JSON, FeedFormat.ATOM)) {
-                documents.put(key + "." + format.extension(), renderer.subscription(snapshot, format));
-            }
+            List<FeedFormat> formats = wanted(key);
+            render(key, formats, known);
+            rendered += formats.size();
         }
         for (String key : ordered) {
             archives.keySet().removeIf(path -> path.startsWith(key + "/"));
@@ -246,7 +295,55 @@ public class FeedCache {
         renderedMonth = month;
         lastRenderTook = System.nanoTime() - started;
         renders.record(lastRenderTook, TimeUnit.NANOSECONDS);
-        Log.infof("rendered feeds=%d in %d ms", targets.size(), lastRenderTook / 1_000_000);
+        Log.infof("rendered feeds=%d documents=%d in %d ms", targets.size(), rendered, lastRenderTook / 1_000_000);
+    }
+
+    /**
+     * The formats of a feed to render again after a change: every one of {@code all}; of a theme, those served since
+     * their last render. The others are dropped, to be rendered on their next request.
+     */
+    private List<FeedFormat> wanted(String feedKey) {
+        List<FeedFormat> wanted = new ArrayList<>();
+        for (FeedFormat format : RENDER_ORDER) {
+            String file = DocumentName.of(feedKey, format);
+            if (FeedItemRepository.ALL.equals(feedKey) || requested.remove(file)) {
+                wanted.add(format);
+            } else {
+                documents.remove(file);
+            }
+        }
+        return wanted;
+    }
+
+    /** Renders these formats of one feed from one snapshot of the projection (none: nothing is read). */
+    private void render(String feedKey, List<FeedFormat> formats, List<Theme> known) {
+        if (formats.isEmpty()) {
+            tombstonesExpire.remove(feedKey);
+            return;
+        }
+        FeedRenderService.Snapshot snapshot = renderer.snapshot(feedKey, known);
+        snapshot.deleted().stream().map(d -> d.when().plus(config.tombstones().keep())).min(Instant::compareTo)
+                .ifPresentOrElse(at -> tombstonesExpire.put(feedKey, at), () -> tombstonesExpire.remove(feedKey));
+        for (FeedFormat format : formats) {
+            documents.put(DocumentName.of(feedKey, format), renderer.subscription(snapshot, format));
+        }
+    }
+
+    /** The file name of a subscription document: {@code <feed key>.<format extension>}. */
+    record DocumentName(String feedKey, FeedFormat format) {
+
+        static String of(String feedKey, FeedFormat format) {
+            return feedKey + "." + format.extension();
+        }
+
+        static Optional<DocumentName> parse(String fileName) {
+            int dot = fileName.lastIndexOf('.');
+            if (dot <= 0) {
+                return Optional.empty();
+            }
+            return FeedFormat.ofExtension(fileName.substring(dot + 1))
+                    .map(format -> new DocumentName(fileName.substring(0, dot), format));
+        }
     }
 
     private void drain() {
