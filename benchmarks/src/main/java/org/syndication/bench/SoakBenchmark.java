@@ -88,6 +88,9 @@ final class SoakBenchmark {
     /** Time from sending a post to its 202, this minute: where the latency goes when the sender falls behind. */
     private final ConcurrentLinkedQueue<Long> minuteAnswers = new ConcurrentLinkedQueue<>();
     private final List<Long> allLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Every probe seen: seconds since the start when it was seen, and its latency (the CSV of {@link #writeProbes}). */
+    private final ConcurrentLinkedQueue<String> probeLines = new ConcurrentLinkedQueue<>();
+    private volatile long startNanos;
     /** The probes seen after the warm-up: shown beside the verdict, which counts the whole run. */
     private final List<Long> warmLatencies = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile long warmFrom = Long.MAX_VALUE;
@@ -123,6 +126,7 @@ final class SoakBenchmark {
         Thread poller = new Thread(() -> pollFeed(stopPolling), "soak-feed-reader");
         poller.start();
         long start = System.nanoTime();
+        startNanos = start;
         warmFrom = start + settings.warmupMinutes() * MINUTE_NANOS;
         Thread sender = new Thread(() -> send(total, probeEvery, start), "soak-sender");
         sender.start();
@@ -149,6 +153,7 @@ final class SoakBenchmark {
                         + " %.1f s later; load average %s%n", catalogued, projected, acceptedIds.size(),
                 pendingProbes.size(), (System.nanoTime() - drainStart) / 1e9, loadAverage());
 
+        writeProbes();
         long[] latencies = allLatencies.stream().mapToLong(Long::longValue).toArray();
         if (latencies.length > 0) {
             System.out.printf("posted → in /feeds/all.atom over the run: p50 %d ms, p99 %d ms, max %d ms (%,d probes)%n",
@@ -239,6 +244,20 @@ final class SoakBenchmark {
         }
     }
 
+    /**
+     * Every probe seen, a line each ({@code seen_s,latency_ms}: seconds from the start of the posts), into
+     * {@code soak-probes.csv} next to the services' logs: where in the run the slow ones fall, to lay next to the
+     * services' logs.
+     */
+    private void writeProbes() throws IOException {
+        java.nio.file.Path file = product.dataDir().resolve("soak-probes.csv");
+        List<String> lines = new ArrayList<>();
+        lines.add("seen_s,latency_ms");
+        lines.addAll(probeLines);
+        java.nio.file.Files.write(file, lines);
+        System.out.println("every probe's latency by the time it was seen: " + file);
+    }
+
     /** The reader: polls the feed back to back and times each probe's first appearance (see the class comment). */
     private void pollFeed(AtomicBoolean stop) {
         URI uri = URI.create(product.url("feed-service", "/feeds/all.atom"));
@@ -259,6 +278,8 @@ final class SoakBenchmark {
                             long millis = (arrived - probe.getValue()) / 1_000_000;
                             minuteLatencies.add(millis);
                             allLatencies.add(millis);
+                            probeLines.add(String.format(java.util.Locale.ROOT, "%.3f,%d",
+                                    (arrived - startNanos) / 1e9, millis));
                             if (arrived >= warmFrom) {
                                 warmLatencies.add(millis);
                             }

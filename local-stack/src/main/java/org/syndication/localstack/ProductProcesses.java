@@ -189,6 +189,11 @@ public final class ProductProcesses implements AutoCloseable {
         }
     }
 
+    /** Where the stack keeps its data and each service its log. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     private Process start(String instance, List<String> javaOpts) {
         String service = services.get(instance);
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
