@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.syndication.events.NewsItemCatalogued;
@@ -19,6 +20,9 @@ import org.syndication.localstack.test.PostgresResource;
 import org.syndication.localstack.test.SmtpResource;
 
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -61,6 +65,9 @@ class FeedCacheIT {
 
     @Inject
     EventTracing tracing;
+
+    @Inject
+    FeedCache applicationCache;
 
     private FeedCache cache;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -125,6 +132,44 @@ class FeedCacheIT {
             assertThat(response.body()).contains(item.itemId());
         });
         assertThat(get("feeds/no-such-theme.rss").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A theme document that is not in memory and cannot be read (the database refuses connections) is a {@code 503}
+     * problem with {@code Retry-After}, never a {@code 500}; once the database is back it is served again.
+     */
+    @Test
+    void aDocumentThatCannotBeReadIsA503WithRetryAfter() throws Exception {
+        // two changes the application's render thread handles: the first re-renders the document if it was read since
+        // its last render (by another class), the second drops it, nobody having read it since
+        for (String title : List.of("Changed before the outage", "Changed again before the outage")) {
+            NewsItemCatalogued item = TestData.item().themes(TestData.TRAFFICKING).title(title).build();
+            projection.applyBatch(List.of(new ProjectionService.Change(item.itemId(), item)));
+            await().atMost(Duration.ofSeconds(15)).until(applicationCache::idle);
+        }
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        try (Connection admin = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+                ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class),
+                ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class));
+             Statement sql = admin.createStatement()) {
+            try {
+                sql.execute("alter database \"" + database + "\" allow_connections false");
+                sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    HttpResponse<String> refused = get("feeds/trafficking-in-persons.json");
+                    assertThat(refused.statusCode()).isEqualTo(503);
+                    assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+                    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                            type -> assertThat(type).startsWith("application/problem+json"));
+                    assertThat(refused.body()).contains("unavailable");
+                });
+            } finally {
+                sql.execute("alter database \"" + database + "\" allow_connections true");
+            }
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("feeds/trafficking-in-persons.json").statusCode() == 200);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
