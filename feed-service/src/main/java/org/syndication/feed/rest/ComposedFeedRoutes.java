@@ -2,7 +2,6 @@ package org.syndication.feed.rest;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.logging.Log;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -108,9 +107,7 @@ public class ComposedFeedRoutes {
                 invalid(ctx, refused.getMessage());
             } else {
                 Log.errorf(result.cause(), "composed feed failed feed=%s format=%s", feed.key(), format.extension());
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-                problem(ctx, Problems.problem(ProblemTypes.UNAVAILABLE, "Feed unavailable", 503,
-                        "The feed cannot be read right now; try again shortly.", ctx.request().path()));
+                FeedRoutes.unavailable(ctx);
             }
         });
     }

@@ -78,9 +78,7 @@ public class FeedRoutes {
                 unknown(ctx, file); // the theme went away while the request waited
             } else {
                 Log.errorf(result.cause(), "feed document failed file=%s", file);
-                ctx.response().putHeader(RETRY_AFTER, "5");
-                problem(ctx, Problems.problem(ProblemTypes.UNAVAILABLE, "Feed unavailable", 503,
-                        "The feed cannot be read right now; try again shortly.", ctx.request().path()));
+                unavailable(ctx);
             }
         });
     }
@@ -202,6 +200,13 @@ public class FeedRoutes {
         int end = acceptEncoding.indexOf(',', next);
         String params = acceptEncoding.substring(next, end < 0 ? acceptEncoding.length() : end).replace(" ", "");
         return !params.matches(";q=0(\\.0*)?");
+    }
+
+    /** A document that could not be rendered for its request (the database did not answer): 503, ask again soon. */
+    static void unavailable(RoutingContext ctx) {
+        ctx.response().putHeader(RETRY_AFTER, "5");
+        problem(ctx, Problems.problem(ProblemTypes.UNAVAILABLE, "Feed unavailable", 503,
+                "The feed cannot be read right now; try again shortly.", ctx.request().path()));
     }
 
     private void unknown(RoutingContext ctx, String what) {
