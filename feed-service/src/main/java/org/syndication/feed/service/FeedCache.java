@@ -215,7 +215,11 @@ public class FeedCache {
 
     /** Whether {@code fileName} names a subscription document: a feed's key and a format's extension. */
     public boolean isDocument(String fileName) {
-        return DocumentName.parse(fileName).filter(name -> feedKeys.contains(name.feedKey())).isPresent();
+        return documentOfAKnownFeed(fileName).isPresent();
+    }
+
+    private Optional<DocumentName> documentOfAKnownFeed(String fileName) {
+        return DocumentName.parse(fileName).filter(name -> feedKeys.contains(name.feedKey()));
     }
 
     /** Renders one document that is not in memory, under the render thread's lock (so no older one replaces it). */
@@ -224,7 +228,7 @@ public class FeedCache {
         if (document != null) {
             return document; // rendered while this request waited for the lock
         }
-        Optional<DocumentName> name = DocumentName.parse(fileName).filter(n -> feedKeys.contains(n.feedKey()));
+        Optional<DocumentName> name = documentOfAKnownFeed(fileName);
         if (name.isEmpty()) {
             return null;
         }
@@ -272,8 +276,10 @@ public class FeedCache {
         feedKeys = Set.copyOf(keys);
         boolean monthChanged = !month.equals(renderedMonth);
         Set<String> targets = only == null || themesChanged || monthChanged ? keys : only;
-        // a feed that is gone (its theme no longer known) keeps no documents
-        documents.keySet().removeIf(file -> DocumentName.parse(file).filter(n -> keys.contains(n.feedKey())).isEmpty());
+        if (themesChanged) {
+            // a feed that is gone (its theme no longer known, e.g. after a rebuild) keeps no documents
+            documents.keySet().removeIf(file -> documentOfAKnownFeed(file).isEmpty());
+        }
         List<String> ordered = new ArrayList<>();
         if (targets.contains(FeedItemRepository.ALL)) {
             ordered.add(FeedItemRepository.ALL);
