@@ -7,10 +7,12 @@ import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.digest.IssuedDigest;
 import org.syndication.feed.mapping.DigestMapper;
 
+import java.util.List;
+
 /**
  * Renders a digest's e-mail (templates {@code DigestMails/digest.html} and {@code .txt}) once per digest; each
- * recipient's copy only swaps in its own manage and unsubscribe links. Rendering per recipient would repeat the
- * same work ten thousand times for a large list.
+ * recipient's copy only fills in its own manage and unsubscribe links ({@code messaging/AlternativeBody}). Rendering
+ * per recipient would repeat the same work ten thousand times for a large list.
  */
 @ApplicationScoped
 public class DigestMailRenderer {
@@ -31,16 +33,24 @@ public class DigestMailRenderer {
         this.config = config;
     }
 
+    /**
+     * The stand-ins of a recipient's links in a rendered {@link Body}: each mail fills in {@link #textLinks} and
+     * {@link #htmlLinks}, in this order.
+     */
+    public static final List<String> RECIPIENT_LINKS = List.of(MANAGE, UNSUBSCRIBE);
+
     /** The HTML part (US-ASCII, see {@link Html#asciiOnly}) and the text part of a digest, before addressing. */
     public record Body(String html, String text) {
+    }
 
-        /** This body with one recipient's links. */
-        public Body forRecipient(String manageUrl, String unsubscribeUrl) {
-            return new Body(
-                    html.replace(MANAGE, Html.asciiOnly(Html.escape(manageUrl)))
-                            .replace(UNSUBSCRIBE, Html.asciiOnly(Html.escape(unsubscribeUrl))),
-                    text.replace(MANAGE, manageUrl).replace(UNSUBSCRIBE, unsubscribeUrl));
-        }
+    /** A recipient's links as the text part shows them, in the order of {@link #RECIPIENT_LINKS}. */
+    public static List<String> textLinks(String manageUrl, String unsubscribeUrl) {
+        return List.of(manageUrl, unsubscribeUrl);
+    }
+
+    /** A recipient's links as the HTML part shows them (escaped, US-ASCII), in the order of {@link #RECIPIENT_LINKS}. */
+    public static List<String> htmlLinks(String manageUrl, String unsubscribeUrl) {
+        return List.of(Html.asciiOnly(Html.escape(manageUrl)), Html.asciiOnly(Html.escape(unsubscribeUrl)));
     }
 
     public Body render(IssuedDigest issued) {

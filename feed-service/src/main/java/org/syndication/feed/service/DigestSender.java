@@ -20,6 +20,7 @@ import org.syndication.feed.digest.SendLogRepository;
 import org.syndication.feed.digest.Subscriber;
 import org.syndication.feed.digest.SubscriberRepository;
 import org.syndication.feed.digest.Tokens;
+import org.syndication.feed.messaging.AlternativeBody;
 import org.syndication.feed.messaging.PreparedMail;
 import org.syndication.feed.messaging.SmtpSender;
 import org.syndication.feed.render.DigestMailRenderer;
@@ -185,13 +186,15 @@ public class DigestSender {
     private Prepared prepare(IssuedDigest digest) {
         String subject = config.siteTitle() + ": " + digest.title() + ", " + digest.period().label();
         String listId = "<" + digest.list() + ".digest." + java.net.URI.create(urls.base()).getHost() + ">";
-        return new Prepared(renderer.render(digest), subject, listId);
+        DigestMailRenderer.Body body = renderer.render(digest);
+        return new Prepared(AlternativeBody.of(smtp.session(), body.text(), body.html(), DigestMailRenderer.RECIPIENT_LINKS),
+                subject, listId);
     }
 
     /**
      * One recipient's mail: the digest's shared body with the recipient's own manage and unsubscribe links, and the
      * one-click List-Unsubscribe headers (RFC 2369, RFC 8058). A multipart/alternative of a UTF-8 text part and the
-     * US-ASCII HTML part (7bit, see {@link DigestMailRenderer.Body}), its body bytes built at once ({@link PreparedMail}).
+     * US-ASCII HTML part (see {@link DigestMailRenderer.Body}), encoded once per digest ({@link AlternativeBody}).
      */
     MimeMessage message(Subscriber subscriber, Prepared digest, Tokens signer, Instant now, String date)
             throws MessagingException {
@@ -200,8 +203,8 @@ public class DigestSender {
         String manage = urls.subscription("manage", signer.create(subscriber.id, Tokens.Action.MANAGE, validUntil));
         String listUnsubscribe = "<" + unsubscribe + ">"
                 + config.mail().unsubscribeMailto().map(m -> ", <mailto:" + m + "?subject=unsubscribe>").orElse("");
-        DigestMailRenderer.Body addressed = digest.body().forRecipient(manage, unsubscribe);
-        PreparedMail mail = PreparedMail.alternative(smtp.session(), addressed.text(), addressed.html());
+        PreparedMail mail = digest.body().mail(DigestMailRenderer.textLinks(manage, unsubscribe),
+                DigestMailRenderer.htmlLinks(manage, unsubscribe));
         mail.setFrom(new InternetAddress(config.mail().from()));
         // strict: an address without a domain fails its own mail here instead of going to a local mailbox
         mail.setRecipient(Message.RecipientType.TO, new InternetAddress(subscriber.email, true));
@@ -236,6 +239,6 @@ public class DigestSender {
     }
 
     /** What the mails of one digest share, prepared once for all its recipients. */
-    record Prepared(DigestMailRenderer.Body body, String subject, String listId) {
+    record Prepared(AlternativeBody body, String subject, String listId) {
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class PreparedMailTest {
     void aMailReadsBackAsItsTwoPartsWithItsHeaders() throws Exception {
         String text = "Harbour news\n\nThe ferry timetable changes on Monday.\nUnsubscribe: https://news.example/u?token=a.b\n";
         String html = "<html><body><h1>Harbour news</h1><p>Caf&#233; opens.</p></body></html>";
-        PreparedMail mail = PreparedMail.alternative(session, text, html);
+        PreparedMail mail = alternative(text, html);
         mail.setFrom(new InternetAddress("digest@news.example"));
         mail.setRecipient(Message.RecipientType.TO, new InternetAddress("reader@example.org", true));
         mail.setSubject("Harbour – weekly", "UTF-8");
@@ -54,7 +55,7 @@ class PreparedMailTest {
         String accented = "Café – über den Hafen\nÇa marche.\n";
         String longLine = "word ".repeat(300) + "\n";
         for (String text : new String[]{accented, longLine}) {
-            MimeMessage read = read(write(PreparedMail.alternative(session, text, "<p>x</p>").ready()));
+            MimeMessage read = read(write(alternative(text, "<p>x</p>").ready()));
             MimeBodyPart part = (MimeBodyPart) ((MimeMultipart) read.getContent()).getBodyPart(0);
             assertThat(part.getEncoding()).isEqualTo("quoted-printable");
             assertThat(part.getContentType()).containsIgnoringCase("charset=UTF-8");
@@ -64,7 +65,7 @@ class PreparedMailTest {
 
     @Test
     void anHtmlPartBeyondAsciiIsRefused() {
-        assertThatThrownBy(() -> PreparedMail.alternative(session, "text", "<p>Café</p>"))
+        assertThatThrownBy(() -> alternative("text", "<p>Café</p>"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -72,7 +73,7 @@ class PreparedMailTest {
     void anHtmlPartWithLinesTooLongForSevenBitGoesOutQuotedPrintableAndReadsBackTheSame() throws Exception {
         // a summary in a non-Latin script, as numeric references: one line far beyond 998 characters
         String html = "<p>" + "&#1041;&#1091;&#1093;&#1090;&#1072; ".repeat(60) + "</p>";
-        MimeMessage read = read(write(PreparedMail.alternative(session, "text", html).ready()));
+        MimeMessage read = read(write(alternative("text", html).ready()));
         MimeBodyPart part = (MimeBodyPart) ((MimeMultipart) read.getContent()).getBodyPart(1);
         assertThat(part.getEncoding()).isEqualTo("quoted-printable");
         assertThat(part.isMimeType("text/html")).isTrue();
@@ -81,10 +82,15 @@ class PreparedMailTest {
 
     @Test
     void eachMailHasItsOwnBoundaryAndMessageId() throws Exception {
-        MimeMessage a = read(write(PreparedMail.alternative(session, "a", "<p>a</p>").ready()));
-        MimeMessage b = read(write(PreparedMail.alternative(session, "a", "<p>a</p>").ready()));
+        MimeMessage a = read(write(alternative("a", "<p>a</p>").ready()));
+        MimeMessage b = read(write(alternative("a", "<p>a</p>").ready()));
         assertThat(a.getContentType()).isNotEqualTo(b.getContentType());
         assertThat(a.getMessageID()).isNotEqualTo(b.getMessageID());
+    }
+
+    /** A mail of its own body (boundary), as one without per-recipient values. */
+    private PreparedMail alternative(String text, String html) throws Exception {
+        return AlternativeBody.of(session, text, html, List.of()).mail(List.of(), List.of());
     }
 
     private static String write(MimeMessage mail) throws Exception {
