@@ -13,12 +13,11 @@
 # direct buffer of its largest socket read, and the catalog's Kafka consumer reads fetches of up to 8 MiB (NMT "Other"
 # 15 MB -> 2 MB); a larger read now gets a buffer that is freed after use.
 SERVICE_JAVA_OPTS_DEFAULT="-Xms32m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -Djdk.nio.maxCachedBufferSize=262144"
-# The JIT's compile thresholds ten times the default (issue 18's start-up target): with the AOT cache's replayed
-# profiles, C1 and C2 took 2-4 s of CPU in each service before it was ready, on the cores its own start-up and the
-# other services' needed; at 10x 0.5-0.8 s. Hot methods still reach C2, after ten times the calls; the pipeline's
-# serving figures did not get worse (benchmarks/README.md, "Where a start's time goes"). Not
-# -XX:TieredStopAtLevel=1, which gives up C2 for good. Measured on Java 25 with the AOT cache only, so Java 25 only.
-SERVICE_JAVA_OPTS_JIT="-XX:CompileThresholdScaling=10"
+# No -XX:CompileThresholdScaling: at 10 (sessions 9-11) it cut the JIT's CPU before ready (start-up ~1 s faster alone,
+# ~3 s all at once), but the JIT then kept compiling for minutes at 10x the calls: in the soak (benchmarks/README.md,
+# "Soak", session 12) the latency settled later and the code cache kept growing past the warm-up (resident memory up
+# 10-15 %); at the default thresholds the steady minutes' p99 went under 1 s and the memory stayed flat. A running
+# service's latency and memory are worth more than a second of its start.
 # Added on Java 25 or newer, which know them (Java 17 refuses to start on an unknown -XX option): compact object
 # headers (8 bytes less per object: a smaller heap for the same work) and a periodic malloc_trim, which hands the
 # freed parts of glibc's malloc arenas back to the system (issue 18's memory target; benchmarks/README.md).
@@ -27,7 +26,7 @@ SERVICE_JAVA_OPTS_25="-XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=10
 # The services' default JVM options for a JVM of the given feature release (17, 25).
 service_java_opts_default() {
     if (( $1 >= 25 )); then
-        echo "$SERVICE_JAVA_OPTS_DEFAULT $SERVICE_JAVA_OPTS_JIT $SERVICE_JAVA_OPTS_25"
+        echo "$SERVICE_JAVA_OPTS_DEFAULT $SERVICE_JAVA_OPTS_25"
     else
         echo "$SERVICE_JAVA_OPTS_DEFAULT"
     fi
