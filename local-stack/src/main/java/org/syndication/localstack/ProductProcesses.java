@@ -88,7 +88,7 @@ public final class ProductProcesses implements AutoCloseable {
         try {
             // one after the other: each start-up time is then the service's own, not three sharing the cores
             for (String service : SERVICES) {
-                processes.put(service, start(service, this.javaOpts));
+                processes.put(service, start(service));
                 awaitReady(service);
             }
         } catch (RuntimeException e) {
@@ -110,7 +110,7 @@ public final class ProductProcesses implements AutoCloseable {
         String instance = service + "-" + (services.values().stream().filter(service::equals).count() + 1);
         ports.put(instance, Ports.free());
         services.put(instance, service);
-        processes.put(instance, start(instance, javaOpts));
+        processes.put(instance, start(instance));
         awaitReady(instance);
         return instance;
     }
@@ -135,7 +135,7 @@ public final class ProductProcesses implements AutoCloseable {
     /** Stops one service gracefully (SIGTERM) and starts it again with the same settings; waits until it is ready. */
     public void restart(String service) {
         stop(processes.get(service));
-        processes.put(service, start(service, javaOpts));
+        processes.put(service, start(service));
         awaitReady(service);
     }
 
@@ -148,7 +148,7 @@ public final class ProductProcesses implements AutoCloseable {
     public Duration restartAllAtOnce() {
         SERVICES.forEach(service -> stop(processes.get(service)));
         long started = System.nanoTime();
-        SERVICES.forEach(service -> processes.put(service, start(service, javaOpts)));
+        SERVICES.forEach(service -> processes.put(service, start(service)));
         SERVICES.forEach(this::awaitReady);
         return Duration.ofNanos(System.nanoTime() - started);
     }
@@ -194,29 +194,50 @@ public final class ProductProcesses implements AutoCloseable {
         return dataDir;
     }
 
-    private Process start(String instance, List<String> javaOpts) {
+    private Process start(String instance) {
         String service = services.get(instance);
+        List<String> cacheOpts = aotCache && instance.equals(service) // one cache file per service: a second records none
+                ? new AotCache(jar(service).getParent(), Runtime.version().feature(), javaOpts).jvmOptions()
+                : List.of();
+        return launch(service, instance, ports.get(instance), cacheOpts, Map.of());
+    }
+
+    /**
+     * Starts a process of {@code service} outside the product, e.g. a reference to compare the product's instances
+     * with: the product's JVM options and environment, its own {@code port} and log ({@code <name>.log}), and
+     * {@code overrides} on top (its own database, consumer group...). It is not one of the product's instances and
+     * {@link #close()} does not stop it: the caller does.
+     */
+    public Process startDetached(String service, String name, int port, Map<String, String> overrides) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("not a service: " + service);
+        }
+        return launch(service, name, port, List.of(), overrides);
+    }
+
+    private Path jar(String service) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw package first");
         }
+        return jar;
+    }
+
+    private Process launch(String service, String name, int port, List<String> cacheOpts, Map<String, String> overrides) {
         String database = service.substring(0, service.indexOf('-'));
         List<String> command = new java.util.ArrayList<>();
         command.add(RuntimeClasspath.javaExecutable());
         command.addAll(javaOpts);
-        List<String> cacheOpts = aotCache && instance.equals(service) // one cache file per service: a second records none
-                ? new AotCache(jar.getParent(), Runtime.version().feature(), javaOpts).jvmOptions()
-                : List.of();
         command.addAll(cacheOpts);
         if (cacheOpts.stream().noneMatch(option -> option.startsWith("-XX:AOTCacheOutput="))) {
             command.addAll(diagnosticJavaOpts());
         }
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of("-jar", jar(service).toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(instance + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(name + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(instance)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.postgres().jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
@@ -227,7 +248,7 @@ public final class ProductProcesses implements AutoCloseable {
         // part of every document's bytes
         env.put("FEED_PUBLIC_BASE_URL", "http://localhost:" + ports.get("feed-service"));
         // what a pod's host name is in Kubernetes: ingest's Kafka transactional ids, which must differ per instance
-        env.put("INGEST_PUBLISH_INSTANCE_ID", instance);
+        env.put("INGEST_PUBLISH_INSTANCE_ID", name);
         env.put("INGEST_SOURCES_ALLOW_PRIVATE", "true");
         // the local stack, its end-to-end test and the benchmarks poll feeds as fast as they like
         env.put("FEED_POLLING_LIMIT_ENABLED", "false");
@@ -236,10 +257,11 @@ public final class ProductProcesses implements AutoCloseable {
         env.put("QUARKUS_MAILER_PORT", String.valueOf(stack.smtp().smtpPort()));
         env.put("QUARKUS_MAILER_MOCK", "false");
         env.putAll(settings);
+        env.putAll(overrides);
         try {
             return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + instance, e);
+            throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 

@@ -56,7 +56,6 @@ final class FaultHarness implements AutoCloseable {
     static final int FEED_PAGE_SIZE = 6000;
     static final List<String> FORMATS = List.of("atom", "rss", "json");
 
-    private final Path root;
     private final Path dataDir;
     private final ProductProcesses product;
     /**
@@ -74,7 +73,6 @@ final class FaultHarness implements AutoCloseable {
         // connection thread does exactly that when the feed service is killed in the middle of a mail (a fault
         // injected on purpose), so that is not a failure of the awaited condition
         Awaitility.doNotCatchUncaughtExceptionsByDefault();
-        this.root = root;
         this.dataDir = dataDir;
         this.product = new ProductProcesses(root, dataDir, List.of("-Xmx256m"), Map.of(
                 "FEED_PAGE_SIZE", String.valueOf(FEED_PAGE_SIZE),
@@ -357,33 +355,15 @@ final class FaultHarness implements AutoCloseable {
         return response.statusCode() + " " + response.headers().firstValue("ETag").orElse("-");
     }
 
+    /**
+     * The reference feed service: the product's settings (ProductProcesses), with its own database and consumer group,
+     * and the broker as it is now (a restarted one keeps its port, but not necessarily its address string).
+     */
     private Process startReferenceFeed(int port, String jdbcUrl, String group) {
-        Path jar = root.resolve("feed-service/target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("feed-reference.log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-        env.put("FEED_API_TOKEN", ProductProcesses.FEED_TOKEN);
-        // the same public base URL as the faulted service: it is part of every document's bytes
-        env.put("FEED_PUBLIC_BASE_URL", url("feed-service", ""));
-        env.put("FEED_PAGE_SIZE", String.valueOf(FEED_PAGE_SIZE));
-        env.put("FEED_DIGEST_SCHEDULED", "false");
-        // as the product's feed services of the harness (ProductProcesses): the comparison reads every document every
-        // half second until the reference has caught up, which the polite-polling limit answers 429 after ten reads
-        env.put("FEED_POLLING_LIMIT_ENABLED", "false");
-        env.put("MP_MESSAGING_INCOMING_NEWS_CATALOGUED_GROUP_ID", group);
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", String.valueOf(product.stack().smtp().smtpPort()));
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return product.startDetached("feed-service", "feed-reference", port, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
+                "MP_MESSAGING_INCOMING_NEWS_CATALOGUED_GROUP_ID", group));
     }
 
     /** Services first, then the stack; a broker or database this harness started again is stopped last. */
