@@ -6,13 +6,13 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syndication.feed.messaging.RawMails.read;
+import static org.syndication.feed.messaging.RawMails.write;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AlternativeBodyTest {
@@ -82,7 +82,7 @@ class AlternativeBodyTest {
         AlternativeBody body = AlternativeBody.of(session, text, html, PLACEHOLDERS);
         for (String token : new String[]{"A", "B"}) {
             List<String> links = List.of("https://x.example/m?token=" + token, "https://x.example/u?token=" + token);
-            MimeMessage read = read(write(body.mail(links, links).ready()));
+            MimeMessage read = read(session, write(body.mail(links, links).ready()));
             MimeMultipart parts = (MimeMultipart) read.getContent();
             MimeBodyPart textPart = (MimeBodyPart) parts.getBodyPart(0);
             assertThat(textPart.getEncoding()).isEqualTo("quoted-printable");
@@ -103,15 +103,5 @@ class AlternativeBodyTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> body.mail(List.of("a"), List.of("a", "b")))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static String write(MimeMessage mail) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        mail.writeTo(out);
-        return out.toString(StandardCharsets.US_ASCII);
-    }
-
-    private MimeMessage read(String raw) throws Exception {
-        return new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -8,13 +8,12 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.syndication.feed.messaging.RawMails.read;
+import static org.syndication.feed.messaging.RawMails.write;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PreparedMailTest {
@@ -32,7 +31,7 @@ class PreparedMailTest {
         mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
         String raw = write(mail.ready());
-        MimeMessage read = read(raw);
+        MimeMessage read = read(session, raw);
 
         assertThat(read.getSubject()).isEqualTo("Harbour – weekly");
         assertThat(read.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("reader@example.org");
@@ -55,7 +54,7 @@ class PreparedMailTest {
         String accented = "Café – über den Hafen\nÇa marche.\n";
         String longLine = "word ".repeat(300) + "\n";
         for (String text : new String[]{accented, longLine}) {
-            MimeMessage read = read(write(alternative(text, "<p>x</p>").ready()));
+            MimeMessage read = read(session, write(alternative(text, "<p>x</p>").ready()));
             MimeBodyPart part = (MimeBodyPart) ((MimeMultipart) read.getContent()).getBodyPart(0);
             assertThat(part.getEncoding()).isEqualTo("quoted-printable");
             assertThat(part.getContentType()).containsIgnoringCase("charset=UTF-8");
@@ -73,7 +72,7 @@ class PreparedMailTest {
     void anHtmlPartWithLinesTooLongForSevenBitGoesOutQuotedPrintableAndReadsBackTheSame() throws Exception {
         // a summary in a non-Latin script, as numeric references: one line far beyond 998 characters
         String html = "<p>" + "&#1041;&#1091;&#1093;&#1090;&#1072; ".repeat(60) + "</p>";
-        MimeMessage read = read(write(alternative("text", html).ready()));
+        MimeMessage read = read(session, write(alternative("text", html).ready()));
         MimeBodyPart part = (MimeBodyPart) ((MimeMultipart) read.getContent()).getBodyPart(1);
         assertThat(part.getEncoding()).isEqualTo("quoted-printable");
         assertThat(part.isMimeType("text/html")).isTrue();
@@ -82,8 +81,8 @@ class PreparedMailTest {
 
     @Test
     void eachMailHasItsOwnBoundaryAndMessageId() throws Exception {
-        MimeMessage a = read(write(alternative("a", "<p>a</p>").ready()));
-        MimeMessage b = read(write(alternative("a", "<p>a</p>").ready()));
+        MimeMessage a = read(session, write(alternative("a", "<p>a</p>").ready()));
+        MimeMessage b = read(session, write(alternative("a", "<p>a</p>").ready()));
         assertThat(a.getContentType()).isNotEqualTo(b.getContentType());
         assertThat(a.getMessageID()).isNotEqualTo(b.getMessageID());
     }
@@ -91,15 +90,5 @@ class PreparedMailTest {
     /** A mail of its own body (boundary), as one without per-recipient values. */
     private PreparedMail alternative(String text, String html) throws Exception {
         return AlternativeBody.of(session, text, html, List.of()).mail(List.of(), List.of());
-    }
-
-    private static String write(MimeMessage mail) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        mail.writeTo(out);
-        return out.toString(StandardCharsets.US_ASCII);
-    }
-
-    private MimeMessage read(String raw) throws Exception {
-        return new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
     }
 }
