@@ -122,7 +122,7 @@ public final class AlternativeBody {
         private final int size;
 
         private Part(Session session, String contentType, String content, List<String> placeholders,
-                     boolean asciiOnly, boolean sevenBit, List<Object> segments, int size) {
+                     boolean asciiOnly, boolean sevenBit, List<Object> segments) {
             this.session = session;
             this.contentType = contentType;
             this.content = content;
@@ -130,7 +130,9 @@ public final class AlternativeBody {
             this.asciiOnly = asciiOnly;
             this.sevenBit = sevenBit;
             this.segments = segments;
-            this.size = size;
+            // a line with a value grows by its values; twice its length is room enough for a mail's first guess
+            this.size = segments.stream().mapToInt(segment -> segment instanceof byte[] encoded
+                    ? encoded.length : 2 * ((String) segment).length()).sum();
         }
 
         static Part of(Session session, String contentType, String content, List<String> placeholders,
@@ -140,28 +142,25 @@ public final class AlternativeBody {
                     .allMatch(AlternativeBody::isSevenBit);
             List<Object> segments = new ArrayList<>();
             StringBuilder run = new StringBuilder();
-            int size = 0;
             for (String line : lines) {
                 if (holdsValue(line, placeholders)) {
-                    if (!run.isEmpty()) {
-                        byte[] encoded = encode(session, run.toString(), sevenBit);
-                        segments.add(encoded);
-                        size += encoded.length;
-                        run.setLength(0);
-                    }
+                    addRun(segments, run, session, sevenBit);
                     segments.add(line);
-                    size += line.length() * 2;
                 } else {
                     run.append(line);
                 }
             }
-            if (!run.isEmpty()) {
-                byte[] encoded = encode(session, run.toString(), sevenBit);
-                segments.add(encoded);
-                size += encoded.length;
-            }
+            addRun(segments, run, session, sevenBit);
             return new Part(session, contentType, content, List.copyOf(placeholders), asciiOnly, sevenBit,
-                    List.copyOf(segments), size);
+                    List.copyOf(segments));
+        }
+
+        /** Adds the run of lines without a value so far, encoded, and starts the next one. */
+        private static void addRun(List<Object> segments, StringBuilder run, Session session, boolean sevenBit) {
+            if (!run.isEmpty()) {
+                segments.add(encode(session, run.toString(), sevenBit));
+                run.setLength(0);
+            }
         }
 
         void writeTo(Bytes out, String boundary, List<String> values) {
