@@ -104,9 +104,7 @@ public final class ProductProcesses implements AutoCloseable {
      * @return the new instance's name, {@code <service>-<n>} ({@code feed-service-2} for the second)
      */
     public String startInstance(String service) {
-        if (!SERVICES.contains(service)) {
-            throw new IllegalArgumentException("not a service: " + service);
-        }
+        requireService(service);
         String instance = service + "-" + (services.values().stream().filter(service::equals).count() + 1);
         ports.put(instance, Ports.free());
         services.put(instance, service);
@@ -209,10 +207,14 @@ public final class ProductProcesses implements AutoCloseable {
      * {@link #close()} does not stop it: the caller does.
      */
     public Process startDetached(String service, String name, int port, Map<String, String> overrides) {
+        requireService(service);
+        return launch(service, name, port, List.of(), overrides);
+    }
+
+    private static void requireService(String service) {
         if (!SERVICES.contains(service)) {
             throw new IllegalArgumentException("not a service: " + service);
         }
-        return launch(service, name, port, List.of(), overrides);
     }
 
     private Path jar(String service) {
