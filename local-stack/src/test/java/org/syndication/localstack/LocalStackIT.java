@@ -188,6 +188,26 @@ class LocalStackIT {
     }
 
     @Test
+    void theFirstTransactionMakesATransactionStateTopicSizedForOneBroker() throws Exception {
+        try (LocalStack stack = LocalStack.start(settings(true));
+             var producer = new KafkaProducer<>(Map.<String, Object>of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, "local-stack-it"),
+                     new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.NEWS_INGESTED, "k", "in a transaction"));
+            producer.commitTransaction();
+
+            try (Admin admin = stack.kafka().admin()) {
+                assertThat(admin.describeTopics(List.of("__transaction_state")).allTopicNames().get()
+                        .get("__transaction_state").partitions()).hasSize(KafkaBroker.INTERNAL_TOPIC_PARTITIONS);
+            }
+            assertThat(consumeAll(stack)).containsExactly("in a transaction");
+        }
+    }
+
+    @Test
     void aTakenPortIsReportedByName() throws Exception {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             LocalStack.Settings settings = new LocalStack.Settings(dataDir, true, Ports.free(), Ports.free(),
