@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -170,6 +171,47 @@ class TransactionalProducersTest {
         }
         assertThat(producer.committed).extracting(List::size)
                 .containsExactly(1, TransactionalProducers.GROUP_RECORDS + 1, half.length, half.length);
+    }
+
+    @Test
+    void producersStartedAheadOfTheFirstDocumentAreNotStartedAgain() {
+        List<MockProducer<String, NewsItemIngested>> made = new CopyOnWriteArrayList<>();
+        TransactionalProducers started = new TransactionalProducers(2, "test-", id -> {
+            MockProducer<String, NewsItemIngested> mock = new MockProducer<>(true, null, new StringSerializer(),
+                    (topic, value) -> new byte[0]);
+            made.add(mock);
+            return mock;
+        });
+
+        assertThat(started.startAll(Duration.ofSeconds(5))).isEqualTo(2);
+        assertThat(made).hasSize(2).allMatch(MockProducer::transactionInitialized);
+
+        started.commitAll(document("a1"), Duration.ofSeconds(5));
+        started.commitAll(document("b1"), Duration.ofSeconds(5));
+        assertThat(made).as("the documents used the started producers").hasSize(2);
+        assertThat(made.stream().mapToLong(MockProducer::commitCount).sum()).isEqualTo(2);
+    }
+
+    @Test
+    void aProducerThatCannotStartAheadStartsOnFirstUseAndTheOthersAreNotTried() {
+        List<MockProducer<String, NewsItemIngested>> made = new CopyOnWriteArrayList<>();
+        TransactionalProducers pool = new TransactionalProducers(3, "test-", id -> {
+            MockProducer<String, NewsItemIngested> mock = new MockProducer<>(true, null, new StringSerializer(),
+                    (topic, value) -> new byte[0]);
+            if (made.isEmpty()) {
+                mock.initTransactionException = new KafkaException("broker unreachable");
+            }
+            made.add(mock);
+            return mock;
+        });
+
+        assertThat(pool.startAll(Duration.ofSeconds(5))).isZero();
+        assertThat(made).as("one attempt, no waiting on the others").hasSize(1);
+        assertThat(made.get(0).closed()).isTrue();
+
+        pool.commitAll(document("a1"), Duration.ofSeconds(5));
+        assertThat(made).hasSize(2);
+        assertThat(made.get(1).history()).extracting(ProducerRecord::key).containsExactly("a1");
     }
 
     private static IngestConfig.Publish publish() {
