@@ -23,6 +23,21 @@ SERVICE_JAVA_OPTS_DEFAULT="-Xms32m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:Reserv
 # freed parts of glibc's malloc arenas back to the system (issue 18's memory target; benchmarks/README.md).
 SERVICE_JAVA_OPTS_25="-XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=10000"
 
+# One service's own JVM options, after the common ones (local-stack's ServiceJavaOptions reads
+# SERVICE_JAVA_OPTS_<SERVICE>; export_service_java_opts sets the defaults below unless one is set, even empty).
+# catalog-service runs on the C1 compiler only: a batch consumer whose work spreads over many framework methods
+# (Kafka, Hibernate, JDBC, the classifier), none hot enough to repay C2, which compiled for the whole of a 4-minute
+# soak (30 % of the catalog's CPU) on the two cores the stack shares. Measured (benchmarks/README.md, "C1 for the
+# catalog", session 13): soak p99 after the warm-up 1.65 -> 1.15 s, the catalog's resident memory ~290 -> ~235 MB.
+# The feed service keeps C2 (it serves cached feeds at nginx's rate: C1 there fell to 0.70x nginx), and so does ingest
+# (the page reader's loops).
+SERVICE_JAVA_OPTS_CATALOG_SERVICE_DEFAULT="-XX:TieredStopAtLevel=1"
+
+# Exports each service's own JVM options (SERVICE_JAVA_OPTS_<SERVICE>) with its default, unless already set.
+export_service_java_opts() {
+    export SERVICE_JAVA_OPTS_CATALOG_SERVICE="${SERVICE_JAVA_OPTS_CATALOG_SERVICE-$SERVICE_JAVA_OPTS_CATALOG_SERVICE_DEFAULT}"
+}
+
 # The services' default JVM options for a JVM of the given feature release (17, 25).
 service_java_opts_default() {
     if (( $1 >= 25 )); then

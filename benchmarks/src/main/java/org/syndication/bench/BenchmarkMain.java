@@ -2,6 +2,7 @@ package org.syndication.bench;
 
 import org.syndication.localstack.AotCache;
 import org.syndication.localstack.ProductProcesses;
+import org.syndication.localstack.ServiceJavaOptions;
 
 import java.io.IOException;
 import java.net.URI;
@@ -139,7 +140,8 @@ public final class BenchmarkMain {
     private static void recordAotCaches(Path root, Path work) throws IOException {
         int java = Runtime.version().feature();
         boolean fresh = ProductProcesses.SERVICES.stream().allMatch(service ->
-                new AotCache(root.resolve(service).resolve("target/quarkus-app"), java, serviceJavaOpts()).isFresh());
+                new AotCache(root.resolve(service).resolve("target/quarkus-app"), java,
+                        ServiceJavaOptions.of(serviceJavaOpts(), service)).isFresh());
         if (java < AotCache.FIRST_JAVA || fresh) {
             return;
         }

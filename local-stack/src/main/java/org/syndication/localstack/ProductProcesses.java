@@ -53,7 +53,8 @@ public final class ProductProcesses implements AutoCloseable {
     /**
      * @param root     the repository root (holds {@code <service>/target/quarkus-app/quarkus-run.jar})
      * @param dataDir  where the stack keeps its data and each service its log ({@code <service>.log})
-     * @param javaOpts JVM options of every service, e.g. {@code -Xmx256m}
+     * @param javaOpts JVM options of every service, e.g. {@code -Xmx256m}; each service adds its own from
+     *                 {@code SERVICE_JAVA_OPTS_<SERVICE>} ({@link ServiceJavaOptions})
      */
     public ProductProcesses(Path root, Path dataDir, List<String> javaOpts) {
         this(root, dataDir, javaOpts, Map.of());
@@ -195,7 +196,7 @@ public final class ProductProcesses implements AutoCloseable {
     private Process start(String instance) {
         String service = services.get(instance);
         List<String> cacheOpts = aotCache && instance.equals(service) // one cache file per service: a second records none
-                ? new AotCache(jar(service).getParent(), Runtime.version().feature(), javaOpts).jvmOptions()
+                ? new AotCache(jar(service).getParent(), Runtime.version().feature(), javaOpts(service)).jvmOptions()
                 : List.of();
         return launch(service, instance, ports.get(instance), cacheOpts, Map.of());
     }
@@ -229,7 +230,7 @@ public final class ProductProcesses implements AutoCloseable {
         String database = service.substring(0, service.indexOf('-'));
         List<String> command = new java.util.ArrayList<>();
         command.add(RuntimeClasspath.javaExecutable());
-        command.addAll(javaOpts);
+        command.addAll(javaOpts(service));
         command.addAll(cacheOpts);
         if (cacheOpts.stream().noneMatch(option -> option.startsWith("-XX:AOTCacheOutput="))) {
             command.addAll(diagnosticJavaOpts());
@@ -273,6 +274,11 @@ public final class ProductProcesses implements AutoCloseable {
      * left out of a start that records an ahead-of-time cache (Native Memory Tracking is not safe there) and out of
      * the cache's options, so setting them neither records a cache again nor goes into one. Unset: none.
      */
+    /** The service's JVM options: every service's, then its own ({@link ServiceJavaOptions}). */
+    private List<String> javaOpts(String service) {
+        return ServiceJavaOptions.of(javaOpts, service);
+    }
+
     private static List<String> diagnosticJavaOpts() {
         String opts = System.getenv("SERVICE_DIAGNOSTIC_JAVA_OPTS");
         return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));

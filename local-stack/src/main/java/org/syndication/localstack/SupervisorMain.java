@@ -203,10 +203,11 @@ public final class SupervisorMain {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw package first");
         }
+        List<String> options = ServiceJavaOptions.of(javaOpts, service);
         List<String> command = new ArrayList<>();
         command.add(RuntimeClasspath.javaExecutable());
-        command.addAll(javaOpts);
-        command.addAll(new AotCache(jar.getParent(), Runtime.version().feature(), javaOpts).jvmOptions());
+        command.addAll(options);
+        command.addAll(new AotCache(jar.getParent(), Runtime.version().feature(), options).jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         Map<String, String> env = builder.environment();

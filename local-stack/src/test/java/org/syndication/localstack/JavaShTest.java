@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The services' default JVM options of {@code bin/java.sh} ({@code ./syndicate} and {@code benchmarks/run} take them
  * from there) for each Java: the Java 25 options only on Java 25 or newer, and each set accepted by a real JVM of its
- * release, since a JVM refuses to start on an option it does not know.
+ * release, since a JVM refuses to start on an option it does not know; and a service's own options
+ * ({@code export_service_java_opts}).
  */
 class JavaShTest {
 
@@ -38,6 +39,16 @@ class JavaShTest {
     }
 
     @Test
+    void theCatalogRunsOnC1OnlyUnlessItsOwnOptionsAreSet() throws Exception {
+        assertThat(bash("source \"$1\"; unset SERVICE_JAVA_OPTS_CATALOG_SERVICE; export_service_java_opts;"
+                + " echo \"[$SERVICE_JAVA_OPTS_CATALOG_SERVICE]\"", SCRIPT.toString()).trim())
+                .isEqualTo("[-XX:TieredStopAtLevel=1]");
+        assertThat(bash("source \"$1\"; export SERVICE_JAVA_OPTS_CATALOG_SERVICE=; export_service_java_opts;"
+                + " echo \"[$SERVICE_JAVA_OPTS_CATALOG_SERVICE]\"", SCRIPT.toString()).trim())
+                .as("set empty by hand: no options of its own").isEqualTo("[]");
+    }
+
+    @Test
     void eachJvmOnThisMachineStartsWithItsOptions() throws Exception {
         List<Path> javas = new ArrayList<>();
         javas.add(Path.of(System.getProperty("java.home"), "bin", "java"));
@@ -52,12 +63,21 @@ class JavaShTest {
                     .trim());
             List<String> command = new ArrayList<>(List.of(java.toString()));
             command.addAll(defaults(feature));
+            command.addAll(ownOptions("catalog-service"));
             command.add("-version");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(java + " with " + command + ":\n" + output).isZero();
         }
+    }
+
+    /** A service's own options as {@code export_service_java_opts} sets them by default. */
+    private static List<String> ownOptions(String service) throws IOException, InterruptedException {
+        String variable = ServiceJavaOptions.variable(service);
+        String value = bash("source \"$1\"; unset " + variable + "; export_service_java_opts; echo \"${" + variable
+                + "}\"", SCRIPT.toString()).trim();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
     private static List<String> defaults(int feature) throws IOException, InterruptedException {
