@@ -176,12 +176,7 @@ class TransactionalProducersTest {
     @Test
     void producersStartedAheadOfTheFirstDocumentAreNotStartedAgain() {
         List<MockProducer<String, NewsItemIngested>> made = new CopyOnWriteArrayList<>();
-        TransactionalProducers started = new TransactionalProducers(2, "test-", id -> {
-            MockProducer<String, NewsItemIngested> mock = new MockProducer<>(true, null, new StringSerializer(),
-                    (topic, value) -> new byte[0]);
-            made.add(mock);
-            return mock;
-        });
+        TransactionalProducers started = new TransactionalProducers(2, "test-", id -> recorded(made, mockProducer()));
 
         assertThat(started.startAll(Duration.ofSeconds(5))).isEqualTo(2);
         assertThat(made).hasSize(2).allMatch(MockProducer::transactionInitialized);
@@ -196,13 +191,11 @@ class TransactionalProducersTest {
     void aProducerThatCannotStartAheadStartsOnFirstUseAndTheOthersAreNotTried() {
         List<MockProducer<String, NewsItemIngested>> made = new CopyOnWriteArrayList<>();
         TransactionalProducers pool = new TransactionalProducers(3, "test-", id -> {
-            MockProducer<String, NewsItemIngested> mock = new MockProducer<>(true, null, new StringSerializer(),
-                    (topic, value) -> new byte[0]);
+            MockProducer<String, NewsItemIngested> mock = mockProducer();
             if (made.isEmpty()) {
                 mock.initTransactionException = new KafkaException("broker unreachable");
             }
-            made.add(mock);
-            return mock;
+            return recorded(made, mock);
         });
 
         assertThat(pool.startAll(Duration.ofSeconds(5))).isZero();
@@ -212,6 +205,17 @@ class TransactionalProducersTest {
         pool.commitAll(document("a1"), Duration.ofSeconds(5));
         assertThat(made).hasSize(2);
         assertThat(made.get(1).history()).extracting(ProducerRecord::key).containsExactly("a1");
+    }
+
+    /** A producer whose sends complete at once; the values are not serialised. */
+    private static MockProducer<String, NewsItemIngested> mockProducer() {
+        return new MockProducer<>(true, null, new StringSerializer(), (topic, value) -> new byte[0]);
+    }
+
+    private static MockProducer<String, NewsItemIngested> recorded(List<MockProducer<String, NewsItemIngested>> made,
+                                                                   MockProducer<String, NewsItemIngested> producer) {
+        made.add(producer);
+        return producer;
     }
 
     private static IngestConfig.Publish publish() {
