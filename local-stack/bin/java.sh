@@ -27,8 +27,8 @@ SERVICE_JAVA_OPTS_25="-XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=10
 # SERVICE_JAVA_OPTS_<SERVICE>; export_service_java_opts sets the defaults below unless one is set, even empty).
 # catalog-service runs on the C1 compiler only: a batch consumer whose work spreads over many framework methods
 # (Kafka, Hibernate, JDBC, the classifier), none hot enough to repay C2, which compiled for the whole of a 4-minute
-# soak (30 % of the catalog's CPU) on the two cores the stack shares. Measured (benchmarks/README.md, "C1 for the
-# catalog", session 13): soak p99 after the warm-up 1.65 -> 1.15 s, the catalog's resident memory ~290 -> ~235 MB.
+# soak (30 % of the catalog's CPU) on the two cores the stack shares. Measured (benchmarks/README.md, "The JIT
+# per service", session 13): soak p99 after the warm-up 1.65 -> 1.15 s, the catalog's resident memory ~290 -> ~235 MB.
 # The feed service keeps C2 (it serves cached feeds at nginx's rate: C1 there fell to 0.70x nginx), and so does ingest
 # (the page reader's loops).
 SERVICE_JAVA_OPTS_CATALOG_SERVICE_DEFAULT="-XX:TieredStopAtLevel=1"

@@ -32,7 +32,7 @@ public final class KafkaBroker implements AutoCloseable {
     private static final int PARTITIONS = 3;
     /**
      * Partitions of the broker's own topics (consumer offsets, transaction state), made at the first group or the
-     * transactional producer: the defaults (50 each) are for clusters of many brokers, and creating 50 partitions
+     * first transactional producer: the defaults (50 each) are for clusters of many brokers, and creating 50 partitions
      * made the first {@code initTransactions} on a fresh broker take 1.2 s instead of 0.75 s.
      */
     static final int INTERNAL_TOPIC_PARTITIONS = 10;

@@ -268,20 +268,19 @@ public final class ProductProcesses implements AutoCloseable {
         }
     }
 
+    /** The service's JVM options: every service's, then its own ({@link ServiceJavaOptions}). */
+    private List<String> javaOpts(String service) {
+        return ServiceJavaOptions.of(javaOpts, service);
+    }
+
     /**
      * {@code SERVICE_DIAGNOSTIC_JAVA_OPTS}: JVM options for measuring a service, e.g.
      * {@code -XX:NativeMemoryTracking=summary} (benchmarks/README.md, issue 18). Not the services' options: they are
      * left out of a start that records an ahead-of-time cache (Native Memory Tracking is not safe there) and out of
      * the cache's options, so setting them neither records a cache again nor goes into one. Unset: none.
      */
-    /** The service's JVM options: every service's, then its own ({@link ServiceJavaOptions}). */
-    private List<String> javaOpts(String service) {
-        return ServiceJavaOptions.of(javaOpts, service);
-    }
-
     private static List<String> diagnosticJavaOpts() {
-        String opts = System.getenv("SERVICE_DIAGNOSTIC_JAVA_OPTS");
-        return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
+        return ServiceJavaOptions.split(System.getenv("SERVICE_DIAGNOSTIC_JAVA_OPTS"));
     }
 
     private void awaitReady(String service) {

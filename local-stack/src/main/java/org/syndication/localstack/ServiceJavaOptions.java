@@ -23,13 +23,14 @@ public final class ServiceJavaOptions {
 
     /** {@code common}, then the service's own options from {@code environment}, if any. */
     public static List<String> of(List<String> common, String service, Map<String, String> environment) {
-        String own = environment.get(variable(service));
-        if (own == null || own.isBlank()) {
-            return List.copyOf(common);
-        }
         List<String> options = new ArrayList<>(common);
-        options.addAll(List.of(own.trim().split("\\s+")));
+        options.addAll(split(environment.get(variable(service))));
         return List.copyOf(options);
+    }
+
+    /** Options as a variable holds them, separated by white space; none when it is unset or blank. */
+    static List<String> split(String options) {
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     /** {@link #of(List, String, Map)} with this process's environment. */
