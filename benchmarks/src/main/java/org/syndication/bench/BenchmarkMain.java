@@ -120,14 +120,19 @@ public final class BenchmarkMain {
                 report.print();
                 return;
             }
+            printResident(product, "the pipeline");
             new FeedServingBenchmark(product, work, report).run();
+            printResident(product, "the feed serving");
             new SearchFeedBenchmark(product, report).run();
+            printResident(product, "the search feeds");
             new DigestBenchmark(product, report, System.getenv()).run();
+            printResident(product, "the digest");
             new WebSubBenchmark(product, report, WebSubBenchmark.subscribersFromEnvironment(System.getenv())).run();
             for (String service : ProductProcesses.SERVICES) {
                 report.add(service + ": resident memory after the benchmarks",
-                        residentMb(product.process(service).pid()) + " MB", "-");
+                        residentDetail(product.process(service).pid()), "<= 250 MB");
             }
+            ServiceDiagnostics.dumpIfAsked(product, work);
         }
         report.print();
     }
@@ -209,6 +214,15 @@ public final class BenchmarkMain {
             }
         }
         return rss + " MB (anon " + anon + ", file " + file + ")";
+    }
+
+    /** A progress line: which part of the work the resident memory grows in (the report has the end figure). */
+    private static void printResident(ProductProcesses product, String after) throws IOException {
+        StringBuilder line = new StringBuilder("resident memory after " + after + ":");
+        for (String service : ProductProcesses.SERVICES) {
+            line.append(' ').append(service).append(' ').append(residentDetail(product.process(service).pid())).append(';');
+        }
+        System.out.println(line);
     }
 
     static long residentMb(long pid) throws IOException {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Opt-in: where each service's resident memory goes at the end of {@code benchmarks/run pipeline} (issue 18).
- * {@code BENCH_JCMD} holds {@code jcmd} commands separated by {@code ;} (e.g.
+ * Opt-in: where each service's resident memory goes at the end of {@code benchmarks/run pipeline} or of the whole
+ * {@code benchmarks/run} (issue 18). {@code BENCH_JCMD} holds {@code jcmd} commands separated by {@code ;} (e.g.
  * {@code VM.native_memory summary;GC.heap_info;Thread.print}); each is run against every service while it is still up
  * and written, after the service's {@code /proc/PID/status}, to {@code <service>.diagnostics.txt} in the run's
  * folder, with its {@code /proc/PID/smaps} next to it. Native Memory Tracking needs
