@@ -122,9 +122,12 @@ public interface FeedConfig {
 
     /** Feeds people compose: combined themes ({@code /feeds/a+b.atom}) and saved searches. */
     interface Compose {
-        /** Composed documents kept in memory at most (least recently used ones go first). */
-        @WithDefault("1000")
-        int cacheSize();
+        /**
+         * Memory the cached composed documents may hold at most (each weighs its plain and gzipped bytes; the least
+         * used ones go first).
+         */
+        @WithDefault("16M")
+        MemorySize cacheMemory();
 
         /** A composed document is rendered again after this long even without a projection change. */
         @WithDefault("PT5M")

@@ -23,6 +23,12 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>The ETag is strong and derived from the bytes only, so the same content has the same ETag after a restart
  * or a rebuild; the gzipped representation gets its own ETag ({@code "<hash>-gz"}).
+ *
+ * <p>Where the two representations live depends on how the service keeps the document: {@link #offHeap} for the few
+ * documents kept until the next change and served most (the theme feeds, OPML, archives), {@link #onHeap} for the
+ * many that readers compose, which a bounded cache drops often. An off-heap document's memory is given back only
+ * when the collector finds it unreachable, which for a document that lived long enough to reach the old generation
+ * means a full collection: thousands of search feeds rendered and dropped held ~60 MB of native memory that way.
  */
 public final class RenderedFeed {
 
@@ -39,11 +45,22 @@ public final class RenderedFeed {
     private final CharSequence identityLength;
     private final CharSequence gzipLength;
 
-    public RenderedFeed(byte[] bytes, String contentType, Instant lastModified, String cacheControl) {
+    /** Both representations off the Java heap: served without a copy (see {@link #direct}). */
+    public static RenderedFeed offHeap(byte[] bytes, String contentType, Instant lastModified, String cacheControl) {
+        return new RenderedFeed(bytes, true, contentType, lastModified, cacheControl);
+    }
+
+    /** Both representations on the Java heap: each response copies them to the socket's buffer. */
+    public static RenderedFeed onHeap(byte[] bytes, String contentType, Instant lastModified, String cacheControl) {
+        return new RenderedFeed(bytes, false, contentType, lastModified, cacheControl);
+    }
+
+    private RenderedFeed(byte[] bytes, boolean offHeap, String contentType, Instant lastModified,
+                         String cacheControl) {
         this.bytes = bytes;
         byte[] gzipped = gzip(bytes);
-        this.identity = direct(bytes);
-        this.gzip = direct(gzipped);
+        this.identity = offHeap ? direct(bytes) : Buffer.buffer(bytes);
+        this.gzip = offHeap ? direct(gzipped) : Buffer.buffer(gzipped);
         this.hash = sha256(bytes).substring(0, 32);
         this.etag = HttpHeaders.createOptimized('"' + hash + '"');
         this.gzipEtag = HttpHeaders.createOptimized('"' + hash + "-gz\"");
@@ -66,6 +83,11 @@ public final class RenderedFeed {
 
     public Buffer body(boolean gzipped) {
         return gzipped ? gzip : identity;
+    }
+
+    /** Bytes the two representations hold, what a cache of documents weighs them by. */
+    public int memorySize() {
+        return identity.length() + gzip.length();
     }
 
     public CharSequence contentLength(boolean gzipped) {

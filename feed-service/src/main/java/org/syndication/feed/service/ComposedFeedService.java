@@ -34,15 +34,15 @@ import java.util.stream.Collectors;
 
 /**
  * Renders composed feeds (combined themes, saved searches) on request and keeps them in a bounded cache
- * (Caffeine, {@code feed.compose.cache-size} documents, least recently used out first, each at most
- * {@code feed.compose.cache-ttl} old). Unlike theme feeds they cannot all be rendered ahead: there are as many as
+ * (Caffeine, at most {@code feed.compose.cache-memory} of documents, the least used out first, each at most
+ * {@code feed.compose.cache-ttl} old; on the Java heap, see {@link RenderedFeed#onHeap}). Unlike theme feeds they cannot all be rendered ahead: there are as many as
  * readers invent. Any projection change empties the cache; a render that started before the change is not kept
  * (a generation number tells), so no reader gets a document older than a change it could have seen.
  */
 @ApplicationScoped
 public class ComposedFeedService {
 
-    private record Cached(long generation, RenderedFeed document) {
+    record Cached(long generation, RenderedFeed document) {
     }
 
     private final ComposedItemRepository repository;
@@ -62,9 +62,15 @@ public class ComposedFeedService {
         this.themes = themes;
         this.urls = urls;
         this.config = config;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(config.compose().cacheSize())
-                .expireAfterWrite(config.compose().cacheTtl())
+        this.cache = documentCache(config.compose());
+    }
+
+    /** Bounded by the bytes its documents hold, not by their number: a search feed may be 1 KB or 200 KB. */
+    static Cache<String, Cached> documentCache(FeedConfig.Compose compose) {
+        return Caffeine.newBuilder()
+                .maximumWeight(compose.cacheMemory().asLongValue())
+                .weigher((String key, Cached cached) -> cached.document().memorySize())
+                .expireAfterWrite(compose.cacheTtl())
                 .build();
     }
 
@@ -128,7 +134,7 @@ public class ComposedFeedService {
             case ATOM -> rome.atom(doc);
             case JSON -> json.write(doc);
         };
-        RenderedFeed rendered = new RenderedFeed(bytes, format.contentType(), updated,
+        RenderedFeed rendered = RenderedFeed.onHeap(bytes, format.contentType(), updated,
                 "public, max-age=" + config.cache().maxAge().toSeconds());
         cache.put(cacheKey(feed, format), new Cached(started, rendered));
         Log.debugf("composed feed rendered feed=%s format=%s entries=%d", feed.key(), format.extension(), entries.size());
@@ -141,12 +147,6 @@ public class ComposedFeedService {
                 ? urls.base() + "/feeds/search." + format.extension() + "?q="
                 + URLEncoder.encode(feed.query().get().text(), StandardCharsets.UTF_8)
                 : urls.feed(feed.key(), format);
-    }
-
-    /** Documents in the cache now (for tests and metrics). */
-    public long cachedCount() {
-        cache.cleanUp();
-        return cache.estimatedSize();
     }
 
     private static String cacheKey(ComposedFeed feed, FeedFormat format) {

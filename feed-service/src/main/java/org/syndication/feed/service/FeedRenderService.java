@@ -99,7 +99,7 @@ public class FeedRenderService {
         FeedDocument doc = document(key, snapshot.titles(), format, snapshot.entries(), snapshot.updated(), false,
                 urls.feed(key, format), snapshot.prevArchive().map(m -> urls.archive(key, m, format)), Optional.empty(),
                 Optional.of(snapshot.maxAge()), snapshot.deleted());
-        return new RenderedFeed(write(doc, format), format.contentType(), snapshot.updated(),
+        return RenderedFeed.offHeap(write(doc, format), format.contentType(), snapshot.updated(),
                 "public, max-age=" + snapshot.maxAge().toSeconds());
     }
 
@@ -134,7 +134,7 @@ public class FeedRenderService {
         String cacheControl = "public, max-age=" + config.cache().archiveMaxAge().toSeconds() + ", immutable";
         FeedDocument doc = document(feedKey, titles, format, entries, updated, true,
                 urls.archive(feedKey, month, format), prev, next, Optional.empty(), deleted);
-        return Optional.of(new RenderedFeed(write(doc, format), format.contentType(), updated, cacheControl));
+        return Optional.of(RenderedFeed.offHeap(write(doc, format), format.contentType(), updated, cacheControl));
     }
 
     /** The OPML list of every feed. */
@@ -145,7 +145,7 @@ public class FeedRenderService {
         known.forEach(t -> listed.add(new OpmlWriter.Listed(title(t.slug(), ThemeCatalog.titles(known)),
                 urls.theme(t.slug()), t.slug())));
         byte[] bytes = opml.write(config.siteTitle() + " feeds", listed, urls::feed);
-        return new RenderedFeed(bytes, "text/x-opml; charset=utf-8", updated,
+        return RenderedFeed.offHeap(bytes, "text/x-opml; charset=utf-8", updated,
                 "public, max-age=" + config.cache().maxAge().toSeconds());
     }
 

@@ -190,8 +190,8 @@ class FeedWritersTest {
         byte[] once = rome.atom(doc(FeedFormat.ATOM, false, entries()));
         byte[] twice = rome.atom(doc(FeedFormat.ATOM, false, entries()));
         assertThat(once).isEqualTo(twice);
-        RenderedFeed a = new RenderedFeed(once, FeedFormat.ATOM.contentType(), Instant.EPOCH, "max-age=60");
-        RenderedFeed b = new RenderedFeed(twice, FeedFormat.ATOM.contentType(), Instant.EPOCH, "max-age=60");
+        RenderedFeed a = RenderedFeed.offHeap(once, FeedFormat.ATOM.contentType(), Instant.EPOCH, "max-age=60");
+        RenderedFeed b = RenderedFeed.offHeap(twice, FeedFormat.ATOM.contentType(), Instant.EPOCH, "max-age=60");
         assertThat(a.etag(false).toString()).isEqualTo(b.etag(false).toString()).startsWith("\"").endsWith("\"");
         assertThat(a.etag(true).toString()).isNotEqualTo(a.etag(false).toString());
         assertThat(a.matches(b.etag(true).toString())).isTrue();
