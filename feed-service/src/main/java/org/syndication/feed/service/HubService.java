@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,8 @@ public class HubService {
     static final int VERIFY_QUEUE = 500;
     /** Bytes of a verification answer read at most (a challenge is 43 characters). */
     static final int MAX_ANSWER = 1024;
+    /** Threads of a callback client's executor, which finishes the exchanges its selector thread has read. */
+    static final int CALLBACK_CLIENT_THREADS = 4;
 
     public enum Mode {
         SUBSCRIBE, UNSUBSCRIBE;
@@ -83,7 +86,7 @@ public class HubService {
         this.clock = clock;
         this.metrics = metrics;
         this.guard = new CallbackGuard(config.websub().allowPrivate());
-        this.http = callbackClient(config);
+        this.http = callbackClient(config, "websub-verify-http");
         AtomicInteger threads = new AtomicInteger();
         this.verifier = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(VERIFY_QUEUE), r -> {
             Thread thread = new Thread(r, "websub-verify-" + threads.incrementAndGet());
@@ -93,13 +96,26 @@ public class HubService {
         this.verifier.allowCoreThreadTimeOut(true);
     }
 
-    /** The HTTP client of every callback request: no redirects (each hop would need the address check again). */
-    static HttpClient callbackClient(FeedConfig config) {
+    /**
+     * The HTTP client of every callback request: no redirects (each hop would need the address check again), and a
+     * small executor of its own: the JDK's default is an unbounded cached pool, which grew to over a hundred threads for one
+     * change delivered to 500 subscribers and kept their native memory after they were gone.
+     */
+    static HttpClient callbackClient(FeedConfig config, String name) {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(CALLBACK_CLIENT_THREADS, CALLBACK_CLIENT_THREADS, 60,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread thread = new Thread(r, name + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.allowCoreThreadTimeOut(true);
         return HttpClient.newBuilder()
                 // HTTP/1.1: no h2c upgrade attempt on plain http callbacks, which some small servers mishandle
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(config.websub().timeout())
+                .executor(executor)
                 .build();
     }
 
