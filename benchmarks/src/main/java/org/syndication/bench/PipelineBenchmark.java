@@ -98,7 +98,7 @@ final class PipelineBenchmark {
                     Report.perSecond(round.total() / round.catalogSeconds(), "items"), "-");
             reportCpu(round);
             report.add("through all three services (" + round.total() + " items, posted to projected)",
-                    Report.perSecond(round.perSecond(), "items"), ">= 5,000 items/s");
+                    Report.perSecond(round.perSecond(), "items"), "-");
             return round.perSecond();
         }
     }
