@@ -17,9 +17,11 @@ import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,11 +37,14 @@ public class SmtpSender {
 
     /** Connect, read and write timeout of a connection: a server that stops answering fails the mail in hand. */
     static final int TIMEOUT_MILLIS = 60_000;
+    /** A sending thread without work ends after this long. */
+    static final int IDLE_THREAD_SECONDS = 30;
 
     private final Session session;
     private final int connections;
     private final BlockingQueue<Transport> idle;
-    private final ExecutorService threads;
+    private final ThreadPoolExecutor threads;
+    private final ScheduledThreadPoolExecutor writeTimeouts;
 
     public SmtpSender(@ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost") String host,
                       @ConfigProperty(name = "quarkus.mailer.port") Optional<Integer> port,
@@ -59,6 +64,15 @@ public class SmtpSender {
         properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(TIMEOUT_MILLIS));
         properties.put("mail." + protocol + ".timeout", String.valueOf(TIMEOUT_MILLIS));
         properties.put("mail." + protocol + ".writetimeout", String.valueOf(TIMEOUT_MILLIS));
+        // one timer thread for every connection's write timeout: without it Angus Mail starts a thread per
+        // connection (WriteTimeoutSocket), kept as long as the connection is, 50 more after a digest to 10,000
+        this.writeTimeouts = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "digest-smtp-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        writeTimeouts.setRemoveOnCancelPolicy(true); // each write schedules its timeout and cancels it when done
+        properties.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
         // no QUIT round trip when a broken connection is dropped
         properties.put("mail." + protocol + ".quitwait", "false");
         this.session = Session.getInstance(properties, username.isEmpty() ? null : new jakarta.mail.Authenticator() {
@@ -70,11 +84,14 @@ public class SmtpSender {
         this.connections = Math.max(1, connections);
         this.idle = new ArrayBlockingQueue<>(this.connections);
         AtomicInteger threadNumber = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(this.connections, task -> {
+        this.threads = new ThreadPoolExecutor(this.connections, this.connections, IDLE_THREAD_SECONDS,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "digest-smtp-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        // a digest goes out once an hour at most: the sending threads need not wait for the next one
+        threads.allowCoreThreadTimeOut(true);
     }
 
     /** Builds the {@code i}-th message of a {@link #sendAll} call. */
@@ -161,6 +178,7 @@ public class SmtpSender {
     @PreDestroy
     void stop() {
         threads.shutdownNow();
+        writeTimeouts.shutdownNow();
         for (Transport transport; (transport = idle.poll()) != null; ) {
             close(transport);
         }
