@@ -71,7 +71,7 @@ public class HubDelivery {
         this.clock = clock;
         this.metrics = metrics;
         this.guard = new CallbackGuard(config.websub().allowPrivate());
-        this.http = HubService.callbackClient(config, "websub-deliver-http");
+        this.http = HubService.callbackClient(config.websub().timeout(), "websub-deliver-http");
     }
 
     void onStart(@Observes StartupEvent event) {

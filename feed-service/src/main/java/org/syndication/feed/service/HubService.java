@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -86,7 +87,7 @@ public class HubService {
         this.clock = clock;
         this.metrics = metrics;
         this.guard = new CallbackGuard(config.websub().allowPrivate());
-        this.http = callbackClient(config, "websub-verify-http");
+        this.http = callbackClient(config.websub().timeout(), "websub-verify-http");
         AtomicInteger threads = new AtomicInteger();
         this.verifier = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(VERIFY_QUEUE), r -> {
             Thread thread = new Thread(r, "websub-verify-" + threads.incrementAndGet());
@@ -101,7 +102,7 @@ public class HubService {
      * small executor of its own: the JDK's default is an unbounded cached pool, which grew to over a hundred threads for one
      * change delivered to 500 subscribers and kept their native memory after they were gone.
      */
-    static HttpClient callbackClient(FeedConfig config, String name) {
+    static HttpClient callbackClient(Duration connectTimeout, String name) {
         AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(CALLBACK_CLIENT_THREADS, CALLBACK_CLIENT_THREADS, 60,
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -114,7 +115,7 @@ public class HubService {
                 // HTTP/1.1: no h2c upgrade attempt on plain http callbacks, which some small servers mishandle
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.websub().timeout())
+                .connectTimeout(connectTimeout)
                 .executor(executor)
                 .build();
     }
