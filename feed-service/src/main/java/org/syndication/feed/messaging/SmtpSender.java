@@ -19,7 +19,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +43,6 @@ public class SmtpSender {
     private final int connections;
     private final BlockingQueue<Transport> idle;
     private final ThreadPoolExecutor threads;
-    private final ScheduledThreadPoolExecutor writeTimeouts;
 
     public SmtpSender(@ConfigProperty(name = "quarkus.mailer.host", defaultValue = "localhost") String host,
                       @ConfigProperty(name = "quarkus.mailer.port") Optional<Integer> port,
@@ -63,16 +61,10 @@ public class SmtpSender {
         properties.put("mail." + protocol + ".starttls.required", String.valueOf("REQUIRED".equalsIgnoreCase(startTls)));
         properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(TIMEOUT_MILLIS));
         properties.put("mail." + protocol + ".timeout", String.valueOf(TIMEOUT_MILLIS));
+        // Angus Mail gives each connection a timer thread for this (WriteTimeoutSocket), kept as long as the
+        // connection is; one shared timer took the digest to 10,000 from 28.7-29.9 s to 30.9-32.5 s in alternated
+        // runs (benchmarks/README.md), so each connection keeps its own
         properties.put("mail." + protocol + ".writetimeout", String.valueOf(TIMEOUT_MILLIS));
-        // one timer thread for every connection's write timeout: without it Angus Mail starts a thread per
-        // connection (WriteTimeoutSocket), kept as long as the connection is, 50 more after a digest to 10,000
-        this.writeTimeouts = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "digest-smtp-timeouts");
-            thread.setDaemon(true);
-            return thread;
-        });
-        writeTimeouts.setRemoveOnCancelPolicy(true); // each write schedules its timeout and cancels it when done
-        properties.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
         // no QUIT round trip when a broken connection is dropped
         properties.put("mail." + protocol + ".quitwait", "false");
         this.session = Session.getInstance(properties, username.isEmpty() ? null : new jakarta.mail.Authenticator() {
@@ -178,7 +170,6 @@ public class SmtpSender {
     @PreDestroy
     void stop() {
         threads.shutdownNow();
-        writeTimeouts.shutdownNow();
         for (Transport transport; (transport = idle.poll()) != null; ) {
             close(transport);
         }

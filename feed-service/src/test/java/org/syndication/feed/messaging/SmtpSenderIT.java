@@ -58,22 +58,6 @@ class SmtpSenderIT {
     }
 
     @Test
-    void theConnectionsShareOneWriteTimeoutThreadAndTheSendingThreadsAreTheOnlyOthers() {
-        Set<Thread> before = Thread.getAllStackTraces().keySet();
-        List<Exception> sent = sender.sendAll(20, i -> message("threads-" + i + "@example.org", "threads " + i));
-        assertThat(sent).hasSize(20).containsOnlyNulls();
-
-        List<String> started = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.isAlive())
-                .map(Thread::getName)
-                .toList();
-        // four connections are open now: Angus Mail's own write timeout would be a "pool-N-thread-1" per connection
-        assertThat(started).filteredOn(name -> name.startsWith("digest-smtp-timeouts")).hasSize(1);
-        assertThat(started).filteredOn(name -> name.matches("digest-smtp-\\d+")).hasSizeBetween(1, 4);
-        assertThat(started).noneMatch(name -> name.startsWith("pool-"));
-    }
-
-    @Test
     void aMessageThatCannotBeBuiltOrSentFailsAloneAndTheOthersGoOut() {
         List<Exception> outcomes = sender.sendAll(12, i -> {
             if (i == 3) {
