@@ -59,8 +59,8 @@ public final class RenderedFeed {
                          String cacheControl) {
         this.bytes = bytes;
         byte[] gzipped = gzip(bytes);
-        this.identity = offHeap ? direct(bytes) : Buffer.buffer(bytes);
-        this.gzip = offHeap ? direct(gzipped) : Buffer.buffer(gzipped);
+        this.identity = offHeap ? direct(bytes) : heap(bytes);
+        this.gzip = offHeap ? direct(gzipped) : heap(gzipped);
         this.hash = sha256(bytes).substring(0, 32);
         this.etag = HttpHeaders.createOptimized('"' + hash + '"');
         this.gzipEtag = HttpHeaders.createOptimized('"' + hash + "-gz\"");
@@ -131,6 +131,14 @@ public final class RenderedFeed {
         ByteBuffer memory = ByteBuffer.allocateDirect(bytes.length);
         memory.put(bytes).flip();
         return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(memory)));
+    }
+
+    /**
+     * The array itself, not a copy (nothing writes to it: {@link #bytes()} hands out copies), and unreleasable like
+     * {@link #direct}: Netty releases what it has written.
+     */
+    private static Buffer heap(byte[] bytes) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes)));
     }
 
     private static byte[] gzip(byte[] bytes) {

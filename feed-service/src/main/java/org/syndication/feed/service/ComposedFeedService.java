@@ -35,9 +35,10 @@ import java.util.stream.Collectors;
 /**
  * Renders composed feeds (combined themes, saved searches) on request and keeps them in a bounded cache
  * (Caffeine, at most {@code feed.compose.cache-memory} of documents, the least used out first, each at most
- * {@code feed.compose.cache-ttl} old; on the Java heap, see {@link RenderedFeed#onHeap}). Unlike theme feeds they cannot all be rendered ahead: there are as many as
- * readers invent. Any projection change empties the cache; a render that started before the change is not kept
- * (a generation number tells), so no reader gets a document older than a change it could have seen.
+ * {@code feed.compose.cache-ttl} old; on the Java heap, see {@link RenderedFeed#onHeap}). Unlike theme feeds they
+ * cannot all be rendered ahead: there are as many as readers invent. Any projection change empties the cache; a render
+ * that started before the change is not kept (a generation number tells), so no reader gets a document older than a
+ * change it could have seen.
  */
 @ApplicationScoped
 public class ComposedFeedService {

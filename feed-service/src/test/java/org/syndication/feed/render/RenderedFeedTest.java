@@ -1,5 +1,6 @@
 package org.syndication.feed.render;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,21 @@ class RenderedFeedTest {
         }
         assertThat(on.body(false).getBytes()).isEqualTo(BYTES);
         assertThat(gunzip(on.body(true))).isEqualTo(BYTES);
+    }
+
+    @Test
+    void aResponseReleasingWhatItWroteLeavesTheDocumentServable() {
+        for (RenderedFeed doc : new RenderedFeed[] {
+                RenderedFeed.offHeap(BYTES, "application/atom+xml", Instant.EPOCH, "max-age=60"),
+                RenderedFeed.onHeap(BYTES, "application/atom+xml", Instant.EPOCH, "max-age=60")}) {
+            for (int response = 0; response < 3; response++) {
+                ByteBuf written = doc.body(false).getByteBuf();
+                written.release(); // what Netty does once it has written a response's buffer
+                doc.body(true).getByteBuf().release();
+            }
+            assertThat(doc.body(false).getBytes()).isEqualTo(BYTES);
+            assertThat(doc.body(true).length()).isPositive();
+        }
     }
 
     @Test
