@@ -109,7 +109,8 @@ public final class BenchmarkMain {
             pipeline.latency();
             double raw = KafkaBaseline.run(product.stack().kafka().bootstrapServers(), report);
             double pipelinePerSecond = pipeline.throughput();
-            report.add("  ratio of pipeline to raw producer", String.format("%.3f", pipelinePerSecond / raw), ">= 0.10");
+            report.add("  ratio of pipeline to raw producer", String.format("%.3f", pipelinePerSecond / raw),
+                    ">= 0.10");
             if (only.equals("pipeline")) {
                 // after real work, where a heap that keeps what it committed shows (issue 18's memory target)
                 for (String service : ProductProcesses.SERVICES) {
@@ -220,7 +221,8 @@ public final class BenchmarkMain {
     private static void printResident(ProductProcesses product, String after) throws IOException {
         StringBuilder line = new StringBuilder("resident memory after " + after + ":");
         for (String service : ProductProcesses.SERVICES) {
-            line.append(' ').append(service).append(' ').append(residentDetail(product.process(service).pid())).append(';');
+            line.append(' ').append(service).append(' ')
+                    .append(residentDetail(product.process(service).pid())).append(';');
         }
         System.out.println(line);
     }

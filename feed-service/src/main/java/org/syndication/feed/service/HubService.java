@@ -99,8 +99,8 @@ public class HubService {
 
     /**
      * The HTTP client of every callback request: no redirects (each hop would need the address check again), and a
-     * small executor of its own: the JDK's default is an unbounded cached pool, which grew to over a hundred threads for one
-     * change delivered to 500 subscribers and kept their native memory after they were gone.
+     * small executor of its own: the JDK's default is an unbounded cached pool, which grew to over a hundred threads
+     * for one change delivered to 500 subscribers and kept their native memory after they were gone.
      */
     static HttpClient callbackClient(Duration connectTimeout, String name) {
         AtomicInteger threads = new AtomicInteger();
