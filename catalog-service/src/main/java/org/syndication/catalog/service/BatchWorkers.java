@@ -2,6 +2,7 @@ package org.syndication.catalog.service;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.syndication.support.concurrent.DaemonThreads;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -28,12 +28,7 @@ public class BatchWorkers {
     private final Executor executor;
 
     public BatchWorkers() {
-        AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "catalog-batch-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.numbered("catalog-batch-worker"));
         executor = task -> {
             try {
                 pool.execute(task);

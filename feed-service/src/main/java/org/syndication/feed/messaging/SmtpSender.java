@@ -8,6 +8,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.syndication.support.concurrent.DaemonThreads;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,13 +76,8 @@ public class SmtpSender {
         });
         this.connections = Math.max(1, connections);
         this.idle = new ArrayBlockingQueue<>(this.connections);
-        AtomicInteger threadNumber = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(this.connections, this.connections, IDLE_THREAD_SECONDS,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "digest-smtp-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), DaemonThreads.numbered("digest-smtp"));
         // a digest goes out once an hour at most: the sending threads need not wait for the next one
         threads.allowCoreThreadTimeOut(true);
     }

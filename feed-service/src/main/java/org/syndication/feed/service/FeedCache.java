@@ -17,6 +17,7 @@ import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.messaging.EventTracing;
 import org.syndication.feed.render.FeedFormat;
 import org.syndication.feed.render.RenderedFeed;
+import org.syndication.support.concurrent.DaemonThreads;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -78,11 +79,8 @@ public class FeedCache {
     private volatile long lastRenderTook;
     /** How full the projection's last batch was, from 0 to 1: a full one means more records wait behind it. */
     private volatile double backlog;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "feed-render");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("feed-render"));
     private volatile List<Theme> themes = List.of();
     private volatile Set<String> feedKeys = Set.of();
     private volatile RenderedFeed opml;

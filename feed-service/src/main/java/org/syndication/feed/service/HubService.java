@@ -12,6 +12,7 @@ import org.syndication.feed.config.FeedConfig;
 import org.syndication.feed.websub.CallbackGuard;
 import org.syndication.feed.websub.HubRepository;
 import org.syndication.feed.websub.Topic;
+import org.syndication.support.concurrent.DaemonThreads;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The WebSub hub's subscription side: a request that passed validation is answered 202 at once and its intent is
@@ -88,12 +88,8 @@ public class HubService {
         this.metrics = metrics;
         this.guard = new CallbackGuard(config.websub().allowPrivate());
         this.http = callbackClient(config.websub().timeout(), "websub-verify-http");
-        AtomicInteger threads = new AtomicInteger();
-        this.verifier = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(VERIFY_QUEUE), r -> {
-            Thread thread = new Thread(r, "websub-verify-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.verifier = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(VERIFY_QUEUE),
+                DaemonThreads.numbered("websub-verify"));
         this.verifier.allowCoreThreadTimeOut(true);
     }
 
@@ -103,13 +99,8 @@ public class HubService {
      * for one change delivered to 500 subscribers and kept their native memory after they were gone.
      */
     static HttpClient callbackClient(Duration connectTimeout, String name) {
-        AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(CALLBACK_CLIENT_THREADS, CALLBACK_CLIENT_THREADS, 60,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread thread = new Thread(r, name + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), DaemonThreads.numbered(name));
         executor.allowCoreThreadTimeOut(true);
         return HttpClient.newBuilder()
                 // HTTP/1.1: no h2c upgrade attempt on plain http callbacks, which some small servers mishandle

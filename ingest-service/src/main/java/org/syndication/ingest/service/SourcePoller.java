@@ -28,6 +28,7 @@ import org.syndication.ingest.feeds.UnsafeUrlException;
 import org.syndication.ingest.mapping.ItemMapper;
 import org.syndication.ingest.parse.DocumentSplitter;
 import org.syndication.ingest.parse.PageReading;
+import org.syndication.support.concurrent.DaemonThreads;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,12 +101,8 @@ public class SourcePoller {
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(Math.max(1, config.sources().concurrency()), task -> {
-            Thread thread = new Thread(task, "source-poller-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = Executors.newFixedThreadPool(Math.max(1, config.sources().concurrency()),
+                DaemonThreads.numbered("source-poller"));
         // a gauge an earlier instance left in a shared registry (the tests restart the application in one JVM) would
         // still watch that instance's counter: replaced, and held strongly so that a collection never drops it
         metrics.find(DEGRADED_GAUGE).gauges().forEach(metrics::remove);
