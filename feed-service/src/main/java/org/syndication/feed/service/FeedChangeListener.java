@@ -12,6 +12,7 @@ import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.syndication.feed.digest.SendLogRepository;
+import org.syndication.support.concurrent.DaemonThreads;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,10 +96,7 @@ public class FeedChangeListener {
             return;
         }
         running = true;
-        Thread listener = new Thread(this::run, "feed-change-listener");
-        listener.setDaemon(true);
-        thread = listener;
-        listener.start();
+        thread = DaemonThreads.start("feed-change-listener", this::run);
     }
 
     public synchronized void stop() {

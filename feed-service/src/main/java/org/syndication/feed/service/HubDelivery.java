@@ -17,6 +17,7 @@ import org.syndication.feed.websub.CallbackGuard;
 import org.syndication.feed.websub.HubRepository;
 import org.syndication.feed.websub.HubSignature;
 import org.syndication.feed.websub.Topic;
+import org.syndication.support.concurrent.DaemonThreads;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,9 +76,7 @@ public class HubDelivery {
     }
 
     void onStart(@Observes StartupEvent event) {
-        loop = new Thread(this::run, "websub-deliver");
-        loop.setDaemon(true);
-        loop.start();
+        loop = DaemonThreads.start("websub-deliver", this::run);
     }
 
     void onStop(@Observes ShutdownEvent event) {

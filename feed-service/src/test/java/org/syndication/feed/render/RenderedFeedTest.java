@@ -4,11 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.zip.GZIPInputStream;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.syndication.events.EventSerializer;
 import org.syndication.events.NewsItemIngested;
 import org.syndication.ingest.config.IngestConfig;
+import org.syndication.support.concurrent.DaemonThreads;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -114,9 +115,7 @@ public class TransactionalProducers {
      * service (soak runs of 2026-12-07).
      */
     void onStart(@Observes StartupEvent event, IngestConfig config) {
-        Thread starter = new Thread(() -> startAll(config.publish().kafkaTimeout()), "transactional-producers-start");
-        starter.setDaemon(true);
-        starter.start();
+        DaemonThreads.start("transactional-producers-start", () -> startAll(config.publish().kafkaTimeout()));
     }
 
     /**

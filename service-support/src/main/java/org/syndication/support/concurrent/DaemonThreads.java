@@ -23,6 +23,13 @@ public final class DaemonThreads {
         return task -> daemon(task, name);
     }
 
+    /** Starts {@code task} on a daemon thread named {@code name}: a service's one long-running loop. */
+    public static Thread start(String name, Runnable task) {
+        Thread thread = daemon(task, name);
+        thread.start();
+        return thread;
+    }
+
     private static Thread daemon(Runnable task, String name) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);

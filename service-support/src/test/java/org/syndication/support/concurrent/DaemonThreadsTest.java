@@ -36,4 +36,13 @@ class DaemonThreadsTest {
         thread.join(5_000);
         assertThat(ran[0]).isTrue();
     }
+
+    @Test
+    void startRunsTheTaskOnANamedDaemonThread() throws InterruptedException {
+        String[] ranOn = new String[1];
+        Thread thread = DaemonThreads.start("websub-deliver", () -> ranOn[0] = Thread.currentThread().getName());
+        thread.join(5_000);
+        assertThat(thread.isDaemon()).isTrue();
+        assertThat(ranOn[0]).isEqualTo("websub-deliver");
+    }
 }
