@@ -117,6 +117,7 @@ public final class BenchmarkMain {
                     report.add(service + ": resident memory after the pipeline",
                             residentDetail(product.process(service).pid()), "<= 250 MB");
                 }
+                addResidentAfterIdle(product, report);
                 ServiceDiagnostics.dumpIfAsked(product, work);
                 report.print();
                 return;
@@ -133,6 +134,7 @@ public final class BenchmarkMain {
                 report.add(service + ": resident memory after the benchmarks",
                         residentDetail(product.process(service).pid()), "<= 250 MB");
             }
+            addResidentAfterIdle(product, report);
             ServiceDiagnostics.dumpIfAsked(product, work);
         }
         report.print();
@@ -225,6 +227,22 @@ public final class BenchmarkMain {
                     .append(residentDetail(product.process(service).pid())).append(';');
         }
         System.out.println(line);
+    }
+
+    /**
+     * The services' resident memory once they have been idle for {@code BENCH_IDLE_SECONDS} (default 30) after the
+     * work: what a service holds between bursts, once its collector has had the chance to give back what the burst
+     * committed (the row right after the work shows what it holds in the middle of one).
+     */
+    private static void addResidentAfterIdle(ProductProcesses product, Report report)
+            throws IOException, InterruptedException {
+        long seconds = Long.parseLong(System.getenv().getOrDefault("BENCH_IDLE_SECONDS", "30"));
+        System.out.println("idle for " + seconds + " s before the last memory reading...");
+        Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+        for (String service : ProductProcesses.SERVICES) {
+            report.add(service + ": resident memory after " + seconds + " s idle",
+                    residentDetail(product.process(service).pid()), "<= 250 MB");
+        }
     }
 
     static long residentMb(long pid) throws IOException {
