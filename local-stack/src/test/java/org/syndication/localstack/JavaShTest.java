@@ -25,8 +25,9 @@ class JavaShTest {
     @Test
     void java17GetsTheCommonOptionsOnly() throws Exception {
         List<String> options = defaults(17);
-        assertThat(options).contains("-Xmx128m", "-XX:+UseSerialGC", "-Djdk.nio.maxCachedBufferSize=262144")
-                .noneMatch(option -> option.contains("UseCompactObjectHeaders") || option.contains("TrimNativeHeap"));
+        assertThat(options).contains("-Xmx128m", "-Djdk.nio.maxCachedBufferSize=262144")
+                .noneMatch(option -> option.contains("UseCompactObjectHeaders") || option.contains("TrimNativeHeap"))
+                .as("the collector is each service's own").noneMatch(JavaShTest::choosesACollector);
         assertThat(defaults(21)).isEqualTo(options);
     }
 
@@ -39,8 +40,21 @@ class JavaShTest {
     }
 
     @Test
+    void ingestAndTheCatalogRunACollectorThatGivesMemoryBackAndTheFeedTheSerialOne() throws Exception {
+        for (String service : List.of("ingest-service", "catalog-service")) {
+            assertThat(ownOptions(service)).as(service)
+                    .contains("-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000", "-XX:MaxHeapFreeRatio=30");
+        }
+        assertThat(ownOptions("feed-service")).containsExactly("-XX:+UseSerialGC");
+        for (String service : ProductProcesses.SERVICES) {
+            assertThat(ownOptions(service)).as(service + " names one collector").filteredOn(JavaShTest::choosesACollector)
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void theCatalogRunsOnC1OnlyUnlessItsOwnOptionsAreSet() throws Exception {
-        assertThat(ownOptions("catalog-service")).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(ownOptions("catalog-service")).contains("-XX:TieredStopAtLevel=1");
         assertThat(bash("source \"$1\"; export SERVICE_JAVA_OPTS_CATALOG_SERVICE=; export_service_java_opts;"
                 + " echo \"[$SERVICE_JAVA_OPTS_CATALOG_SERVICE]\"", SCRIPT.toString()).trim())
                 .as("set empty by hand: no options of its own").isEqualTo("[]");
@@ -59,15 +73,22 @@ class JavaShTest {
         for (Path java : javas) {
             int feature = Integer.parseInt(bash("source \"$1\"; java_feature \"$2\"", SCRIPT.toString(), java.toString())
                     .trim());
-            List<String> command = new ArrayList<>(List.of(java.toString()));
-            command.addAll(defaults(feature));
-            command.addAll(ownOptions("catalog-service"));
-            command.add("-version");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(java + " with " + command + ":\n" + output).isZero();
+            for (String service : ProductProcesses.SERVICES) {
+                List<String> command = new ArrayList<>(List.of(java.toString()));
+                command.addAll(defaults(feature));
+                command.addAll(ownOptions(service));
+                command.add("-version");
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(process.exitValue()).as(java + " with " + command + ":\n" + output).isZero();
+            }
         }
+    }
+
+    /** {@code -XX:+UseSerialGC}, {@code -XX:+UseG1GC}...: a JVM refuses to start with two. */
+    private static boolean choosesACollector(String option) {
+        return option.matches("-XX:\\+Use\\w+GC");
     }
 
     /** A service's own options as {@code export_service_java_opts} sets them by default. */
