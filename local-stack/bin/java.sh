@@ -29,10 +29,11 @@ SERVICE_JAVA_OPTS_25="-XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=10
 # The collector (benchmarks/README.md, "A collector that gives memory back", session 15): ingest and the catalog run G1
 # with a heap kept tight (-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30) and a periodic collection after 10 s without
 # one (-XX:G1PeriodicGCInterval, JEP 346), which gives back to the system what a burst of work committed; the serial
-# collector keeps every page up to -Xmx. Measured with `benchmarks/run`: ingest 293 -> 240 MB and the catalog 314 ->
-# 241 MB after the benchmarks, for ~25 % more of their CPU per item in the pipeline (the throughput unchanged: the
-# database and the feed bound it). The feed service keeps the serial collector: on G1 its digest to 10,000 took 1.35 ms
-# of CPU per mail against 1.03-1.04 ms, and its cached feed 0.89x nginx against 0.94-1.08x, in the same hour.
+# collector keeps every page up to -Xmx. Measured with `benchmarks/run`: ingest 293 -> 240-242 MB and the catalog 314
+# -> 241-252 MB after the benchmarks (239 MB each after 30 s idle), for ~30 % more of the catalog's CPU per item in
+# the pipeline (its items/s unchanged: PostgreSQL and the feed bound it). The feed service keeps the serial collector:
+# G1 took it only to 338 MB idle (406 serial), and its serving and digest figures, at their targets' edge, were the
+# lowest of the hour's runs on G1 (cached feed 0.89x nginx, a digest mail 1.35 ms of CPU; serial 0.89-1.08x, 1.03-1.28 ms).
 SERVICE_JAVA_OPTS_GC_RETURNING_MEMORY="-XX:+UseG1GC -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
 SERVICE_JAVA_OPTS_INGEST_SERVICE_DEFAULT="$SERVICE_JAVA_OPTS_GC_RETURNING_MEMORY"
 SERVICE_JAVA_OPTS_FEED_SERVICE_DEFAULT="-XX:+UseSerialGC"
