@@ -83,8 +83,7 @@ public final class SupervisorMain {
         Path dataDir = Path.of(valueAfter(options, "--data-dir", ".syndicate/data")).toAbsolutePath();
         Path logs = Path.of(valueAfter(options, "--logs", ".syndicate/logs")).toAbsolutePath();
         Path runDir = Path.of(valueAfter(options, "--run-dir", ".syndicate/run")).toAbsolutePath();
-        List<String> serviceJavaOpts = List.of(valueAfter(options, "--service-java-opts", "").trim().split("\\s+"))
-                .stream().filter(option -> !option.isEmpty()).toList();
+        List<String> serviceJavaOpts = ServiceJavaOptions.split(valueAfter(options, "--service-java-opts", ""));
         boolean rebuildFeeds = options.contains("--rebuild-feeds");
         LocalStack.Settings stack = LocalStack.Settings.defaults(dataDir, options.contains("--fresh"));
 

@@ -64,7 +64,7 @@ public class HubDelivery {
     private Instant nextPurge = Instant.EPOCH;
 
     public HubDelivery(HubRepository repository, FeedRenderService renderer, PublicUrls urls, FeedConfig config,
-                       java.time.Clock clock, MeterRegistry metrics) {
+                       java.time.Clock clock, MeterRegistry metrics, CallbackClient callbacks) {
         this.repository = repository;
         this.renderer = renderer;
         this.urls = urls;
@@ -72,7 +72,7 @@ public class HubDelivery {
         this.clock = clock;
         this.metrics = metrics;
         this.guard = new CallbackGuard(config.websub().allowPrivate());
-        this.http = HubService.callbackClient(config.websub().timeout(), "websub-deliver-http");
+        this.http = callbacks.http();
     }
 
     void onStart(@Observes StartupEvent event) {

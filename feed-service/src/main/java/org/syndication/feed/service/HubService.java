@@ -24,11 +24,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +49,6 @@ public class HubService {
     static final int VERIFY_QUEUE = 500;
     /** Bytes of a verification answer read at most (a challenge is 43 characters). */
     static final int MAX_ANSWER = 1024;
-    /** Threads of a callback client's executor, which finishes the exchanges its selector thread has read. */
-    static final int CALLBACK_CLIENT_THREADS = 4;
 
     public enum Mode {
         SUBSCRIBE, UNSUBSCRIBE;
@@ -79,7 +75,7 @@ public class HubService {
     private final ThreadPoolExecutor verifier;
 
     public HubService(HubRepository repository, FeedCache cache, PublicUrls urls, FeedConfig config, Clock clock,
-                      MeterRegistry metrics) {
+                      MeterRegistry metrics, CallbackClient callbacks) {
         this.repository = repository;
         this.cache = cache;
         this.urls = urls;
@@ -87,28 +83,10 @@ public class HubService {
         this.clock = clock;
         this.metrics = metrics;
         this.guard = new CallbackGuard(config.websub().allowPrivate());
-        this.http = callbackClient(config.websub().timeout(), "websub-verify-http");
+        this.http = callbacks.http();
         this.verifier = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(VERIFY_QUEUE),
                 DaemonThreads.numbered("websub-verify"));
         this.verifier.allowCoreThreadTimeOut(true);
-    }
-
-    /**
-     * The HTTP client of every callback request: no redirects (each hop would need the address check again), and a
-     * small executor of its own: the JDK's default is an unbounded cached pool, which grew to over a hundred threads
-     * for one change delivered to 500 subscribers and kept their native memory after they were gone.
-     */
-    static HttpClient callbackClient(Duration connectTimeout, String name) {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(CALLBACK_CLIENT_THREADS, CALLBACK_CLIENT_THREADS, 60,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), DaemonThreads.numbered(name));
-        executor.allowCoreThreadTimeOut(true);
-        return HttpClient.newBuilder()
-                // HTTP/1.1: no h2c upgrade attempt on plain http callbacks, which some small servers mishandle
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .executor(executor)
-                .build();
     }
 
     void onStop(@Observes ShutdownEvent event) {

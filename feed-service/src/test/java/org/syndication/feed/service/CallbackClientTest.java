@@ -30,7 +30,7 @@ class CallbackClientTest {
         callbacks.setExecutor(Executors.newFixedThreadPool(8));
         callbacks.start();
         try {
-            HttpClient client = HubService.callbackClient(Duration.ofSeconds(5), "callback-test");
+            HttpClient client = new CallbackClient(Duration.ofSeconds(5), "callback-test").http();
             URI base = URI.create("http://127.0.0.1:" + callbacks.getAddress().getPort() + "/cb/");
             List<CompletableFuture<Integer>> sent = IntStream.range(0, 200)
                     .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(base.resolve(String.valueOf(i)))
@@ -42,7 +42,7 @@ class CallbackClientTest {
             List<String> threads = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                     .filter(name -> name.startsWith("callback-test-")).toList();
             // the JDK's default executor would have been a cached pool of "HttpClient-N-Worker-M" threads instead
-            assertThat(threads).isNotEmpty().hasSizeLessThanOrEqualTo(HubService.CALLBACK_CLIENT_THREADS);
+            assertThat(threads).isNotEmpty().hasSizeLessThanOrEqualTo(CallbackClient.THREADS);
         } finally {
             callbacks.stop(0);
         }
