@@ -29,9 +29,9 @@ SERVICE_JAVA_OPTS_25="-XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=10
 # The collector (benchmarks/README.md, "A collector that gives memory back", session 15): ingest and the catalog run G1
 # with a heap kept tight (-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30) and a periodic collection after 10 s without
 # one (-XX:G1PeriodicGCInterval, JEP 346), which gives back to the system what a burst of work committed; the serial
-# collector keeps every page up to -Xmx. Measured with `benchmarks/run`: ingest 293 -> 240-242 MB and the catalog 314
-# -> 241-252 MB after the benchmarks (239 MB each after 30 s idle), for ~30 % more of the catalog's CPU per item in
-# the pipeline (its items/s unchanged: PostgreSQL and the feed bound it). The feed service keeps the serial collector:
+# collector keeps every page up to -Xmx. Measured with `benchmarks/run`: ingest 293 -> 239-242 MB and the catalog 314
+# -> 240-252 MB after the benchmarks (235-240 MB after 30 s idle), for ~30-45 % more of the catalog's CPU per item in
+# the pipeline (its items/s not lower: PostgreSQL and the feed bound it). The feed service keeps the serial collector:
 # G1 took it only to 338 MB idle (406 serial), and its serving and digest figures, at their targets' edge, were the
 # lowest of the hour's runs on G1 (cached feed 0.89x nginx, a digest mail 1.35 ms of CPU; serial 0.89-1.08x, 1.03-1.28 ms).
 SERVICE_JAVA_OPTS_GC_RETURNING_MEMORY="-XX:+UseG1GC -XX:G1PeriodicGCInterval=10000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
