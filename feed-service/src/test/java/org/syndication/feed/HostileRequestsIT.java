@@ -131,6 +131,40 @@ class HostileRequestsIT {
         given().get("/digests/" + theme.slug() + "/" + today).then().statusCode(200);
     }
 
+    /**
+     * A cached document is served by a prefix route that compares the path with the cached names (FeedRoutes'
+     * hot path); every other spelling goes on to the routes that decode: the same document (same ETag) or a
+     * problem, never another document or a 500.
+     */
+    @Test
+    void aFeedDocumentIsTheSameDocumentHoweverItsPathIsSpelled() throws IOException {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        ThemeTag theme = new ThemeTag("spelled-" + id, "Spelled " + id);
+        NewsItemCatalogued item = TestData.item().title("Spelled feed item " + id).themes(theme).build();
+        records.send(item);
+        String plain = "/feeds/" + theme.slug() + ".atom";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(FeedChecks.entryIds(FeedChecks.parse(
+                given().get(plain).then().statusCode(200).extract().asByteArray())))
+                .contains(EntryMapper.uri(item.itemId())));
+        String etag = RawHttp.send(RestAssured.port, "GET", plain, Map.of(), new byte[0]).header("ETag");
+        assertThat(etag).isNotBlank();
+
+        String file = theme.slug() + ".atom";
+        String encodedFirst = "%" + Integer.toHexString(file.charAt(0)) + file.substring(1);
+        for (String spelling : List.of("/feeds/" + encodedFirst, "/feeds/./" + file, "/x/../feeds/" + file,
+                "/feeds/x/../" + file, "/%66eeds/" + file, "/feeds/" + file.replace(".", "%2e"), "/feeds/" + file + "/")) {
+            RawHttp.Response answer = RawHttp.send(RestAssured.port, "GET", spelling, Map.of(), new byte[0]);
+            assertThat(answer.status()).as("GET %s", spelling).isEqualTo(200);
+            assertThat(answer.header("ETag")).as("GET %s", spelling).isEqualTo(etag);
+        }
+        for (String other : List.of("/feeds/" + file + "/x", "/feeds/%2f" + file,
+                "/feeds/" + theme.slug() + "-nope.atom", "/feeds/" + theme.slug() + ".xml")) {
+            RawHttp.Response answer = RawHttp.send(RestAssured.port, "GET", other, Map.of(), new byte[0]);
+            assertThat(answer.status()).as("GET %s", other).isBetween(400, 499);
+            assertThat(answer.header("ETag")).as("GET %s", other).isNotEqualTo(etag);
+        }
+    }
+
     @Test
     void bodiesOverTheLimitAre413ProblemsOnEveryEndpointAndTheServiceStaysHealthy() throws Exception {
         Map<String, String> json = Map.of("Content-Type", "application/json");

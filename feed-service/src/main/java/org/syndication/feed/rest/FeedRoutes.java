@@ -39,6 +39,10 @@ public class FeedRoutes {
 
     private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
 
+    private static final String FEEDS_PREFIX = "/feeds/";
+    /** Before {@link ComposedFeedRoutes}' routes ({@code -10}). */
+    private static final int CACHED_DOCUMENT_ORDER = -11;
+
     private final FeedCache cache;
     private final PollingLimit polling;
 
@@ -48,12 +52,31 @@ public class FeedRoutes {
     }
 
     void routes(@Observes Router router) {
+        // before ComposedFeedRoutes' regular expressions and /feeds/:file's: a prefix route is a string comparison
+        router.route("/feeds/*").order(CACHED_DOCUMENT_ORDER).method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(this::cachedDocument);
         router.route("/feeds.opml").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(ctx -> serve(ctx, cache.opml()));
         router.route("/feeds/:file").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(this::subscription);
         router.route("/feeds/:feed/:file").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .blockingHandler(this::archive, false);
+    }
+
+    /**
+     * The hot path: a subscription document in memory, named in the path exactly as it is cached (no percent-encoding,
+     * no further segment), served without the regular-expression routes; anything else goes on to the routes below
+     * and to {@link ComposedFeedRoutes}, which decode, render and answer problems.
+     */
+    private void cachedDocument(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        String file = path.substring(FEEDS_PREFIX.length());
+        RenderedFeed cached = file.indexOf('/') < 0 && file.indexOf('%') < 0 ? cache.cached(file) : null;
+        if (cached != null) {
+            serveUnlessTooFast(ctx, file, cached);
+        } else {
+            ctx.next();
+        }
     }
 
     /**
