@@ -157,7 +157,7 @@ class HostileRequestsIT {
             assertThat(answer.status()).as("GET %s", spelling).isEqualTo(200);
             assertThat(answer.header("ETag")).as("GET %s", spelling).isEqualTo(etag);
         }
-        for (String other : List.of("/feeds/" + file + "/x", "/feeds/%2f" + file,
+        for (String other : List.of("/feeds", "/feeds/", "/feeds/" + file + "/x", "/feeds/%2f" + file,
                 "/feeds/" + theme.slug() + "-nope.atom", "/feeds/" + theme.slug() + ".xml")) {
             RawHttp.Response answer = RawHttp.send(RestAssured.port, "GET", other, Map.of(), new byte[0]);
             assertThat(answer.status()).as("GET %s", other).isBetween(400, 499);

@@ -70,8 +70,10 @@ public class FeedRoutes {
      */
     private void cachedDocument(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        String file = path.substring(FEEDS_PREFIX.length());
-        RenderedFeed cached = file.indexOf('/') < 0 && file.indexOf('%') < 0 ? cache.cached(file) : null;
+        // the prefix route also matches "/feeds" itself, which names no document
+        String file = path.startsWith(FEEDS_PREFIX) ? path.substring(FEEDS_PREFIX.length()) : "";
+        RenderedFeed cached = !file.isEmpty() && file.indexOf('/') < 0 && file.indexOf('%') < 0
+                ? cache.cached(file) : null;
         if (cached != null) {
             serveUnlessTooFast(ctx, file, cached);
         } else {
