@@ -140,12 +140,14 @@ public final class Classifier {
     }
 
     /**
-     * The themes of an item, highest score first, each with its reason. An item without a title (summary-only
-     * listings, wire datelines) is scored with the lead sentence of its body as its title: that is where such an
-     * item says what it is about.
+     * The themes of an item, highest score first, each with its reason. An item without a title of its own
+     * (summary-only listings, wire datelines) is scored with the lead sentence of its body as its title: that is
+     * where such an item says what it is about. A title cut from the start of the body (the reader's title for a
+     * summary-only item: its first sentence, cut at ~120 characters) is not a title of its own either: the words the
+     * cut dropped ("... freed by Boko", "... discovered 25 lbs. of alleged heroin") belong to the lead as much.
      */
     public List<ThemeAssignment> classify(String title, String body) {
-        if (title == null || title.isBlank()) {
+        if (title == null || title.isBlank() || isCutFromLead(title, body)) {
             title = lead(body);
         }
         AnalysedText fullTitle = AnalysedText.of(title, starts);
@@ -182,6 +184,25 @@ public final class Classifier {
                 .anyMatch(other -> scores.getOrDefault(other, 0.0) > a.score()));
         given.sort(Comparator.comparingDouble(ThemeAssignment::score).reversed().thenComparing(ThemeAssignment::slug));
         return List.copyOf(given);
+    }
+
+    /**
+     * Whether a title is the start of the body's lead, cut short: the body begins with it (a trailing ellipsis
+     * aside) and the lead goes on past it. A title that is the whole lead, or that the body only repeats later, is
+     * the item's own.
+     */
+    static boolean isCutFromLead(String title, String body) {
+        if (body == null) {
+            return false;
+        }
+        String start = title.strip();
+        if (start.endsWith("…")) {
+            start = start.substring(0, start.length() - 1).strip();
+        } else if (start.endsWith("...")) {
+            start = start.substring(0, start.length() - 3).strip();
+        }
+        String lead = lead(body);
+        return !start.isEmpty() && lead.startsWith(start) && lead.length() > start.length() + 1;
     }
 
     /** Longest lead taken as the title of an item without one. */

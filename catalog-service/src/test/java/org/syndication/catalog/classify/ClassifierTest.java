@@ -160,4 +160,22 @@ class ClassifierTest {
         // a titled item is scored on its title: the same sentence in the body alone is a passing mention
         assertThat(c.classify("Court news", body)).isEmpty();
     }
+
+    @Test
+    void aTitleCutFromTheStartOfTheBodyIsScoredAsTheWholeLeadSentence() {
+        Classifier c = classifier(theme("terror", new Term("Boko Haram", 2, false)));
+        String body = "Three years after they were snatched from their school in Chibok, northern Nigeria, 82 girls have "
+                + "been freed by Boko Haram militants. Over 100 girls remain missing.";
+        // the reader's title for a summary-only item: the first sentence cut at a word boundary
+        String cut = "Three years after they were snatched from their school in Chibok, northern Nigeria, 82 girls have been freed by";
+        List<ThemeAssignment> result = c.classify(cut, body);
+        assertThat(result).extracting(ThemeAssignment::slug).containsExactly("terror");
+        assertThat(result.get(0).reason().matches().get(0).titleHits()).isEqualTo(1);
+        assertThat(c.classify(cut + "…", body)).hasSize(1);
+        assertThat(Classifier.isCutFromLead(cut, body)).isTrue();
+        // the whole first sentence as the title, or a title the body does not start with, is the item's own
+        assertThat(Classifier.isCutFromLead(Classifier.lead(body), body)).isFalse();
+        assertThat(Classifier.isCutFromLead("Girls freed in Nigeria", body)).isFalse();
+        assertThat(c.classify("Girls freed in Nigeria", body)).isEmpty();
+    }
 }
