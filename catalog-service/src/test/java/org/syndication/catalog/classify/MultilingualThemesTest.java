@@ -74,6 +74,16 @@ class MultilingualThemesTest {
                         "Detectives have charged a man with preparing an extremist attack after explosives were found "
                                 + "at his flat. He will appear in court on Monday.",
                         List.of("terrorism-prevention")),
+                Arguments.of("German statistics on unauthorised entries",
+                        "Weniger unerlaubte Einreisen im Süden",
+                        "Die Beamten registrierten im vergangenen Jahr deutlich weniger Fälle als im Jahr davor. "
+                                + "Die Kontrollen werden fortgesetzt.",
+                        List.of("border-and-maritime-security", "migrant-smuggling")),
+                Arguments.of("English item on leaked offshore files",
+                        "Ministers named in the Pandora Papers",
+                        "The leaked files show how two ministers held their savings through companies registered "
+                                + "abroad. Both deny any wrongdoing.",
+                        List.of("corruption")),
                 Arguments.of("Unrelated German text",
                         "Stadtfest mit Musik und Feuerwerk",
                         "Am Wochenende feiert die Gemeinde ihr Stadtfest mit Bands, Marktständen und einem Feuerwerk.",
