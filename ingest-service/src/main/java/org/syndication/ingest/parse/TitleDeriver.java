@@ -1,5 +1,6 @@
 package org.syndication.ingest.parse;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,6 +13,15 @@ final class TitleDeriver {
     static final int MAX_TITLE_LENGTH = 120;
 
     private static final int SCAN_LIMIT = 400;
+
+    /** Fewest words of an opening that a teaser repeats: three common words are a coincidence, four a headline. */
+    private static final int MIN_REPEATED_WORDS = 4;
+
+    /** Most words a teaser puts before the headline it repeats ("Con l'", "With the", "In its"). */
+    private static final int MAX_LEAD_IN_WORDS = 3;
+
+    /** Most words of a headline that a teaser may repeat. */
+    private static final int MAX_HEADLINE_WORDS = 20;
 
     /** Words after which a full stop does not end a sentence. */
     private static final Set<String> ABBREVIATIONS = Set.of(
@@ -30,6 +40,10 @@ final class TitleDeriver {
     /** The title for a paragraph: its first sentence without the final stop, at most ~120 characters. */
     static String fromParagraph(String paragraph) {
         String text = paragraph.length() > SCAN_LIMIT ? paragraph.substring(0, SCAN_LIMIT) : paragraph;
+        String repeated = repeatedOpening(text);
+        if (repeated != null) {
+            return trimTrailingPunctuation(repeated);
+        }
         int end = sentenceEnd(text);
         String sentence = (end < 0 ? text : text.substring(0, end)).strip();
         if (sentence.length() > MAX_TITLE_LENGTH) {
@@ -37,6 +51,39 @@ final class TitleDeriver {
             sentence = withoutDanglingWords(sentence.substring(0, cut > MAX_TITLE_LENGTH / 2 ? cut : MAX_TITLE_LENGTH));
         }
         return trimTrailingPunctuation(sentence);
+    }
+
+    /**
+     * A headline run straight into a teaser that repeats it ("Order of 12 March 2021 With the order of 12 March 2021
+     * the region ..."): the opening words up to where the teaser takes them up again, or null when the paragraph does
+     * not repeat its opening. Case and elided articles ("l'Ordinanza", "d’Italia") do not hide the repetition.
+     */
+    static String repeatedOpening(String text) {
+        String[] words = text.strip().split("\\s+");
+        for (int length = Math.min(MAX_HEADLINE_WORDS, words.length / 2); length >= MIN_REPEATED_WORDS; length--) {
+            for (int gap = 0; gap <= MAX_LEAD_IN_WORDS && length + gap + length <= words.length; gap++) {
+                if (sameWords(words, 0, length + gap, length)) {
+                    return String.join(" ", Arrays.copyOfRange(words, 0, length));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameWords(String[] words, int from, int at, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!comparable(words[from + i]).equals(comparable(words[at + i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A word lower-cased, without an elided article before an apostrophe ("l’Ordinanza" → "ordinanza"). */
+    private static String comparable(String word) {
+        int apostrophe = Math.max(word.lastIndexOf('\''), word.lastIndexOf('’'));
+        boolean elided = apostrophe >= 0 && apostrophe <= 4 && apostrophe < word.length() - 1;
+        return (elided ? word.substring(apostrophe + 1) : word).toLowerCase(Locale.ROOT);
     }
 
     /** The index of the stop that ends the first sentence, or -1. */

@@ -81,6 +81,16 @@ class PageChromeTest {
         assertThat(TitleDeriver.fromParagraph(paragraph)).isEqualTo(title);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Order of the Ministry of Health of 12 March 2021 With the order of the Ministry of Health of 12 March 2021 the region becomes a red zone. | Order of the Ministry of Health of 12 March 2021",
+        "Ordinanza regionale sulle scuole del 5 marzo Con l’Ordinanza regionale sulle scuole del 5 marzo le lezioni passano online. | Ordinanza regionale sulle scuole del 5 marzo",
+        "New opening hours for the library New opening hours for the library apply from May. Loans are unchanged.                 | New opening hours for the library",
+        "The new office opened today. The new office serves the whole district.                                                   | The new office opened today"})
+    void aHeadlineRunIntoATeaserThatRepeatsItEndsWhereTheTeaserTakesItUp(String paragraph, String title) {
+        assertThat(TitleDeriver.fromParagraph(paragraph)).isEqualTo(title);
+    }
+
     @Test
     void aCutTitleNeverEndsOnAWordThatNeedsTheNextOne() {
         String paragraph = "On his first official visit to Vienna, the Secretary-General of the United Nations today "
