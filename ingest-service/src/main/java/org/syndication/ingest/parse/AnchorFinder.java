@@ -1,5 +1,6 @@
 package org.syndication.ingest.parse;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,11 @@ final class AnchorFinder {
     private static final int MAX_DATE_LENGTH = 80;
 
     private static final String[] TIME_SUFFIXES = {"a.m.", "p.m.", "am", "pm", "uhr", "hrs", "hs", "horas", "heures",
-        "ore", "h", "cet", "cest", "gmt", "utc", "bst", "est", "edt", "cst", "cdt", "pst", "pdt", "mez", "mesz", "ist"};
+        "ore", "h", "cet", "cest", "gmt", "utc", "bst", "est", "edt", "cst", "cdt", "pst", "pdt", "mez", "mesz", "ist",
+        "et", "ct", "pt"};
+
+    /** Words between a date and its time of day: "à 10h30", "um 10:42 Uhr", "at 3:15 pm", "alle 10:30", "às 10h". */
+    private static final String[] TIME_LEAD_INS = {"à", "a las", "a", "um", "at", "alle", "às", "om"};
 
     /** A metadata line is short: a date in a longer line is running text. */
     private static final int MAX_META_LINE = 200;
@@ -57,6 +62,14 @@ final class AnchorFinder {
             "launched", "signed", "adopted", "issued", "dated", "updated", "up", "over", "under", "about", "within",
             "throughout", "starting", "beginning", "ending", "effective", "deadline");
 
+    /** Labels of an update date next to the publication date ("Updated: May 12, 2022"), lower case. */
+    private static final List<String> UPDATE_LABELS = List.of(
+            "last updated", "updated", "last modified", "modified", "mis à jour", "modifié le", "aktualisiert",
+            "geändert", "actualizado", "actualizada", "atualizado", "atualizada", "aggiornato", "bijgewerkt");
+
+    /** Words between an update label and its date. */
+    private static final List<String> UPDATE_DATE_INTROS = List.of("on", "am", "le", "el", "em", "il", "op", "at");
+
     /** Labels that introduce a date in page metadata ("Published: 3 March 2019"): a dateline without a place. */
     private static final Set<String> DATE_LABELS = Set.of(
             "published", "published on", "posted", "posted on", "date", "dated", "last updated", "updated",
@@ -79,10 +92,11 @@ final class AnchorFinder {
     }
 
     /** The anchor this line is, if any, read with the page's own date grammar. */
-    Optional<ItemAnchor> find(int index, String text, DateGrammar pageGrammar) {
-        if (!hasDigit(text, Math.min(text.length(), MAX_META_LINE))) {
-            return trailingDate(index, text, pageGrammar); // every date has a year: most lines are ruled out
+    Optional<ItemAnchor> find(int index, String line, DateGrammar pageGrammar) {
+        if (!hasDigit(line, Math.min(line.length(), MAX_META_LINE))) {
+            return trailingDate(index, line, pageGrammar); // every date has a year: most lines are ruled out
         }
+        String text = withoutUpdateDate(line, pageGrammar);
         int start = skipBullet(text);
         Optional<DateMatch> head = pageGrammar.parseAt(text, start, Math.min(text.length(), start + MAX_DATE_LENGTH));
         if (head.isPresent()) {
@@ -103,6 +117,93 @@ final class AnchorFinder {
         }
         Optional<ItemAnchor> meta = metaLine(index, text, pageGrammar);
         return meta.isPresent() ? meta : trailingDate(index, text, pageGrammar);
+    }
+
+    /**
+     * A metadata line with a publication date and an update date ("Published: May 10, 2022 | Updated: May 12, 2022",
+     * "Updated: May 5, 2022   Published: May 4, 2022", "17. Juli 2019 aktualisiert am 18. Juli 2019") without the
+     * update: its label, its date and its time. The item's date is when it was published. A line whose only date is
+     * an update stays as it is (some pages show only that), and so does every longer line.
+     */
+    String withoutUpdateDate(String text, DateGrammar pageGrammar) {
+        if (text.length() > MAX_META_LINE) {
+            return text;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String label : UPDATE_LABELS) {
+            int at = lower.indexOf(label);
+            if (at < 0 || (at > 0 && Character.isLetter(lower.charAt(at - 1)))) {
+                continue;
+            }
+            int from = at + label.length();
+            while (from < text.length() && !Character.isLetterOrDigit(text.charAt(from))) {
+                from++;
+            }
+            for (String word : UPDATE_DATE_INTROS) { // "updated on", "aktualisiert am", "mis à jour le"
+                if (lower.startsWith(word + " ", from)) {
+                    from = skipSpaces(text, from + word.length());
+                    break;
+                }
+            }
+            Optional<DateMatch> update = pageGrammar.parseAt(text, from, Math.min(text.length(), from + MAX_DATE_LENGTH));
+            if (update.isEmpty()) {
+                continue;
+            }
+            int end = skipTime(text, skipSpaces(text, update.get().endIndex()));
+            String rest = (text.substring(0, at) + " " + text.substring(Math.min(end, text.length()))).strip();
+            if (hasDate(rest, pageGrammar)) {
+                return rest;
+            }
+        }
+        return text;
+    }
+
+    /**
+     * Whether a line's first date is labelled as an update ("Updated September 5, 2019", "Page last reviewed/updated:
+     * 05/11/2022", "Aktualisiert am 3. Mai 2021"), not as a publication.
+     */
+    static boolean isUpdateLabelled(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (PUBLICATION_LABELS.stream().anyMatch(lower::contains)) {
+            return false; // "Updated: May 5, 2022   Published: May 4, 2022" gives its publication date
+        }
+        int end = 0;
+        while (end < Math.min(text.length(), MAX_UPDATE_PREFIX) && !Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        String prefix = text.substring(0, end).toLowerCase(Locale.ROOT);
+        for (String label : UPDATE_LABELS) {
+            int at = prefix.indexOf(label);
+            if (at >= 0 && (at == 0 || !Character.isLetter(prefix.charAt(at - 1)))) {
+                // a label before its date ("Page last reviewed/updated:"), then at most an intro word and a month
+                // ("Updated on September 5, 2019"); "updated its guidance on 3 May" is a sentence
+                String[] before = prefix.substring(0, at).strip().split("[^\\p{L}]+");
+                String[] between = prefix.substring(at + label.length()).strip().split("[^\\p{L}]+");
+                int words = between.length == 1 && between[0].isEmpty() ? 0 : between.length;
+                return before.length <= 3 && (words <= 1 || (words == 2 && UPDATE_DATE_INTROS.contains(between[0])));
+            }
+        }
+        return false;
+    }
+
+    /** Labels of a publication date, which a line with an update date may also hold. */
+    private static final List<String> PUBLICATION_LABELS = List.of(
+            "published", "posted", "publié", "publiée", "veröffentlicht", "publicado", "publicada", "pubblicato",
+            "gepubliceerd");
+
+    /** An update label stands right before its date: past this, the date belongs to a sentence. */
+    private static final int MAX_UPDATE_PREFIX = 40;
+
+    /** Whether a date starts anywhere in the text. */
+    private static boolean hasDate(String text, DateGrammar grammar) {
+        for (int i = 0; i < text.length(); i++) {
+            boolean tokenStart = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+            if (tokenStart && Character.isLetterOrDigit(text.charAt(i)) && nearNumber(text, i)
+                    && grammar.parseAt(text, i, Math.min(text.length(), i + MAX_DATE_LENGTH)).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -131,6 +232,7 @@ final class AnchorFinder {
             String prefix = text.substring(0, i);
             boolean kicker = glued && prefix.strip().split("\\s+").length <= 3; // "Crime4 September 2017"
             if (!(kicker || isMetaPrefix(prefix)) || !(isMetaRest(text, match.get().endIndex())
+                    || isBylineAfterDash(text, match.get().endIndex())
                     || afterDate(text, match.get().endIndex()).map(String::isEmpty).orElse(false))) {
                 return Optional.empty();
             }
@@ -214,17 +316,59 @@ final class AnchorFinder {
         if (DECOY_LABELS.contains(firstWord)) { // "17. Juli 2019, 19:34 Uhr aktualisiert am 18. Juli 2019"
             return true;
         }
+        return metaSegmentsFollow(text, dateEnd);
+    }
+
+    /** Whether only short metadata segments follow the date ("| 4 min read", "| Category: Parking"). */
+    private static boolean metaSegmentsFollow(String text, int dateEnd) {
+        int i = skipTime(text, skipSpaces(text, dateEnd));
+        String rest = text.substring(Math.min(i, text.length())).strip();
+        if (rest.isEmpty()) {
+            return false;
+        }
         char first = rest.charAt(0);
         if (first != '|' && first != '•' && first != '·') {
             return false;
         }
         for (String segment : rest.substring(1).split("[|•·]")) {
             String s = segment.strip();
-            if (s.split("\\s+").length > 3 || s.endsWith(".")) {
+            if (!isMetaSegment(s)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * One part of a metadata row: a few words ("4 min read", "Crime", "Ann Lee"), or a label and its short value
+     * ("Category: Bins and recycling", "Kategorie: Verkehr"), never a sentence.
+     */
+    private static boolean isMetaSegment(String segment) {
+        if (segment.endsWith(".")) {
+            return false;
+        }
+        int words = segment.split("\\s+").length;
+        int colon = segment.indexOf(':');
+        boolean labelled = colon > 0 && colon < segment.length() - 1 && segment.substring(0, colon).indexOf(' ') < 0;
+        return words <= 3 || (labelled && words <= MAX_LABELLED_SEGMENT_WORDS);
+    }
+
+    /** Most words of a labelled part of a metadata row, its label included. */
+    private static final int MAX_LABELLED_SEGMENT_WORDS = 6;
+
+    /**
+     * A byline after a dash, in a metadata row whose date is not at the head ("Sucesos – 14/01/2022 – Redacción",
+     * "Crime – 12/01/2022 – Jane Roe"): one to three words, none of them a sentence. A date at the head of its line
+     * followed by a dash and words is a one-line item ("12 March 2021 – Minister visits") and never comes here.
+     */
+    private static boolean isBylineAfterDash(String text, int dateEnd) {
+        int i = skipTime(text, skipSpaces(text, dateEnd));
+        if (i >= text.length() || !DateGrammar.isDash(text.charAt(i))) {
+            return false;
+        }
+        String rest = text.substring(i + 1).strip();
+        return !rest.isEmpty() && rest.split("\\s+").length <= 3 && !rest.endsWith(".")
+                && Character.isUpperCase(rest.charAt(0));
     }
 
     private Optional<ItemAnchor> dateline(int index, String text, DateGrammar pageGrammar) {
@@ -251,6 +395,11 @@ final class AnchorFinder {
                 return Optional.empty();
             }
             String placeName = place.get().isEmpty() ? null : place.get();
+            int end = match.get().endIndex();
+            if (metaSegmentsFollow(text, end) || isBylineAfterDash(text, end)) {
+                // "Published: 2022-03-18 | Category: Parking", "Sucesos – 14/01/2022 – Redacción": a metadata row
+                return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, match.get().date(), null, null));
+            }
             return afterDate(text, match.get().endIndex())
                     .map(rest -> new ItemAnchor(index, ItemAnchor.Kind.DATELINE, match.get().date(),
                             rest.isEmpty() ? null : rest, placeName));
@@ -312,14 +461,27 @@ final class AnchorFinder {
         int i = from < text.length() && (text.charAt(from) == ',' || text.charAt(from) == '-'
                 || text.charAt(from) == '|' || text.charAt(from) == '@' || text.charAt(from) == '·')
                 ? skipSpaces(text, from + 1) : from;
-        if (i + 1 < text.length() && (text.charAt(i) == 'à' || text.charAt(i) == 'a') && text.charAt(i + 1) == ' ') {
-            i = skipSpaces(text, i + 1); // "3 mai 2021 à 10h30"
+        for (String word : TIME_LEAD_INS) { // "3 mai 2021 à 10h30", "12. März 2022 um 10:42 Uhr"
+            if (text.regionMatches(true, i, word, 0, word.length()) && i + word.length() < text.length()
+                    && text.charAt(i + word.length()) == ' ') {
+                i = skipSpaces(text, i + word.length());
+                break;
+            }
         }
         int digits = 0;
         while (i + digits < text.length() && DateGrammar.isDigit(text.charAt(i + digits))) {
             digits++;
         }
         int colon = i + digits;
+        if (digits >= 1 && digits <= 2 && colon < text.length() && text.charAt(colon) == 'h'
+                && (colon + 1 == text.length() || !Character.isLetter(text.charAt(colon + 1)))) {
+            // the French and Italian hour: "10h42", "17h"
+            int j = colon + 1;
+            if (j + 1 < text.length() && DateGrammar.isDigit(text.charAt(j)) && DateGrammar.isDigit(text.charAt(j + 1))) {
+                j += 2;
+            }
+            return skipTimeSuffixes(text, skipSpaces(text, j));
+        }
         boolean time = digits >= 1 && digits <= 2 && colon + 2 < text.length()
                 && (text.charAt(colon) == ':' || text.charAt(colon) == '.')
                 && DateGrammar.isDigit(text.charAt(colon + 1)) && DateGrammar.isDigit(text.charAt(colon + 2));
@@ -331,7 +493,12 @@ final class AnchorFinder {
                 && DateGrammar.isDigit(text.charAt(j + 2))) {
             j += 3; // seconds
         }
-        j = skipSpaces(text, j);
+        return skipTimeSuffixes(text, skipSpaces(text, j));
+    }
+
+    /** Skips what may follow a time of day: "pm", "Uhr", a time zone ("CET"); else unchanged. */
+    private static int skipTimeSuffixes(String text, int from) {
+        int j = from;
         for (String suffix : TIME_SUFFIXES) {
             if (text.regionMatches(true, j, suffix, 0, suffix.length())
                     && (j + suffix.length() == text.length() || !Character.isLetter(text.charAt(j + suffix.length())))) {

@@ -620,6 +620,15 @@ public final class DateGrammar {
         return MONTH_NUMBERS[index];
     }
 
+    /** Whether a text opens with the name of a day of the week ("Friday, December 8, 2023", "Mittwoch, 15. Februar"). */
+    static boolean opensWithWeekday(String text) {
+        int start = 0;
+        while (start < text.length() && !Character.isLetterOrDigit(text.charAt(start))) {
+            start++;
+        }
+        return new Cursor(text, start, text.length()).readWordOf(WEEKDAYS) >= 0;
+    }
+
     private static void skipWeekday(Cursor c) {
         if (c.readWordOf(WEEKDAYS) < 0) {
             return;

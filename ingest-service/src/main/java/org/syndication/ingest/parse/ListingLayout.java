@@ -21,6 +21,12 @@ final class ListingLayout {
 
     private static final int MAX_TITLE_LENGTH = 250;
 
+    /** Most words of a label after a date ("News", "Crimes Ambientais", "Auxílio à Imigração Ilegal"). */
+    private static final int MAX_LABEL_WORDS = 5;
+
+    /** A site header's "today" date stands in the page's first lines (site name, skip links, the date). */
+    private static final int HEADER_DATE_LINES = 5;
+
     private final DateGrammar grammar;
     private final AnchorFinder anchors;
 
@@ -60,6 +66,8 @@ final class ListingLayout {
             return new PageReading(List.of(), "text", "no item found", 0, dropped == null ? List.of() : dropped);
         }
         found = withoutHeaderDate(found, anchorAt, lines, dropped);
+        found = withoutUpdateDates(found, anchorAt, lines, dropped);
+        found = withoutSummaryDatelines(found, anchorAt);
         found = withRepeatedRestsAsMeta(found, lines, anchorAt);
         RecordTemplate template = RecordTemplate.infer(lines, found, anchorAt);
         List<Draft> drafts = new ArrayList<>();
@@ -149,24 +157,76 @@ final class ListingLayout {
     }
 
     /**
-     * Drops a site header's "today" date: the first anchor, near the top, of a kind no other anchor has, and later
-     * than every item below it.
+     * Drops a site header's "today" date: the first anchor, near the top, either of a kind no other anchor has and
+     * later than every item below it, or alone on the page in naming its day of the week ("Friday, December 8, 2023"
+     * above items dated "Dec. 7, 2023"; an events page may list items later than its today).
      */
     private static List<ItemAnchor> withoutHeaderDate(List<ItemAnchor> found, ItemAnchor[] anchorAt, List<Line> lines,
                                                       List<PageReading.DroppedLine> dropped) {
-        if (found.size() < 2 || found.get(0).line() > 2) {
+        if (found.size() < 2 || found.get(0).line() > HEADER_DATE_LINES) {
             return found;
         }
         ItemAnchor first = found.get(0);
-        for (ItemAnchor other : found.subList(1, found.size())) {
-            if (other.kind() == first.kind() || !first.date().start().isAfter(other.date().start().plusMonths(6))) {
-                return found;
-            }
+        List<ItemAnchor> others = found.subList(1, found.size());
+        boolean laterOfItsKind = first.line() <= 2 && others.stream().allMatch(other -> other.kind() != first.kind()
+                && first.date().start().isAfter(other.date().start().plusMonths(6)));
+        boolean onlyWeekday = first.kind() == ItemAnchor.Kind.DATE_ONLY
+                && DateGrammar.opensWithWeekday(lines.get(first.line()).text())
+                && others.stream().noneMatch(other -> DateGrammar.opensWithWeekday(lines.get(other.line()).text()));
+        if (!laterOfItsKind && !onlyWeekday) {
+            return found;
         }
         anchorAt[first.line()] = null;
-        drop(dropped, lines.get(first.line()).text(), "site header date: later than every item", -1);
+        drop(dropped, lines.get(first.line()).text(), "site header date: the day the page was made", -1);
         lines.set(first.line(), Line.plain("")); // neither a title nor a body line
         return found.subList(1, found.size());
+    }
+
+    /**
+     * A dateline right under an item's own date line, with the same date, opens that item's summary ("News | 14 Mar
+     * 2022 | 4 min read" then "LEEDS, 14 March 2022 – Detectives ..."): it is body text, not a second item.
+     */
+    private static List<ItemAnchor> withoutSummaryDatelines(List<ItemAnchor> found, ItemAnchor[] anchorAt) {
+        List<ItemAnchor> kept = new ArrayList<>(found.size());
+        ItemAnchor previous = null;
+        for (ItemAnchor anchor : found) {
+            boolean summary = previous != null && anchor.kind() == ItemAnchor.Kind.DATELINE && anchor.rest() != null
+                    && (previous.kind() == ItemAnchor.Kind.META || previous.kind() == ItemAnchor.Kind.DATE_ONLY)
+                    && anchor.line() - previous.line() <= 2
+                    && anchor.date().start().equals(previous.date().start());
+            if (summary) {
+                anchorAt[anchor.line()] = null;
+            } else {
+                kept.add(anchor);
+                previous = anchor;
+            }
+        }
+        return kept.size() == found.size() ? found : kept;
+    }
+
+    /**
+     * Drops the dates a page labels as updates ("Updated September 5, 2019" under the list, "Page last
+     * reviewed/updated: 05/11/2022") when other dates of the page are not: those are the items' own. A page whose
+     * every date is an update keeps them (some sites show nothing else).
+     */
+    private static List<ItemAnchor> withoutUpdateDates(List<ItemAnchor> found, ItemAnchor[] anchorAt, List<Line> lines,
+                                                       List<PageReading.DroppedLine> dropped) {
+        List<ItemAnchor> kept = new ArrayList<>(found.size());
+        for (ItemAnchor anchor : found) {
+            if (!AnchorFinder.isUpdateLabelled(lines.get(anchor.line()).text())) {
+                kept.add(anchor);
+            }
+        }
+        if (kept.isEmpty() || kept.size() == found.size()) {
+            return found;
+        }
+        for (ItemAnchor anchor : found) {
+            if (!kept.contains(anchor)) {
+                anchorAt[anchor.line()] = null;
+                drop(dropped, lines.get(anchor.line()).text(), "an update date, not an item's", -1);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -276,6 +336,13 @@ final class ListingLayout {
                 if (paragraph && prev >= 0 && titleScore(lines.get(prev)) >= 2
                         && (first || !template.titleBeforeDate() || prev > claimed)) {
                     return new Draft(anchor, lines.get(prev).text(), prev, rest); // "Title" / "3 May 2016 - The ..."
+                }
+                if (template.titleBeforeDate() && prev >= 0 && titleScore(lines.get(prev)) >= 2
+                        && rest.split("\\s+").length <= MAX_LABEL_WORDS && !endsSentence(rest)
+                        && lines.get(prev).text().length() > rest.length()) {
+                    // "6 de maio de 2022 | Auxílio à Imigração Ilegal" under its title, on a page whose titles stand
+                    // above their dates: a category label longer than the others, not the item's title
+                    return new Draft(anchor, lines.get(prev).text(), prev, null);
                 }
                 if (!isParagraph(rest) && !hasSecondSentence(rest)) {
                     return new Draft(anchor, rest, -1, null);

@@ -1,0 +1,65 @@
+package org.syndication.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Single lines as the anchor finder reads them: times of day, update dates, weekday headers. */
+class AnchorFinderTest {
+
+    private final DateGrammar grammar = new DateGrammar();
+    private final AnchorFinder finder = new AnchorFinder(grammar);
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Publié le 3 février 2021 à 10h42                 | 2021-02-03",
+        "3 février 2021, 17h                              | 2021-02-03",
+        "Veröffentlicht am 12. März 2022 um 10:42 Uhr     | 2022-03-12",
+        "5 de mayo de 2020 a las 10:30                    | 2020-05-05",
+        "12 maggio 2022 alle 10:30                        | 2022-05-12",
+        "May 4, 2020 at 3:15 pm ET                        | 2020-05-04"})
+    void aDateWithItsTimeOfDayInThePagesLanguageIsADateLine(String line, String date) {
+        ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
+        assertThat(anchor.date().start()).hasToString(date);
+        assertThat(anchor.rest()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "Published: May 10, 2022 | Updated: May 12, 2022  ; 2022-05-10",
+        "Updated: May 5, 2022   Published: May 4, 2022    ; 2022-05-04",
+        "17. Juli 2019, 19:34 Uhr aktualisiert am 18. Juli 2019 ; 2019-07-17"})
+    void aLineWithAPublicationAndAnUpdateDateGivesThePublication(String line, String date) {
+        ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
+        assertThat(anchor.date().start()).hasToString(date);
+        assertThat(anchor.rest()).isNull();
+    }
+
+    @Test
+    void aLineWhoseOnlyDateIsAnUpdateIsLabelledSo() {
+        assertThat(AnchorFinder.isUpdateLabelled("Updated September 5, 2019")).isTrue();
+        assertThat(AnchorFinder.isUpdateLabelled("Page last reviewed/updated: 05/11/2022")).isTrue();
+        assertThat(AnchorFinder.isUpdateLabelled("Aktualisiert am 3. Mai 2021")).isTrue();
+        assertThat(AnchorFinder.isUpdateLabelled("Updated: May 5, 2022   Published: May 4, 2022")).isFalse();
+        assertThat(AnchorFinder.isUpdateLabelled("Published: April 29, 2022")).isFalse();
+        assertThat(AnchorFinder.isUpdateLabelled("The ministry updated its guidance on 3 May 2021")).isFalse();
+        // an update date alone on its line stays a date: a page may show nothing else
+        assertThat(finder.find(0, "Updated: May 12, 2022")).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Friday, December 8, 2023", "Mittwoch, 15. Februar 2023", "lundi 3 mai 2021",
+        "Wed 15 February 2023"})
+    void aDateThatNamesItsWeekdayOpensWithIt(String text) {
+        assertThat(DateGrammar.opensWithWeekday(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Dec. 7, 2023", "15 February 2023", "Sunderland, 3 May 2021", "Wedding fair, 3 May 2021"})
+    void otherDatesDoNotOpenWithAWeekday(String text) {
+        assertThat(DateGrammar.opensWithWeekday(text)).isFalse();
+    }
+}
