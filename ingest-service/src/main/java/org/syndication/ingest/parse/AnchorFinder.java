@@ -31,13 +31,16 @@ final class AnchorFinder {
     private static final Set<String> DATE_INTRO_WORDS = Set.of(
             "on", "am", "em", "le", "el", "il", "op", "den", "vom", "du", "dated", "posted", "published", "publié",
             "publiée", "publicado", "publicada", "pubblicato", "veröffentlicht", "erstellt", "date", "datum", "fecha",
-            "data", "released", "issued");
+            "data", "released", "issued", "publication", "publikacji", "publicação", "publicación", "pubblicazione",
+            "publicatie", "veröffentlichung", "publicerad", "publiceret", "publisert", "opublikowano", "publicat",
+            "zveřejněno");
 
     /** Words that open a label or byline before a date. */
     private static final Set<String> LABEL_OPENERS = Set.of(
             "by", "posted", "published", "publié", "publiée", "publicado", "publicada", "pubblicato", "veröffentlicht",
             "erstellt", "von", "por", "par", "door", "date", "datum", "fecha", "data", "release", "publishing",
-            "publication", "released", "issued", "written", "geschrieben", "écrit", "escrito", "scritto");
+            "publication", "released", "issued", "written", "geschrieben", "écrit", "escrito", "scritto", "publicerad",
+            "publiceret", "publisert", "opublikowano", "publicat", "zveřejněno");
 
     /** Labels of dates that are not the item's publication date: such a line never starts an item. */
     private static final Set<String> DECOY_LABELS = Set.of(
@@ -65,7 +68,8 @@ final class AnchorFinder {
     /** Labels of an update date next to the publication date ("Updated: May 12, 2022"), lower case. */
     private static final List<String> UPDATE_LABELS = List.of(
             "last updated", "updated", "last modified", "modified", "mis à jour", "modifié le", "aktualisiert",
-            "geändert", "actualizado", "actualizada", "atualizado", "atualizada", "aggiornato", "bijgewerkt");
+            "geändert", "actualizado", "actualizada", "última modificação", "última atualização", "atualizado",
+            "atualizada", "aggiornato", "bijgewerkt", "uppdaterad", "zaktualizowano", "actualizat");
 
     /** Words between an update label and its date. */
     private static final List<String> UPDATE_DATE_INTROS = List.of("on", "am", "le", "el", "em", "il", "op", "at");
@@ -426,7 +430,9 @@ final class AnchorFinder {
             return Optional.of(text.substring(i).strip()); // "3 May 2021Minister opens ..." (glued title)
         }
         boolean fullStop = ch == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ';
-        if (ch == ':' || ch == '|' || DateGrammar.isDash(ch) || fullStop) {
+        // "[21.09.2021] Title", "03/05/2023 / Title"
+        boolean closing = ch == ']' || (ch == '/' && i > end && i + 1 < text.length() && text.charAt(i + 1) == ' ');
+        if (ch == ':' || ch == '|' || DateGrammar.isDash(ch) || fullStop || closing) {
             while (i < text.length() && isSeparator(text.charAt(i))) {
                 i++;
             }
@@ -509,7 +515,7 @@ final class AnchorFinder {
     }
 
     private static boolean isSeparator(char ch) {
-        return ch == ':' || ch == '|' || ch == '.' || DateGrammar.isDash(ch);
+        return ch == ':' || ch == '|' || ch == '.' || ch == ']' || ch == '/' || DateGrammar.isDash(ch);
     }
 
     /**
@@ -633,7 +639,7 @@ final class AnchorFinder {
     /** Skips list bullets ("•", "-" or "–" and a space) and a leading time of day ("14:05 | 3 May 2021"). */
     private static int skipBullet(String text) {
         int i = 0;
-        while (i < text.length() && ("•·*▪►‣◦".indexOf(text.charAt(i)) >= 0
+        while (i < text.length() && ("•·*▪►‣◦[".indexOf(text.charAt(i)) >= 0
                 || (DateGrammar.isDash(text.charAt(i)) && i + 1 < text.length() && text.charAt(i + 1) == ' '))) {
             i++;
             i = skipSpaces(text, i);

@@ -28,30 +28,39 @@ public final class DateGrammar {
     static final int MAX_YEAR = 2100;
 
     /**
-     * Month names and abbreviations in English, French, German, Spanish, Italian, Portuguese and Dutch, with and
-     * without accents (pages drop them); the month is the number at the same index in {@link #MONTH_NUMBERS}.
+     * Month names and abbreviations in English, French, German, Spanish, Italian, Portuguese, Dutch, the Scandinavian
+     * languages, Polish, Czech and Romanian, with and without accents (pages drop them); the month is the number at the
+     * same index in {@link #MONTH_NUMBERS}.
      */
     private static final String[] MONTH_NAMES;
 
     private static final int[] MONTH_NUMBERS;
 
     static {
+        // Scandinavian, Polish (the genitive a date uses: "3 maja 2022"), Czech (genitive) and Romanian after the others
         String[][] byMonth = {
             {"january", "jan", "janvier", "janv", "januar", "jänner", "jaenner", "enero", "ene", "gennaio", "gen",
-                "janeiro", "januari"},
+                "janeiro", "januari", "stycznia", "styczeń", "ledna", "ianuarie", "ian"},
             {"february", "feb", "febr", "février", "fevrier", "févr", "fevr", "fév", "fev", "februar", "febrero",
-                "febbraio", "fevereiro", "februari"},
-            {"march", "mar", "mars", "märz", "maerz", "mär", "marz", "marzo", "março", "marco", "maart", "mrt"},
-            {"april", "apr", "avril", "avr", "abril", "abr", "aprile"},
-            {"may", "mai", "mayo", "maggio", "mag", "maio", "mei"},
-            {"june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho"},
-            {"july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho"},
-            {"august", "aug", "août", "aout", "agosto", "ago", "augustus"},
-            {"september", "sept", "sep", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro"},
-            {"october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out"},
-            {"november", "nov", "novembre", "noviembre", "novembro"},
+                "febbraio", "fevereiro", "februari", "lutego", "luty", "února", "unora", "februarie"},
+            {"march", "mar", "mars", "märz", "maerz", "mär", "marz", "marzo", "março", "marco", "maart", "mrt",
+                "marts", "marca", "marzec", "března", "brezna", "martie"},
+            {"april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "dubna", "aprilie"},
+            {"may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "května", "kvetna"},
+            {"june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho", "czerwca", "czerwiec", "června",
+                "cervna", "iunie"},
+            {"july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho", "lipca", "lipiec",
+                "července", "cervence", "iulie"},
+            {"august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "sierpnia", "sierpień",
+                "srpna"},
+            {"september", "sept", "sep", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro",
+                "września", "wrzesnia", "wrzesień", "září", "zari", "septembrie"},
+            {"october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out",
+                "października", "pazdziernika", "październik", "října", "rijna", "octombrie"},
+            {"november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad", "listopadu",
+                "noiembrie"},
             {"december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic", "dicembre",
-                "dezembro"}};
+                "dezembro", "grudnia", "grudzień", "prosince", "decembrie"}};
         java.util.List<String> names = new java.util.ArrayList<>();
         java.util.List<Integer> numbers = new java.util.ArrayList<>();
         for (int m = 0; m < byMonth.length; m++) {
