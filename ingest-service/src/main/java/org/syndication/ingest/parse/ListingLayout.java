@@ -172,7 +172,9 @@ final class ListingLayout {
                 && first.date().start().isAfter(other.date().start().plusMonths(6)));
         boolean onlyWeekday = first.kind() == ItemAnchor.Kind.DATE_ONLY
                 && DateGrammar.opensWithWeekday(lines.get(first.line()).text())
-                && others.stream().noneMatch(other -> DateGrammar.opensWithWeekday(lines.get(other.line()).text()));
+                && others.stream().noneMatch(other -> DateGrammar.opensWithWeekday(lines.get(other.line()).text()))
+                && !headlineFollows(first, lines); // a top story's date, not the header's
+        // (the header's date is followed by the site's own lines: "Subscribe | Sign in", a menu, the site's name)
         if (!laterOfItsKind && !onlyWeekday) {
             return found;
         }
@@ -180,6 +182,20 @@ final class ListingLayout {
         drop(dropped, lines.get(first.line()).text(), "site header date: the day the page was made", -1);
         lines.set(first.line(), Line.plain("")); // neither a title nor a body line
         return found.subList(1, found.size());
+    }
+
+    /** Whether the line after an anchor reads as a headline: a title-like line of four words or more. */
+    private static boolean headlineFollows(ItemAnchor anchor, List<Line> lines) {
+        int next = anchor.line() + 1;
+        while (next < lines.size() && lines.get(next).text().isEmpty()) {
+            next++;
+        }
+        if (next >= lines.size() || titleScore(lines.get(next)) < 2) {
+            return false;
+        }
+        String text = lines.get(next).text();
+        long words = java.util.Arrays.stream(text.split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
+        return words >= 4 && text.indexOf('|') < 0; // "Subscribe | Sign in" is the site's menu
     }
 
     /**

@@ -74,10 +74,10 @@ final class RecordTemplate {
      */
     private static int templateScore(Line line, boolean listing) {
         int score = ListingLayout.titleScore(line);
-        if (score == 0 || !listing) { // one item: no repetition to learn lengths from, the nearest line wins a tie
-            return score * 2;
-        }
         int words = line.text().split(" ").length;
+        if (score == 0 || !listing) { // one item: no repetition to learn lengths from, the nearest line wins a tie,
+            return score * 2 - (score > 0 && words == 1 ? 1 : 0); // unless it is one word ("Top-Meldung", a kicker)
+        }
         return score * 2 + (words >= 4 && words <= 16 ? 1 : 0);
     }
 
