@@ -320,6 +320,20 @@ final class ListingLayout {
     }
 
     /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
+    /** Words that open a byline: "By Ann Lee", "Par Julien Marchetti et Sofia Van den Broeck", "Von Anna Roth". */
+    private static final java.util.Set<String> BYLINE_WORDS = java.util.Set.of("by", "par", "por", "von", "door", "di", "av");
+
+    /** Most words of a byline: the authors' names and perhaps their roles. */
+    private static final int MAX_BYLINE_WORDS = 12;
+
+    /** A line naming an item's authors, which is never its title. */
+    static boolean isByline(String text) {
+        String[] words = text.split("\\s+");
+        return words.length >= 2 && words.length <= MAX_BYLINE_WORDS
+                && BYLINE_WORDS.contains(words[0].toLowerCase(java.util.Locale.ROOT))
+                && Character.isUpperCase(words[1].charAt(0)) && !text.endsWith(".");
+    }
+
     static int titleScore(Line line) {
         String text = line.text();
         int length = text.length();
@@ -329,7 +343,8 @@ final class ListingLayout {
         if (line.heading()) {
             return 3;
         }
-        if (PageChrome.endsWithMore(text) || isLabel(text) || isMetadataRow(text) || isPlaceLine(text)) {
+        if (PageChrome.endsWithMore(text) || isLabel(text) || isMetadataRow(text) || isPlaceLine(text)
+                || isByline(text)) {
             return 0;
         }
         if (length <= 200 && !text.endsWith(".")) {

@@ -14,10 +14,13 @@ final class TextSanitizer {
     private TextSanitizer() {
     }
 
-    /** The non-blank, trimmed, space-collapsed lines of a text. */
+    /**
+     * The non-blank, trimmed, space-collapsed lines of a text. A tab between two words is a column separator (a
+     * table copied from a browser: "Title⇥16 April 2025") and reads as " | "; leading and trailing tabs are spaces.
+     */
     static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
-        Collapser line = new Collapser(128);
+        Collapser line = new Collapser(128, true);
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char ch = text.charAt(i);
@@ -33,7 +36,7 @@ final class TextSanitizer {
 
     /** One line of text: collapsed spaces, control characters and line breaks as spaces, trimmed. */
     static String collapse(CharSequence text) {
-        Collapser line = new Collapser(text.length());
+        Collapser line = new Collapser(text.length(), false);
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             line.accept(isLineBreak(ch) ? ' ' : ch);
@@ -44,19 +47,25 @@ final class TextSanitizer {
     /** Builds one line: spaces collapsed to one, none leading or trailing, invisible characters dropped. */
     private static final class Collapser {
         private final StringBuilder out;
+        /** Whether a tab between words separates columns (plain text) or is only a space (text from markup). */
+        private final boolean tabsAreColumns;
         private boolean pendingSpace;
+        private boolean pendingColumn;
 
-        Collapser(int capacity) {
+        Collapser(int capacity, boolean tabsAreColumns) {
             out = new StringBuilder(capacity);
+            this.tabsAreColumns = tabsAreColumns;
         }
 
         void accept(char ch) {
             if (isSpace(ch)) {
                 pendingSpace = out.length() > 0;
+                pendingColumn |= pendingSpace && ch == '\t' && tabsAreColumns;
             } else if (!isInvisible(ch)) {
                 if (pendingSpace) {
-                    out.append(' ');
+                    out.append(pendingColumn ? " | " : " ");
                     pendingSpace = false;
+                    pendingColumn = false;
                 }
                 out.append(ch);
             }
@@ -68,6 +77,7 @@ final class TextSanitizer {
                 out.setLength(0);
             }
             pendingSpace = false;
+            pendingColumn = false;
         }
     }
 

@@ -35,4 +35,11 @@ class TextSanitizerTest {
             assertThat(item.body()).isEqualTo("Thirty officers took part.");
         });
     }
+
+    @Test
+    void aTabBetweenWordsOfPlainTextSeparatesColumns() {
+        assertThat(TextSanitizer.lines("\tTitle of the item\t16 April 2025\t\nNext line"))
+                .containsExactly("Title of the item | 16 April 2025", "Next line");
+        assertThat(TextSanitizer.collapse("Text\tfrom markup")).isEqualTo("Text from markup");
+    }
 }

@@ -1,0 +1,25 @@
+package org.syndication.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Single lines as the listing layout scores them for titles. */
+class ListingLayoutTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"By Ann Lee", "Par Julien Marchand et Sofia Van den Berg", "Von Anna Roth, Redaktion",
+        "Por Redacción Sucesos"})
+    void aBylineIsNeverATitle(String line) {
+        assertThat(ListingLayout.isByline(line)).isTrue();
+        assertThat(ListingLayout.titleScore(Line.plain(line))).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"By night the harbour patrols double", "Par ici la sortie des urnes",
+        "Von der Leyen visits the border"})
+    void aTitleThatOpensWithABylineWordIsStillATitle(String line) {
+        assertThat(ListingLayout.titleScore(Line.plain(line))).isPositive();
+    }
+}
