@@ -149,7 +149,8 @@ final class AnchorFinder {
                     break;
                 }
             }
-            Optional<DateMatch> update = pageGrammar.parseAt(text, from, Math.min(text.length(), from + MAX_DATE_LENGTH));
+            Optional<DateMatch> update =
+                    pageGrammar.parseAt(text, from, Math.min(text.length(), from + MAX_DATE_LENGTH));
             if (update.isEmpty()) {
                 continue;
             }
@@ -483,7 +484,8 @@ final class AnchorFinder {
                 && (colon + 1 == text.length() || !Character.isLetter(text.charAt(colon + 1)))) {
             // the French and Italian hour: "10h42", "17h"
             int j = colon + 1;
-            if (j + 1 < text.length() && DateGrammar.isDigit(text.charAt(j)) && DateGrammar.isDigit(text.charAt(j + 1))) {
+            if (j + 1 < text.length() && DateGrammar.isDigit(text.charAt(j))
+                    && DateGrammar.isDigit(text.charAt(j + 1))) {
                 j += 2;
             }
             return skipTimeSuffixes(text, skipSpaces(text, j));

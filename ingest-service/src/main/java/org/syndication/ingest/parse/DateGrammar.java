@@ -37,7 +37,7 @@ public final class DateGrammar {
     private static final int[] MONTH_NUMBERS;
 
     static {
-        // Scandinavian, Polish (the genitive a date uses: "3 maja 2022"), Czech (genitive) and Romanian after the others
+        // Scandinavian, Polish (the genitive a date uses: "3 maja 2022"), Czech (genitive), Romanian after the others
         String[][] byMonth = {
             {"january", "jan", "janvier", "janv", "januar", "jänner", "jaenner", "enero", "ene", "gennaio", "gen",
                 "janeiro", "januari", "stycznia", "styczeń", "ledna", "ianuarie", "ian"},
@@ -629,7 +629,7 @@ public final class DateGrammar {
         return MONTH_NUMBERS[index];
     }
 
-    /** Whether a text opens with the name of a day of the week ("Friday, December 8, 2023", "Mittwoch, 15. Februar"). */
+    /** Whether a text opens with the name of a weekday ("Friday, December 8, 2023", "Mittwoch, 15. Februar"). */
     static boolean opensWithWeekday(String text) {
         int start = 0;
         while (start < text.length() && !Character.isLetterOrDigit(text.charAt(start))) {

@@ -3,10 +3,13 @@ package org.syndication.ingest.parse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The layout rules: turns the lines of one document into news items. Item starts are found line by line
@@ -26,6 +29,12 @@ final class ListingLayout {
 
     /** A site header's "today" date stands in the page's first lines (site name, skip links, the date). */
     private static final int HEADER_DATE_LINES = 5;
+
+    /** Words that open a byline: "By Ann Lee", "Par Julien Marchand", "Von Anna Roth", "Por Redacción". */
+    private static final Set<String> BYLINE_WORDS = Set.of("by", "par", "por", "von", "door", "di", "av");
+
+    /** Most words of a byline: the authors' names and perhaps their roles. */
+    private static final int MAX_BYLINE_WORDS = 12;
 
     private final DateGrammar grammar;
     private final AnchorFinder anchors;
@@ -159,7 +168,8 @@ final class ListingLayout {
     /**
      * Drops a site header's "today" date: the first anchor, near the top, either of a kind no other anchor has and
      * later than every item below it, or alone on the page in naming its day of the week ("Friday, December 8, 2023"
-     * above items dated "Dec. 7, 2023"; an events page may list items later than its today).
+     * above items dated "Dec. 7, 2023"; an events page may list items later than its today) with the site's own
+     * lines under it ("Subscribe | Sign in", a menu), not a headline: under a headline it is a top story's date.
      */
     private static List<ItemAnchor> withoutHeaderDate(List<ItemAnchor> found, ItemAnchor[] anchorAt, List<Line> lines,
                                                       List<PageReading.DroppedLine> dropped) {
@@ -173,8 +183,7 @@ final class ListingLayout {
         boolean onlyWeekday = first.kind() == ItemAnchor.Kind.DATE_ONLY
                 && DateGrammar.opensWithWeekday(lines.get(first.line()).text())
                 && others.stream().noneMatch(other -> DateGrammar.opensWithWeekday(lines.get(other.line()).text()))
-                && !headlineFollows(first, lines); // a top story's date, not the header's
-        // (the header's date is followed by the site's own lines: "Subscribe | Sign in", a menu, the site's name)
+                && !headlineFollows(first, lines);
         if (!laterOfItsKind && !onlyWeekday) {
             return found;
         }
@@ -194,7 +203,7 @@ final class ListingLayout {
             return false;
         }
         String text = lines.get(next).text();
-        long words = java.util.Arrays.stream(text.split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
+        long words = Arrays.stream(text.split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
         return words >= 4 && text.indexOf('|') < 0; // "Subscribe | Sign in" is the site's menu
     }
 
@@ -290,7 +299,7 @@ final class ListingLayout {
     }
 
     private static String shape(String rest) {
-        return rest.toLowerCase(java.util.Locale.ROOT).replaceAll("\\d+", "#");
+        return rest.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#");
     }
 
     /** Drops chrome lines (a dropped "more" link's target moves to the line before it) and photo credits. */
@@ -319,21 +328,15 @@ final class ListingLayout {
         return kept;
     }
 
-    /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
-    /** Words that open a byline: "By Ann Lee", "Par Julien Marchetti et Sofia Van den Broeck", "Von Anna Roth". */
-    private static final java.util.Set<String> BYLINE_WORDS = java.util.Set.of("by", "par", "por", "von", "door", "di", "av");
-
-    /** Most words of a byline: the authors' names and perhaps their roles. */
-    private static final int MAX_BYLINE_WORDS = 12;
-
-    /** A line naming an item's authors, which is never its title. */
+    /** A line naming an item's authors ("By Ann Lee", "Par Julien Marchand et Sofia Van den Berg"): never a title. */
     static boolean isByline(String text) {
         String[] words = text.split("\\s+");
         return words.length >= 2 && words.length <= MAX_BYLINE_WORDS
-                && BYLINE_WORDS.contains(words[0].toLowerCase(java.util.Locale.ROOT))
+                && BYLINE_WORDS.contains(words[0].toLowerCase(Locale.ROOT))
                 && Character.isUpperCase(words[1].charAt(0)) && !text.endsWith(".");
     }
 
+    /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
     static int titleScore(Line line) {
         String text = line.text();
         int length = text.length();
@@ -371,8 +374,8 @@ final class ListingLayout {
                 if (template.titleBeforeDate() && prev >= 0 && titleScore(lines.get(prev)) >= 2
                         && rest.split("\\s+").length <= MAX_LABEL_WORDS && !endsSentence(rest)
                         && lines.get(prev).text().length() > rest.length()) {
-                    // "6 de maio de 2022 | Auxílio à Imigração Ilegal" under its title, on a page whose titles stand
-                    // above their dates: a category label longer than the others, not the item's title
+                    // "6 de maio de 2022 | Auxílio à Imigração Ilegal" under its title, on a page whose titles
+                    // stand above their dates: a category label longer than the others, not the item's title
                     return new Draft(anchor, lines.get(prev).text(), prev, null);
                 }
                 if (!isParagraph(rest) && !hasSecondSentence(rest)) {
@@ -463,7 +466,7 @@ final class ListingLayout {
         }
         for (int w = 1; w < words.length; w++) { // "Content type", "Where we are"; not "Addiction Induced Crime"
             if (!words[w].isEmpty() && Character.isUpperCase(words[w].charAt(0))
-                    && !name.equals(name.toUpperCase(java.util.Locale.ROOT))) {
+                    && !name.equals(name.toUpperCase(Locale.ROOT))) {
                 return false;
             }
         }
