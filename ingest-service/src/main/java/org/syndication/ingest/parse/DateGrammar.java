@@ -629,6 +629,13 @@ public final class DateGrammar {
         return MONTH_NUMBERS[index];
     }
 
+    /** Whether a word is a month's name or abbreviation ("apr", "Apr.", "Juni", "maja"), and nothing else. */
+    static boolean isMonthWord(String word) {
+        String bare = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+        Cursor c = new Cursor(bare, 0, bare.length());
+        return !bare.isEmpty() && c.readWordOf(MONTH_NAMES) >= 0 && c.pos == bare.length();
+    }
+
     /** Whether a text opens with the name of a weekday ("Friday, December 8, 2023", "Mittwoch, 15. Februar"). */
     static boolean opensWithWeekday(String text) {
         int start = 0;

@@ -53,7 +53,7 @@ final class ListingLayout {
      * is given: the preview asks for them, ordinary ingestion does not pay for them).
      */
     PageReading read(List<Line> rawLines, List<PageReading.DroppedLine> dropped) {
-        List<Line> lines = new ArrayList<>(withoutChrome(rawLines, dropped));
+        List<Line> lines = withDateBadgesJoined(withoutChrome(rawLines, dropped));
         DateGrammar pageGrammar = PageDates.grammarFor(lines, grammar);
         ItemAnchor[] anchorAt = new ItemAnchor[lines.size()];
         List<ItemAnchor> found = findAnchors(lines, pageGrammar, anchorAt);
@@ -205,6 +205,42 @@ final class ListingLayout {
         String text = lines.get(next).text();
         long words = Arrays.stream(text.split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
         return words >= 4 && text.indexOf('|') < 0; // "Subscribe | Sign in" is the site's menu
+    }
+
+    /**
+     * A date badge that a page's markup splits over lines ("17" / "apr" / "2025", "APR" / "17" / "2025", "17" /
+     * "apr 2025") joined into one date line; every other line stays as it is.
+     */
+    static List<Line> withDateBadgesJoined(List<Line> lines) {
+        List<Line> joined = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String a = lines.get(i).text();
+            String b = i + 1 < lines.size() ? lines.get(i + 1).text() : "";
+            String c = i + 2 < lines.size() ? lines.get(i + 2).text() : "";
+            if ((isDayNumber(a) && DateGrammar.isMonthWord(b) || DateGrammar.isMonthWord(a) && isDayNumber(b))
+                    && isYearNumber(c)) {
+                joined.add(Line.plain(a + " " + b + " " + c));
+                i += 2;
+            } else if (isDayNumber(a) && b.indexOf(' ') > 0 && DateGrammar.isMonthWord(b.substring(0, b.indexOf(' ')))
+                    && isYearNumber(b.substring(b.indexOf(' ') + 1))) {
+                joined.add(Line.plain(a + " " + b));
+                i += 1;
+            } else {
+                joined.add(lines.get(i));
+            }
+        }
+        return joined;
+    }
+
+    private static boolean isDayNumber(String text) {
+        String day = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return day.length() >= 1 && day.length() <= 2 && day.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+                && Integer.parseInt(day) >= 1 && Integer.parseInt(day) <= 31;
+    }
+
+    private static boolean isYearNumber(String text) {
+        return text.length() == 4 && text.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+                && Integer.parseInt(text) >= DateGrammar.MIN_YEAR && Integer.parseInt(text) <= DateGrammar.MAX_YEAR;
     }
 
     /**
