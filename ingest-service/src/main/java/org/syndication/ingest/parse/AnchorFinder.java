@@ -74,6 +74,14 @@ final class AnchorFinder {
     /** Words between an update label and its date. */
     private static final List<String> UPDATE_DATE_INTROS = List.of("on", "am", "le", "el", "em", "il", "op", "at");
 
+    /** Labels of a publication date, which a line with an update date may also hold. */
+    private static final List<String> PUBLICATION_LABELS = List.of(
+            "published", "posted", "publié", "publiée", "veröffentlicht", "publicado", "publicada", "pubblicato",
+            "gepubliceerd");
+
+    /** An update label stands right before its date: past this, the date belongs to a sentence. */
+    private static final int MAX_UPDATE_PREFIX = 40;
+
     /** Labels that introduce a date in page metadata ("Published: 3 March 2019"): a dateline without a place. */
     private static final Set<String> DATE_LABELS = Set.of(
             "published", "published on", "posted", "posted on", "date", "dated", "last updated", "updated",
@@ -133,10 +141,10 @@ final class AnchorFinder {
         if (text.length() > MAX_META_LINE) {
             return text;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
         for (String label : UPDATE_LABELS) {
-            int at = lower.indexOf(label);
-            if (at < 0 || (at > 0 && Character.isLetter(lower.charAt(at - 1)))) {
+            // matched in place, case aside: a lower-cased copy may not keep the text's indices ("İ" is two chars)
+            int at = indexOfIgnoreCase(text, label);
+            if (at < 0 || (at > 0 && Character.isLetter(text.charAt(at - 1)))) {
                 continue;
             }
             int from = at + label.length();
@@ -144,7 +152,7 @@ final class AnchorFinder {
                 from++;
             }
             for (String word : UPDATE_DATE_INTROS) { // "updated on", "aktualisiert am", "mis à jour le"
-                if (lower.startsWith(word + " ", from)) {
+                if (text.regionMatches(true, from, word + " ", 0, word.length() + 1)) {
                     from = skipSpaces(text, from + word.length());
                     break;
                 }
@@ -191,13 +199,15 @@ final class AnchorFinder {
         return false;
     }
 
-    /** Labels of a publication date, which a line with an update date may also hold. */
-    private static final List<String> PUBLICATION_LABELS = List.of(
-            "published", "posted", "publié", "publiée", "veröffentlicht", "publicado", "publicada", "pubblicato",
-            "gepubliceerd");
-
-    /** An update label stands right before its date: past this, the date belongs to a sentence. */
-    private static final int MAX_UPDATE_PREFIX = 40;
+    /** The first index of a lower-case word in a text, case aside, or -1. */
+    private static int indexOfIgnoreCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /** Whether a date starts anywhere in the text. */
     private static boolean hasDate(String text, DateGrammar grammar) {

@@ -31,7 +31,9 @@ class AnchorFinderTest {
     @CsvSource(delimiter = ';', value = {
         "Published: May 10, 2022 | Updated: May 12, 2022  ; 2022-05-10",
         "Updated: May 5, 2022   Published: May 4, 2022    ; 2022-05-04",
-        "17. Juli 2019, 19:34 Uhr aktualisiert am 18. Juli 2019 ; 2019-07-17"})
+        "17. Juli 2019, 19:34 Uhr aktualisiert am 18. Juli 2019 ; 2019-07-17",
+        // a character whose lower case is longer ("İ") before the label does not shift where the label is cut
+        "Published: May 10, 2022 | İÇİŞLERİ Updated: May 12, 2022 ; 2022-05-10"})
     void aLineWithAPublicationAndAnUpdateDateGivesThePublication(String line, String date) {
         ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
         assertThat(anchor.date().start()).hasToString(date);
