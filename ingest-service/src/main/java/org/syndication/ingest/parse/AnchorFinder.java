@@ -79,6 +79,9 @@ final class AnchorFinder {
             "published", "posted", "publié", "publiée", "veröffentlicht", "publicado", "publicada", "pubblicato",
             "gepubliceerd");
 
+    /** Most words of a labelled part of a metadata row, its label included. */
+    private static final int MAX_LABELLED_SEGMENT_WORDS = 6;
+
     /** An update label stands right before its date: past this, the date belongs to a sentence. */
     private static final int MAX_UPDATE_PREFIX = 40;
 
@@ -142,9 +145,8 @@ final class AnchorFinder {
             return text;
         }
         for (String label : UPDATE_LABELS) {
-            // matched in place, case aside: a lower-cased copy may not keep the text's indices ("İ" is two chars)
-            int at = indexOfIgnoreCase(text, label);
-            if (at < 0 || (at > 0 && Character.isLetter(text.charAt(at - 1)))) {
+            int at = labelAt(text, label);
+            if (at < 0) {
                 continue;
             }
             int from = at + label.length();
@@ -176,27 +178,36 @@ final class AnchorFinder {
      * 05/11/2022", "Aktualisiert am 3. Mai 2021"), not as a publication.
      */
     static boolean isUpdateLabelled(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (PUBLICATION_LABELS.stream().anyMatch(lower::contains)) {
+        if (PUBLICATION_LABELS.stream().anyMatch(label -> indexOfIgnoreCase(text, label) >= 0)) {
             return false; // "Updated: May 5, 2022   Published: May 4, 2022" gives its publication date
         }
         int end = 0;
         while (end < Math.min(text.length(), MAX_UPDATE_PREFIX) && !Character.isDigit(text.charAt(end))) {
             end++;
         }
-        String prefix = text.substring(0, end).toLowerCase(Locale.ROOT);
+        String prefix = text.substring(0, end);
         for (String label : UPDATE_LABELS) {
-            int at = prefix.indexOf(label);
-            if (at >= 0 && (at == 0 || !Character.isLetter(prefix.charAt(at - 1)))) {
+            int at = labelAt(prefix, label);
+            if (at >= 0) {
                 // a label before its date ("Page last reviewed/updated:"), then at most an intro word and a month
                 // ("Updated on September 5, 2019"); "updated its guidance on 3 May" is a sentence
                 String[] before = prefix.substring(0, at).strip().split("[^\\p{L}]+");
                 String[] between = prefix.substring(at + label.length()).strip().split("[^\\p{L}]+");
                 int words = between.length == 1 && between[0].isEmpty() ? 0 : between.length;
-                return before.length <= 3 && (words <= 1 || (words == 2 && UPDATE_DATE_INTROS.contains(between[0])));
+                boolean introduced = words == 2 && UPDATE_DATE_INTROS.contains(between[0].toLowerCase(Locale.ROOT));
+                return before.length <= 3 && (words <= 1 || introduced);
             }
         }
         return false;
+    }
+
+    /**
+     * Where a label stands in a text, case aside: its first occurrence when a word starts there, else -1. Matched in
+     * place: a lower-cased copy may not keep the text's indices ("İ" lower-cases to two chars).
+     */
+    private static int labelAt(String text, String label) {
+        int at = indexOfIgnoreCase(text, label);
+        return at > 0 && Character.isLetter(text.charAt(at - 1)) ? -1 : at;
     }
 
     /** The first index of a lower-case word in a text, case aside, or -1. */
@@ -247,7 +258,7 @@ final class AnchorFinder {
             String prefix = text.substring(0, i);
             boolean kicker = glued && prefix.strip().split("\\s+").length <= 3; // "Crime4 September 2017"
             if (!(kicker || isMetaPrefix(prefix)) || !(isMetaRest(text, match.get().endIndex())
-                    || isBylineAfterDash(text, match.get().endIndex())
+                    || isBylineAfterDash(restAfterDate(text, match.get().endIndex()))
                     || afterDate(text, match.get().endIndex()).map(String::isEmpty).orElse(false))) {
                 return Optional.empty();
             }
@@ -316,8 +327,7 @@ final class AnchorFinder {
      * time, a wire tag, a byline, an author and a comment count, or short segments after a separator.
      */
     boolean isMetaRest(String text, int dateEnd) {
-        int i = skipTime(text, skipSpaces(text, dateEnd));
-        String rest = text.substring(Math.min(i, text.length())).strip();
+        String rest = restAfterDate(text, dateEnd);
         if (rest.isEmpty()) {
             return false; // a date alone is DATE_ONLY
         }
@@ -331,13 +341,17 @@ final class AnchorFinder {
         if (DECOY_LABELS.contains(firstWord)) { // "17. Juli 2019, 19:34 Uhr aktualisiert am 18. Juli 2019"
             return true;
         }
-        return metaSegmentsFollow(text, dateEnd);
+        return isMetaSegments(rest);
     }
 
-    /** Whether only short metadata segments follow the date ("| 4 min read", "| Category: Parking"). */
-    private static boolean metaSegmentsFollow(String text, int dateEnd) {
+    /** The text after a date and its time of day, stripped. */
+    private static String restAfterDate(String text, int dateEnd) {
         int i = skipTime(text, skipSpaces(text, dateEnd));
-        String rest = text.substring(Math.min(i, text.length())).strip();
+        return text.substring(Math.min(i, text.length())).strip();
+    }
+
+    /** Whether the rest after a date is only short metadata segments ("| 4 min read", "| Category: Parking"). */
+    private static boolean isMetaSegments(String rest) {
         if (rest.isEmpty()) {
             return false;
         }
@@ -368,22 +382,18 @@ final class AnchorFinder {
         return words <= 3 || (labelled && words <= MAX_LABELLED_SEGMENT_WORDS);
     }
 
-    /** Most words of a labelled part of a metadata row, its label included. */
-    private static final int MAX_LABELLED_SEGMENT_WORDS = 6;
-
     /**
-     * A byline after a dash, in a metadata row whose date is not at the head ("Sucesos – 14/01/2022 – Redacción",
+     * The rest after a date is a byline after a dash, in a metadata row whose date is not at the head ("Sucesos – 14/01/2022 – Redacción",
      * "Crime – 12/01/2022 – Jane Roe"): one to three words, none of them a sentence. A date at the head of its line
      * followed by a dash and words is a one-line item ("12 March 2021 – Minister visits") and never comes here.
      */
-    private static boolean isBylineAfterDash(String text, int dateEnd) {
-        int i = skipTime(text, skipSpaces(text, dateEnd));
-        if (i >= text.length() || !DateGrammar.isDash(text.charAt(i))) {
+    private static boolean isBylineAfterDash(String rest) {
+        if (rest.isEmpty() || !DateGrammar.isDash(rest.charAt(0))) {
             return false;
         }
-        String rest = text.substring(i + 1).strip();
-        return !rest.isEmpty() && rest.split("\\s+").length <= 3 && !rest.endsWith(".")
-                && Character.isUpperCase(rest.charAt(0));
+        String byline = rest.substring(1).strip();
+        return !byline.isEmpty() && byline.split("\\s+").length <= 3 && !byline.endsWith(".")
+                && Character.isUpperCase(byline.charAt(0));
     }
 
     private Optional<ItemAnchor> dateline(int index, String text, DateGrammar pageGrammar) {
@@ -411,7 +421,8 @@ final class AnchorFinder {
             }
             String placeName = place.get().isEmpty() ? null : place.get();
             int end = match.get().endIndex();
-            if (metaSegmentsFollow(text, end) || isBylineAfterDash(text, end)) {
+            String after = restAfterDate(text, end);
+            if (isMetaSegments(after) || isBylineAfterDash(after)) {
                 // "Published: 2022-03-18 | Category: Parking", "Sucesos – 14/01/2022 – Redacción": a metadata row
                 return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, match.get().date(), null, null));
             }

@@ -234,12 +234,12 @@ final class ListingLayout {
 
     private static boolean isDayNumber(String text) {
         String day = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-        return day.length() >= 1 && day.length() <= 2 && day.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+        return day.length() >= 1 && day.length() <= 2 && day.chars().allMatch(ch -> DateGrammar.isDigit((char) ch))
                 && Integer.parseInt(day) >= 1 && Integer.parseInt(day) <= 31;
     }
 
     private static boolean isYearNumber(String text) {
-        return text.length() == 4 && text.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+        return text.length() == 4 && text.chars().allMatch(ch -> DateGrammar.isDigit((char) ch))
                 && Integer.parseInt(text) >= DateGrammar.MIN_YEAR && Integer.parseInt(text) <= DateGrammar.MAX_YEAR;
     }
 
@@ -273,19 +273,16 @@ final class ListingLayout {
     private static List<ItemAnchor> withoutUpdateDates(List<ItemAnchor> found, ItemAnchor[] anchorAt, List<Line> lines,
                                                        List<PageReading.DroppedLine> dropped) {
         List<ItemAnchor> kept = new ArrayList<>(found.size());
+        List<ItemAnchor> updates = new ArrayList<>();
         for (ItemAnchor anchor : found) {
-            if (!AnchorFinder.isUpdateLabelled(lines.get(anchor.line()).text())) {
-                kept.add(anchor);
-            }
+            (AnchorFinder.isUpdateLabelled(lines.get(anchor.line()).text()) ? updates : kept).add(anchor);
         }
-        if (kept.isEmpty() || kept.size() == found.size()) {
+        if (kept.isEmpty() || updates.isEmpty()) {
             return found;
         }
-        for (ItemAnchor anchor : found) {
-            if (!kept.contains(anchor)) {
-                anchorAt[anchor.line()] = null;
-                drop(dropped, lines.get(anchor.line()).text(), "an update date, not an item's", -1);
-            }
+        for (ItemAnchor update : updates) {
+            anchorAt[update.line()] = null;
+            drop(dropped, lines.get(update.line()).text(), "an update date, not an item's", -1);
         }
         return kept;
     }

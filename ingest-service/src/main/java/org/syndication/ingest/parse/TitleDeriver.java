@@ -60,23 +60,18 @@ final class TitleDeriver {
      */
     static String repeatedOpening(String text) {
         String[] words = text.strip().split("\\s+");
-        for (int length = Math.min(MAX_HEADLINE_WORDS, words.length / 2); length >= MIN_REPEATED_WORDS; length--) {
-            for (int gap = 0; gap <= MAX_LEAD_IN_WORDS && length + gap + length <= words.length; gap++) {
-                if (sameWords(words, 0, length + gap, length)) {
+        int longest = Math.min(MAX_HEADLINE_WORDS, words.length / 2);
+        // each word made comparable once: only the words a repetition can reach are compared
+        String[] keys = Arrays.stream(words, 0, Math.min(words.length, 2 * longest + MAX_LEAD_IN_WORDS))
+                .map(TitleDeriver::comparable).toArray(String[]::new);
+        for (int length = longest; length >= MIN_REPEATED_WORDS; length--) {
+            for (int gap = 0; gap <= MAX_LEAD_IN_WORDS && length + gap + length <= keys.length; gap++) {
+                if (Arrays.equals(keys, 0, length, keys, length + gap, length + gap + length)) {
                     return String.join(" ", Arrays.copyOfRange(words, 0, length));
                 }
             }
         }
         return null;
-    }
-
-    private static boolean sameWords(String[] words, int from, int at, int length) {
-        for (int i = 0; i < length; i++) {
-            if (!comparable(words[from + i]).equals(comparable(words[at + i]))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A word lower-cased, without an elided article before an apostrophe ("l’Ordinanza" → "ordinanza"). */
