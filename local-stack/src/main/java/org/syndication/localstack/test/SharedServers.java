@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * One Kafka broker and one PostgreSQL server per test JVM, started on first use and stopped when the JVM exits.
@@ -57,17 +58,56 @@ final class SharedServers {
     }
 
     private static TestServers.Kafka localKafka() {
-        Path dir = tempDir("syndication-kafka-");
-        KafkaBroker broker = KafkaBroker.start(Ports.free(), Ports.free(), dir);
-        broker.createTopics();
-        stopAtExit("stop-test-kafka", broker, dir);
+        KafkaBroker broker = withOneRetry("Kafka", SharedServers::startKafka);
         return broker::bootstrapServers;
     }
 
-    private static TestServers.Postgres localPostgres() {
+    private static KafkaBroker startKafka() {
+        Path dir = tempDir("syndication-kafka-");
+        KafkaBroker broker = null;
+        try {
+            broker = KafkaBroker.start(Ports.free(), Ports.free(), dir);
+            broker.createTopics();
+            stopAtExit("stop-test-kafka", broker, dir);
+            return broker;
+        } catch (RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            }
+            TempDirs.delete(dir);
+            throw e;
+        }
+    }
+
+    private static PostgresServer startPostgres() {
         Path dir = tempDir("syndication-postgres-");
-        PostgresServer server = PostgresServer.start(Ports.free(), dir.resolve("data"), false);
-        stopAtExit("stop-test-postgres", server, dir);
+        try {
+            PostgresServer server = PostgresServer.start(Ports.free(), dir.resolve("data"), false);
+            stopAtExit("stop-test-postgres", server, dir);
+            return server;
+        } catch (RuntimeException e) {
+            TempDirs.delete(dir);
+            throw e;
+        }
+    }
+
+    /**
+     * A port from {@link Ports#free()} is only free until somebody binds it: the broker's child JVM binds seconds
+     * later, while the other server and the application start in parallel. A start that fails is therefore tried
+     * once more on new ports, and its first failure logged, so that a module's whole run of tests does not hang on
+     * one lost race.
+     */
+    static <T> T withOneRetry(String what, Supplier<T> start) {
+        try {
+            return start.get();
+        } catch (RuntimeException first) {
+            LOG.warnf(first, "%s for the tests did not start; trying once more on new ports", what);
+            return start.get();
+        }
+    }
+
+    private static TestServers.Postgres localPostgres() {
+        PostgresServer server = withOneRetry("PostgreSQL", SharedServers::startPostgres);
         return new TestServers.Postgres() {
             @Override
             public String jdbcUrl(String database) {
