@@ -380,7 +380,7 @@ final class ListingLayout {
             return 3;
         }
         if (PageChrome.endsWithMore(text) || isLabel(text) || isMetadataRow(text) || isPlaceLine(text)
-                || isByline(text)) {
+                || isByline(text) || isCategoryPath(text)) {
             return 0;
         }
         if (length <= 200 && !text.endsWith(".")) {
@@ -480,6 +480,11 @@ final class ListingLayout {
     /** A short line above a title: a category, type label or kicker ("Adult Drug Use", "Press Release"). */
     private static boolean isKicker(String text) {
         return text.length() <= 40 && text.split("\\s+").length <= 4 && !endsSentence(text);
+    }
+
+    /** A section's path ({@code Courts > High Court > Dublin}) under a headline: a headline has no such arrows. */
+    static boolean isCategoryPath(String text) {
+        return text.contains(" > ");
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.syndication.ingest.parse;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The repeating record of a listing page, inferred from the page itself: where an item's title stands relative to
@@ -22,6 +25,8 @@ final class RecordTemplate {
      * lines there would have to be headline-like (title score 2 and more).
      */
     private static final double MIN_AVERAGE_SCORE = 3.5;
+    /** A line repeated at one distance of at most this many words is a label; a longer one may be a series' title. */
+    private static final int MAX_LABEL_WORDS = 5;
 
     private final List<Line> lines;
     private final ItemAnchor[] anchorAt;
@@ -50,12 +55,24 @@ final class RecordTemplate {
         for (int offset : OFFSETS) {
             int score = 0;
             int previous = -1;
+            Set<String> seen = new HashSet<>();
+            Set<String> repeated = new HashSet<>();
+            List<Line> candidates = new ArrayList<>();
             for (ItemAnchor anchor : found) {
                 if (needsTitleLine(anchor)) {
                     int line = probe.lineAt(anchor, offset, previous);
-                    score += line >= 0 ? templateScore(lines.get(line), dated >= 2) : 0;
+                    if (line >= 0) {
+                        candidates.add(lines.get(line));
+                        if (!seen.add(lines.get(line).text())) {
+                            repeated.add(lines.get(line).text());
+                        }
+                    }
                 }
                 previous = anchor.line();
+            }
+            for (Line candidate : candidates) {
+                score += repeated.contains(candidate.text()) && isShort(candidate) ? 0
+                        : templateScore(candidate, dated >= 2);
             }
             if (score > bestScore) {
                 bestScore = score;
@@ -79,6 +96,14 @@ final class RecordTemplate {
             return score * 2 - (score > 0 && words == 1 ? 1 : 0); // unless it is one word ("Top-Meldung", a kicker)
         }
         return score * 2 + (words >= 4 && words <= 16 ? 1 : 0);
+    }
+
+    /**
+     * A short line that stands at the same distance from two date lines with the same words is a label (the court,
+     * the section, the type of release), not a headline: headlines differ from item to item.
+     */
+    private static boolean isShort(Line line) {
+        return line.text().split(" ").length <= MAX_LABEL_WORDS;
     }
 
     /** Whether the title stands above the date on this page (a summary or byline may be in between). */
