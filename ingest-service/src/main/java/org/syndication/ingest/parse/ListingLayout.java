@@ -412,7 +412,7 @@ final class ListingLayout {
                     return new Draft(anchor, lines.get(prev).text(), prev, null);
                 }
                 if (!isParagraph(rest) && !hasSecondSentence(rest)) {
-                    return new Draft(anchor, rest, -1, null);
+                    return new Draft(anchor, TitleDeriver.headlineCell(rest), -1, null);
                 }
                 return new Draft(anchor, TitleDeriver.fromParagraph(rest), -1, rest);
             }

@@ -23,11 +23,18 @@ final class PageChrome {
             "plus d'actualités", "toutes les actualités", "más noticias", "altre notizie", "mais notícias",
             "meer nieuws", "lire la suite", "weiterlesen", "leer más", "leia mais", "continua a leggere");
 
-    /** Pagination: "Page 1 of 5", "Seite 2 von 9", "Página 1 de 3", "1 2 3 … 10 Next". */
+    /** The words of a pager's links, in the languages of the reader. */
+    private static final String PAGER_WORDS = "(?:previous|prev|next|next page|previous page|vorherige|zurück"
+            + "|weiter|nächste|nächste seite|vorherige seite|précédent|précédente|suivant|suivante|page suivante"
+            + "|anterior|siguiente|página siguiente|precedente|successivo|successiva|pagina successiva|avanti"
+            + "|vorige|volgende|próxima|próximo|seguinte)";
+
+    /** Pagination: "Page 1 of 5", "Seite 2 von 9", "Página 1 de 3", "« Previous 1 2 3 … 10 Next page »". */
     private static final Pattern PAGINATION = Pattern.compile(
             "(?iu)(?:page|seite|página|pagina|pagina|blz\\.?)\\s*\\d+\\s*(?:of|von|sur|de|di|van|/)\\s*\\d+"
-                    + "|(?:[«‹<]\\s*)?\\d{1,3}(?:\\s+\\d{1,3})+(?:\\s*(?:…|\\.\\.\\.)\\s*\\d{1,3})?"
-                    + "(?:\\s+(?:next|weiter|suivant|siguiente|successivo))?\\s*[»›>]?");
+                    + "|(?:[«‹<]\\s*)?(?:" + PAGER_WORDS + "\\s+)?\\d{1,3}(?:\\s+\\d{1,3})+"
+                    + "(?:\\s*(?:…|\\.\\.\\.)\\s*\\d{1,4})?"
+                    + "(?:\\s+" + PAGER_WORDS + ")?\\s*[»›>]?");
 
     /** A row of year links ("2016 | 2017 | 2018"): archive navigation. */
     private static final Pattern YEAR_LINKS = Pattern.compile("(?:(?:19|20)\\d{2}\\s*[|/,·•-]?\\s*){2,}");

@@ -14,6 +14,9 @@ final class TitleDeriver {
 
     private static final int SCAN_LIMIT = 400;
 
+    /** Most words of a table cell that is a label (an office, a section, a type) beside the headline's cell. */
+    private static final int MAX_LABEL_CELL_WORDS = 5;
+
     /** Fewest words of an opening that a teaser repeats: three common words are a coincidence, four a headline. */
     private static final int MIN_REPEATED_WORDS = 4;
 
@@ -51,6 +54,27 @@ final class TitleDeriver {
             sentence = withoutDanglingWords(sentence.substring(0, cut > MAX_TITLE_LENGTH / 2 ? cut : MAX_TITLE_LENGTH));
         }
         return trimTrailingPunctuation(sentence);
+    }
+
+    /**
+     * The headline of a table row's cells ({@code Headline | Customs office}, {@code Section | Headline}, as a copied
+     * table's columns read): the longest cell when it has more than {@link #MAX_LABEL_CELL_WORDS} words and every
+     * other cell at most that many (an office, a section, a type), else the whole text.
+     */
+    static String headlineCell(String rest) {
+        if (!rest.contains(" | ")) {
+            return rest;
+        }
+        String headline = null;
+        int longCells = 0;
+        for (String cell : rest.split(" \\| ")) {
+            String text = cell.strip();
+            if (text.split("\\s+").length > MAX_LABEL_CELL_WORDS) {
+                longCells++;
+                headline = text;
+            }
+        }
+        return longCells == 1 ? headline : rest;
     }
 
     /**

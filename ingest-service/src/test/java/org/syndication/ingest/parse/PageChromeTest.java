@@ -17,7 +17,9 @@ class PageChromeTest {
         "Please see below a non-exhaustive selection of news items to reflect the richness of contacts.",
         "Follow the latest news on", "Follow the Blue Heart on for more information",
         "Please follow the CCP for more information", "Read our past stories here.", "Read our 2020 stories here.",
-        "Image © UNODC", "© UNODC Brussels", "Photo credit: UNODC", "***"})
+        "Image © UNODC", "© UNODC Brussels", "Photo credit: UNODC", "***", "1   2   3   Next page",
+        "« Previous 1 2 … 9 Next »", "1   2   3   4   5   …   110   Nächste Seite", "Anterior 1 2 3 Siguiente",
+        "Précédent 1 2 3 … 46 Suivant"})
     void recognisesChromeLines(String line) {
         assertThat(PageChrome.isChromeLine(line)).isTrue();
     }
