@@ -422,8 +422,9 @@ final class AnchorFinder {
             String placeName = place.get().isEmpty() ? null : place.get();
             int end = match.get().endIndex();
             String after = restAfterDate(text, end);
-            if (isMetaSegments(after) || isBylineAfterDash(after)) {
-                // "Published: 2022-03-18 | Category: Parking", "Sucesos – 14/01/2022 – Redacción": a metadata row
+            if (isMetaSegments(after) || isBylineAfterDash(after) || (placeName == null && after.isEmpty())) {
+                // "Published: 2022-03-18 | Category: Parking", "Sucesos – 14/01/2022 – Redacción": a metadata row;
+                // "Published: 12 December 2023" alone: a labelled date, its title a neighbour as on a date line
                 return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, match.get().date(), null, null));
             }
             return afterDate(text, match.get().endIndex())
