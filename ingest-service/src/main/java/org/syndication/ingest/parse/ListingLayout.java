@@ -331,7 +331,8 @@ final class ListingLayout {
                 && anchor.rest().split("\\s+").length <= 3;
     }
 
-    private static String shape(String rest) {
+    /** A text with its numbers as {@code #}, lower case: the same shape is the same furniture with other numbers. */
+    static String shape(String rest) {
         return rest.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#");
     }
 
@@ -367,6 +368,14 @@ final class ListingLayout {
         return words.length >= 2 && words.length <= MAX_BYLINE_WORDS
                 && BYLINE_WORDS.contains(words[0].toLowerCase(Locale.ROOT))
                 && Character.isUpperCase(words[1].charAt(0)) && !text.endsWith(".");
+    }
+
+    /**
+     * A byline or metadata row: present in some records of a page and not in others, so it does not count when the
+     * template measures where a title stands from its date.
+     */
+    static boolean isMetaLine(String text) {
+        return isByline(text) || isMetadataRow(text);
     }
 
     /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */

@@ -25,8 +25,6 @@ final class RecordTemplate {
      * lines there would have to be headline-like (title score 2 and more).
      */
     private static final double MIN_AVERAGE_SCORE = 3.5;
-    /** A line repeated at one distance of at most this many words is a label; a longer one may be a series' title. */
-    private static final int MAX_LABEL_WORDS = 5;
 
     private final List<Line> lines;
     private final ItemAnchor[] anchorAt;
@@ -63,15 +61,18 @@ final class RecordTemplate {
                     int line = probe.lineAt(anchor, offset, previous);
                     if (line >= 0) {
                         candidates.add(lines.get(line));
-                        if (!seen.add(lines.get(line).text())) {
-                            repeated.add(lines.get(line).text());
+                        String shape = ListingLayout.shape(lines.get(line).text());
+                        if (!seen.add(shape)) {
+                            repeated.add(shape);
                         }
                     }
                 }
                 previous = anchor.line();
             }
+            // lines of the same shape at one distance are the page's furniture (the court, the section, "Download the
+            // release (PDF, 118 KB)"), not headlines, which differ from item to item
             for (Line candidate : candidates) {
-                score += repeated.contains(candidate.text()) && isShort(candidate) ? 0
+                score += repeated.contains(ListingLayout.shape(candidate.text())) ? 0
                         : templateScore(candidate, dated >= 2);
             }
             if (score > bestScore) {
@@ -96,14 +97,6 @@ final class RecordTemplate {
             return score * 2 - (score > 0 && words == 1 ? 1 : 0); // unless it is one word ("Top-Meldung", a kicker)
         }
         return score * 2 + (words >= 4 && words <= 16 ? 1 : 0);
-    }
-
-    /**
-     * A short line that stands at the same distance from two date lines with the same words is a label (the court,
-     * the section, the type of release), not a headline: headlines differ from item to item.
-     */
-    private static boolean isShort(Line line) {
-        return line.text().split(" ").length <= MAX_LABEL_WORDS;
     }
 
     /** Whether the title stands above the date on this page (a summary or byline may be in between). */
@@ -147,19 +140,23 @@ final class RecordTemplate {
         return -1;
     }
 
-    /** The line at {@code offset} from the anchor when no other date line and no claimed line is in the way. */
+    /**
+     * The line at {@code offset} from the anchor when no other date line and no claimed line is in the way, counting
+     * only lines that may hold content: a byline or label line present in some records and not in others
+     * ({@code Von Jana Wendtland}, {@code Category: News}) does not shift where the title stands.
+     */
     private int lineAt(ItemAnchor anchor, int offset, int claimed) {
-        int target = anchor.line() + offset;
-        if (target < 0 || target >= lines.size() || target <= claimed) {
-            return -1;
-        }
         int step = offset < 0 ? -1 : 1;
-        for (int i = anchor.line() + step; i != target + step; i += step) {
+        int remaining = Math.abs(offset);
+        for (int i = anchor.line() + step; i >= 0 && i < lines.size() && i > claimed; i += step) {
             if (anchorAt[i] != null) {
                 return -1;
             }
+            if (!ListingLayout.isMetaLine(lines.get(i).text()) && --remaining == 0) {
+                return i;
+            }
         }
-        return target;
+        return -1;
     }
 
     private static boolean needsTitleLine(ItemAnchor anchor) {
