@@ -40,7 +40,7 @@ final class AnchorFinder {
             "by", "posted", "published", "publié", "publiée", "publicado", "publicada", "pubblicato", "veröffentlicht",
             "erstellt", "von", "por", "par", "door", "date", "datum", "fecha", "data", "release", "publishing",
             "publication", "released", "issued", "written", "geschrieben", "écrit", "escrito", "scritto", "publicerad",
-            "publiceret", "publisert", "opublikowano", "publicat", "zveřejněno");
+            "publiceret", "publisert", "opublikowano", "publicat", "zveřejněno", "submitted");
 
     /** Labels of dates that are not the item's publication date: such a line never starts an item. */
     private static final Set<String> DECOY_LABELS = Set.of(

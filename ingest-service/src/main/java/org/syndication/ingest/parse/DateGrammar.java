@@ -390,6 +390,7 @@ public final class DateGrammar {
             return null;
         }
         int afterFirst = c.pos;
+        skipClockTime(c); // 05/14/2024 - 09:00 to 05/16/2024 - 17:00: an event's times inside its range
         if (readRangeSeparator(c)) { // 30.06 - 02.07.2019, 30.06.2019 - 02.07.2019
             int[] second = readNumericDate(c, false);
             if (second != null && second[2] > 0) {
@@ -666,6 +667,36 @@ public final class DateGrammar {
         if (c.readWordOf(OF) >= 0 && c.skipSpaces() == 0) {
             c.pos = start;
         }
+    }
+
+    /**
+     * Skips a time of day after a date ({@code  - 09:00}, {@code , 9:30}, {@code  18h30}) when a range separator
+     * follows it; else leaves the cursor where it was.
+     */
+    private static void skipClockTime(Cursor c) {
+        int start = c.pos;
+        c.skipSpaces();
+        if (isDash(c.peek()) || c.peek() == ',') {
+            c.pos++;
+            c.skipSpaces();
+        }
+        int hour = readNumber(c, 1, 2);
+        char mark = c.peek();
+        if (hour < 0 || hour > 23 || (mark != ':' && mark != 'h')) {
+            c.pos = start;
+            return;
+        }
+        c.pos++;
+        if (readNumber(c, 2, 2) < 0) {
+            c.pos = start;
+            return;
+        }
+        int afterTime = c.pos;
+        if (!readRangeSeparator(c)) {
+            c.pos = start;
+            return;
+        }
+        c.pos = afterTime;
     }
 
     /** Reads a range separator with its surrounding spaces: a dash of any kind, "to", "and", "&"; else unchanged. */

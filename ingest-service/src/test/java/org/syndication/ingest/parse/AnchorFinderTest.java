@@ -27,7 +27,11 @@ class AnchorFinderTest {
         "Updated: May 5, 2022   Published: May 4, 2022    ; 2022-05-04",
         "17. Juli 2019, 19:34 Uhr aktualisiert am 18. Juli 2019 ; 2019-07-17",
         // a character whose lower case is longer ("İ") before the label does not shift where the label is cut
-        "Published: May 10, 2022 | İÇİŞLERİ Updated: May 12, 2022 ; 2022-05-10"})
+        "Published: May 10, 2022 | İÇİŞLERİ Updated: May 12, 2022 ; 2022-05-10",
+        // a CMS's "submitted by" line, with a weekday and a time
+        "Submitted by editor on Thu, 03/14/2024 - 18:12   ; 2024-03-14",
+        // a labelled date alone: a metadata line, its title a neighbour
+        "Published: 14 June 2022                          ; 2022-06-14"})
     void aMetadataLineIsADateLineWithTheItemsDate(String line, String date) {
         ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
         assertThat(anchor.date().start()).hasToString(date);

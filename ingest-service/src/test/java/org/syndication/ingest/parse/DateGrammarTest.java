@@ -252,6 +252,18 @@ class DateGrammarTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "05/14/2024 - 09:00 to 05/16/2024 - 17:00 | 2024-05-14 | 2024-05-16 | 05/14/2024 - 09:00 to 05/16/2024",
+        "14.05.2024, 9:00 – 16.05.2024, 17:00     | 2024-05-14 | 2024-05-16 | 14.05.2024, 9:00 – 16.05.2024",
+        "03/21/2024 - 14:00 to 15:30              | 2024-03-21 |            | 03/21/2024",
+        "21.03.2024 18h30 - 20h00                 | 2024-03-21 |            | 21.03.2024"})
+    void readsAnEventsRangeWithTheTimesOfItsDays(String line, LocalDate start, LocalDate end, String written) {
+        Optional<DateMatch> match = grammar.parseAt(line, 0);
+        assertThat(match).as(line).map(DateMatch::date).contains(new ItemDate(start, end));
+        assertThat(match).as(line).map(DateMatch::endIndex).contains(written.length());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // text                | order               | start
         "04/05/2019            | DAY_FIRST           | 2019-05-04",
         "04.05.2019            | DAY_FIRST           | 2019-05-04",
