@@ -257,8 +257,9 @@ final class AnchorFinder {
             }
             String prefix = text.substring(0, i);
             boolean kicker = glued && prefix.strip().split("\\s+").length <= 3; // "Crime4 September 2017"
+            String rest = restAfterDate(text, match.get().endIndex());
             if (!(kicker || isMetaPrefix(prefix)) || !(isMetaRest(text, match.get().endIndex())
-                    || isBylineAfterDash(restAfterDate(text, match.get().endIndex()))
+                    || isBylineAfterDash(rest) || (isMetaPrefix(prefix) && isTagSegments(rest))
                     || afterDate(text, match.get().endIndex()).map(String::isEmpty).orElse(false))) {
                 return Optional.empty();
             }
@@ -362,6 +363,23 @@ final class AnchorFinder {
         for (String segment : rest.substring(1).split("[|•·]")) {
             String s = segment.strip();
             if (!isMetaSegment(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the rest of a metadata row after its date is segments of tags ("| Colombia, Human Smuggling, News |
+     * 2 Comments"): each comma-separated tag a few words. Only after a metadata prefix ("by Ann Lee | "), where a
+     * headline cannot stand; a date at the head of a line may be followed by a headline with commas.
+     */
+    private static boolean isTagSegments(String rest) {
+        if (rest.isEmpty() || (rest.charAt(0) != '|' && rest.charAt(0) != '•' && rest.charAt(0) != '·')) {
+            return false;
+        }
+        for (String segment : rest.substring(1).split("[|•·,]")) {
+            if (!isMetaSegment(segment.strip())) {
                 return false;
             }
         }

@@ -30,12 +30,23 @@ class AnchorFinderTest {
         "Published: May 10, 2022 | İÇİŞLERİ Updated: May 12, 2022 ; 2022-05-10",
         // a CMS's "submitted by" line, with a weekday and a time
         "Submitted by editor on Thu, 03/14/2024 - 18:12   ; 2024-03-14",
+        // a WordPress byline row with the post's categories and comments
+        "by Ana Ruiz | Mar 14, 2024 | Colombia, Human Smuggling, News, Panama | 0 Comments ; 2024-03-14",
         // a labelled date alone: a metadata line, its title a neighbour
         "Published: 14 June 2022                          ; 2022-06-14"})
     void aMetadataLineIsADateLineWithTheItemsDate(String line, String date) {
         ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
         assertThat(anchor.date().start()).hasToString(date);
         assertThat(anchor.rest()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12 March 2021 | Minister visits Lagos, Abuja and Kano",
+        "12 March 2021 | Police, customs and coast guard train together"})
+    void aHeadlineWithCommasAfterAHeadDateIsTheTitleNotTags(String line) {
+        ItemAnchor anchor = finder.find(0, line).orElseThrow();
+        assertThat(anchor.kind()).isEqualTo(ItemAnchor.Kind.HEADED);
+        assertThat(anchor.rest()).isEqualTo(line.substring(line.indexOf('|') + 2));
     }
 
     @Test
