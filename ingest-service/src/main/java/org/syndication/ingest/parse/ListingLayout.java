@@ -88,6 +88,7 @@ final class ListingLayout {
                 claimed = Math.max(anchor.line(), draft.titleLine);
             }
         }
+        drafts = withDateGroupsSplit(drafts, lines, template);
         List<NewsItemDraft> items = bodies(drafts, lines, template, dropped);
         if (dropped != null) {
             int first = drafts.isEmpty() ? lines.size() : drafts.get(0).startLine();
@@ -471,6 +472,81 @@ final class ListingLayout {
         }
     }
 
+    /**
+     * A date heading over several stories ({@code 14 March 2024}, then a kicker, a headline, its standfirst, another
+     * kicker and headline ..., or a day's list of releases): every headline of the group is an item of that date. A
+     * line after a headline is its deck when it is much longer or holds a sentence; a further headline is about as
+     * long as the group's first and no sentence. Only where most groups between two date lines hold more than one
+     * headline: on other pages such a line is a subtitle, and after the last date line the page's footer follows.
+     */
+    private static List<Draft> withDateGroupsSplit(List<Draft> drafts, List<Line> lines, RecordTemplate template) {
+        if (template.titleBeforeDate() || drafts.size() < 3) {
+            return drafts;
+        }
+        int withDeck = 0;
+        for (Draft draft : drafts) {
+            int after = draft.titleLine + 1;
+            if (draft.titleLine > draft.anchor.line() && after < lines.size()) {
+                int headlineWords = wordCount(lines.get(draft.titleLine).text());
+                boolean deck = wordCount(lines.get(after).text()) > headlineWords
+                        || !isGroupHeadline(lines.get(after), headlineWords);
+                withDeck += deck ? 1 : 0;
+            }
+        }
+        boolean decks = withDeck * 2 > drafts.size(); // a headline's next line is its deck (standfirst) on this page
+        List<List<Draft>> groups = new ArrayList<>(drafts.size());
+        int grouped = 0;
+        for (int k = 0; k + 1 < drafts.size(); k++) {
+            List<Draft> more = furtherHeadlines(drafts.get(k), drafts.get(k + 1).startLine(), lines, decks);
+            groups.add(more);
+            grouped += more.isEmpty() ? 0 : 1;
+        }
+        if (grouped * 2 < drafts.size() - 1) {
+            return drafts;
+        }
+        List<Draft> result = new ArrayList<>(drafts.size() * 2);
+        for (int k = 0; k < drafts.size(); k++) {
+            result.add(drafts.get(k));
+            if (k < groups.size()) {
+                result.addAll(groups.get(k));
+            }
+        }
+        return result;
+    }
+
+    private static List<Draft> furtherHeadlines(Draft draft, int end, List<Line> lines, boolean decks) {
+        if (draft.anchor.kind() != ItemAnchor.Kind.DATE_ONLY || draft.titleLine <= draft.anchor.line()) {
+            return List.of();
+        }
+        List<Draft> more = new ArrayList<>();
+        int headlineWords = wordCount(lines.get(draft.titleLine).text());
+        int previous = draft.titleLine;
+        for (int i = draft.titleLine + 1; i < end; i++) {
+            if (decks && i == previous + 1) {
+                continue;
+            }
+            String text = lines.get(i).text();
+            if (isGroupHeadline(lines.get(i), headlineWords)) {
+                ItemAnchor own = new ItemAnchor(i, ItemAnchor.Kind.DATE_ONLY, draft.anchor.date(), null, null);
+                more.add(new Draft(own, text, i, null));
+                previous = i;
+            }
+        }
+        return more;
+    }
+
+    /** A line as long as a group's first headline, give or take half, and no sentence. */
+    private static boolean isGroupHeadline(Line line, int headlineWords) {
+        String text = line.text();
+        int words = wordCount(text);
+        return !endsSentence(text) && !text.contains(". ") && titleScore(line) >= 2 && words >= 5
+                && words * 2 >= headlineWords && words <= headlineWords * 3 / 2;
+    }
+
+    private static int wordCount(String text) {
+        return text.split("\\s+").length;
+    }
+
     /** Whether text after a date holds a second sentence ("Council approves budget. The vote was ..."). */
     private static boolean hasSecondSentence(String rest) {
         int stop = rest.indexOf(". ");
@@ -574,7 +650,8 @@ final class ListingLayout {
                     body.add(body.isEmpty() ? PhotoCredits.stripGluedCaption(text) : text);
                 }
             }
-            if (k + 1 < drafts.size() && template.titleBeforeDate()) { // the next item's kicker or category label
+            boolean nextInGroup = k + 1 < drafts.size() && drafts.get(k + 1).anchor.line() == drafts.get(k + 1).titleLine;
+            if (k + 1 < drafts.size() && (template.titleBeforeDate() || nextInGroup)) { // the next item's kicker
                 while (body.size() > 1 && isKicker(body.get(body.size() - 1))) {
                     drop(dropped, body.remove(body.size() - 1), "kicker or category above the next title", -1);
                 }
