@@ -563,7 +563,7 @@ final class ListingLayout {
     }
 
     /** A short line above a title: a category, type label or kicker ("Adult Drug Use", "Press Release"). */
-    private static boolean isKicker(String text) {
+    static boolean isKicker(String text) {
         return text.length() <= 40 && text.split("\\s+").length <= 4 && !endsSentence(text);
     }
 

@@ -26,6 +26,9 @@ final class RecordTemplate {
      */
     private static final double MIN_AVERAGE_SCORE = 3.5;
 
+    /** Fewest words of a headline that takes the place of a kicker at the template's distance. */
+    private static final int MIN_HEADLINE_WORDS = 5;
+
     private final List<Line> lines;
     private final ItemAnchor[] anchorAt;
     private final int offset;
@@ -126,6 +129,12 @@ final class RecordTemplate {
         if (offset != 0) {
             int line = lineAt(anchor, offset, claimed);
             if (line >= 0 && ListingLayout.titleScore(lines.get(line)) >= 1) {
+                int below = line + 1;
+                if (offset < -1 && ListingLayout.isKicker(lines.get(line).text()) && below < anchor.line()
+                        && ListingLayout.titleScore(lines.get(below)) >= 2
+                        && lines.get(below).text().split(" ").length >= MIN_HEADLINE_WORDS) {
+                    return below; // a record without the summary the others have: its section label stands there
+                }
                 return line;
             }
         }
