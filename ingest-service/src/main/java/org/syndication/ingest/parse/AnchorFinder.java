@@ -79,6 +79,9 @@ final class AnchorFinder {
             "published", "posted", "publié", "publiée", "veröffentlicht", "publicado", "publicada", "pubblicato",
             "gepubliceerd");
 
+    /** Most words of a metadata row's authors written in capitals ("ANNA KELLER AND TOM ADEYEMI"). */
+    private static final int MAX_CAPITAL_NAMES_WORDS = 8;
+
     /** Most words of a labelled part of a metadata row, its label included. */
     private static final int MAX_LABELLED_SEGMENT_WORDS = 6;
 
@@ -397,7 +400,9 @@ final class AnchorFinder {
         int words = segment.split("\\s+").length;
         int colon = segment.indexOf(':');
         boolean labelled = colon > 0 && colon < segment.length() - 1 && segment.substring(0, colon).indexOf(' ') < 0;
-        return words <= 3 || (labelled && words <= MAX_LABELLED_SEGMENT_WORDS);
+        boolean capitalNames = words <= MAX_CAPITAL_NAMES_WORDS && segment.equals(segment.toUpperCase(Locale.ROOT))
+                && segment.chars().noneMatch(Character::isDigit); // "ANNA KELLER AND TOM ADEYEMI"
+        return words <= 3 || (labelled && words <= MAX_LABELLED_SEGMENT_WORDS) || capitalNames;
     }
 
     /**

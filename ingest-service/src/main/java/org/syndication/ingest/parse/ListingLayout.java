@@ -594,7 +594,7 @@ final class ListingLayout {
             }
         }
         String value = text.substring(colon + 1).strip();
-        return value.length() <= 25 && !value.endsWith(".");
+        return value.length() <= 25 && !value.endsWith(".") && !value.endsWith("?"); // "Open thread: who reads?"
     }
 
     /**

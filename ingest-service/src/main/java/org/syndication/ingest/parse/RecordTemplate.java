@@ -84,9 +84,39 @@ final class RecordTemplate {
             }
         }
         if ((double) bestScore / dated >= MIN_AVERAGE_SCORE) {
+            if (best == -1 && probe.decksBelowHeadlines(found)) {
+                best = -2;
+            }
             return new RecordTemplate(lines, anchorAt, best, false);
         }
         return new RecordTemplate(lines, anchorAt, 0, dated >= 2);
+    }
+
+    /**
+     * Whether, in most records, the line above the date is a deck under its headline: headline-like too but half
+     * again as long as the headline-like line above it, which itself opens the record (above it no title-like line: a count, an
+     * earlier date, the page's header). A card of title, standfirst and date ("Shark fins, ports and paperwork" over
+     * "Why fins landed in one country and were re-exported ..." over "JAN 25, 2024") then has its title two lines up.
+     */
+    private boolean decksBelowHeadlines(List<ItemAnchor> found) {
+        int decks = 0;
+        int previous = -1;
+        for (ItemAnchor anchor : found) {
+            int deck = lineAt(anchor, -1, previous);
+            int headline = lineAt(anchor, -2, previous);
+            if (deck >= 0 && headline >= 0) {
+                Line above = headline > previous + 1 ? lines.get(headline - 1) : null;
+                int headlineWords = lines.get(headline).text().split(" ").length;
+                boolean opens = above == null || ListingLayout.titleScore(above) < 2;
+                if (opens && ListingLayout.titleScore(lines.get(headline)) >= 2 && headlineWords >= 4
+                        && ListingLayout.titleScore(lines.get(deck)) >= 2
+                        && lines.get(deck).text().split(" ").length * 2 >= headlineWords * 3) {
+                    decks++;
+                }
+            }
+            previous = anchor.line();
+        }
+        return decks * 2 > found.size();
     }
 
     /**
