@@ -93,7 +93,11 @@ public final class DateGrammar {
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
 
     private static final String[] RANGE_WORDS = {
-        "to", "till", "until", "and", "through", "au", "et", "bis", "und", "al", "y", "tot", "en", "até", "ao", "e"};
+        "to", "till", "until", "and", "through", "au", "et", "bis", "und", "al", "y", "tot", "en", "até", "ao", "e",
+        "a"};
+
+    /** Words before a range's first day: "from 3 to 5 May", "De 23 a 25 de abril", "Du 3 au 5 mai", "Vom 3. bis". */
+    private static final String[] RANGE_OPENERS = {"from", "de", "del", "du", "dal", "vom", "van", "desde"};
 
     /** Words between day, month and year: "24th of July", "16 de enero de 2025", "3 del mese". */
     private static final String[] OF = {"of", "de", "del", "di"};
@@ -179,6 +183,7 @@ public final class DateGrammar {
     private DateMatch scan(Cursor c) {
         int start = c.pos;
         skipWeekday(c);
+        skipRangeOpener(c);
         int afterWeekday = c.pos;
         char first = c.peek();
         ItemDate date = null;
@@ -423,7 +428,38 @@ public final class DateGrammar {
         if (d >= 0 && sep == '年' && c.peek() == '日') {
             c.pos++;
         }
-        return d < 0 ? null : single(y, m, d);
+        if (d < 0) {
+            return null;
+        }
+        int afterFirst = c.pos;
+        if (sep != '年' && readRangeSeparator(c)) { // 2024-03-19 – 2024-03-21
+            int[] second = readIsoDate(c, sep);
+            ItemDate range = second == null ? null : range(y, m, d, second[0], second[1], second[2]);
+            if (range != null) {
+                return range;
+            }
+        }
+        c.pos = afterFirst;
+        return single(y, m, d);
+    }
+
+    /** A second ISO date with the first one's separator: {year, month, day}, or null (cursor unchanged). */
+    private static int[] readIsoDate(Cursor c, char sep) {
+        int start = c.pos;
+        int y = readNumber(c, 4, 4);
+        if (y >= 0 && c.peek() == sep) {
+            c.pos++;
+            int m = readNumber(c, 1, 2);
+            if (m >= 0 && c.peek() == sep) {
+                c.pos++;
+                int d = readNumber(c, 1, 2);
+                if (d >= 0) {
+                    return new int[] {y, m, d};
+                }
+            }
+        }
+        c.pos = start;
+        return null;
     }
 
     /**
@@ -660,6 +696,14 @@ public final class DateGrammar {
             c.pos++;
         }
         c.skipSpaces();
+    }
+
+    /** Skips the word opening a range before its first day ("De 23 a 25 de abril", "Du 3 au 5 mai", "Vom 3."). */
+    private static void skipRangeOpener(Cursor c) {
+        int start = c.pos;
+        if (c.readWordOf(RANGE_OPENERS) < 0 || c.skipSpaces() == 0 || !isDigit(c.peek())) {
+            c.pos = start;
+        }
     }
 
     private static void skipOf(Cursor c) {

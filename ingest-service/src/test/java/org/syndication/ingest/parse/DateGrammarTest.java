@@ -160,7 +160,14 @@ class DateGrammarTest {
         "Sunday, 3 March 2019        | 2019-03-03 |",
         "12 Febuary 2019             | 2019-02-12 |",
         "Agust 3, 2018               | 2018-08-03 |",
-        "18. 03. 2019                | 2019-03-18 |"})
+        "18. 03. 2019                | 2019-03-18 |",
+        "2024-03-19 – 2024-03-21     | 2024-03-19 | 2024-03-21",
+        "De 23 a 25 de abril de 2024 | 2024-04-23 | 2024-04-25",
+        "Del 23 al 25 de abril de 2024 | 2024-04-23 | 2024-04-25",
+        "Du 23 au 25 avril 2024      | 2024-04-23 | 2024-04-25",
+        "Dal 23 al 25 aprile 2024    | 2024-04-23 | 2024-04-25",
+        "Vom 23. bis 25. April 2024  | 2024-04-23 | 2024-04-25",
+        "From 3 to 5 May 2024        | 2024-05-03 | 2024-05-05"})
     void readsTheFormatsOfTheIssue(String text, LocalDate start, LocalDate end) {
         assertThat(grammar.parse(text)).contains(new ItemDate(start, end));
     }
