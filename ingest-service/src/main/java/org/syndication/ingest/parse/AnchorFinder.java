@@ -310,10 +310,36 @@ final class AnchorFinder {
         boolean separated = ":|»›•·,/".indexOf(last) >= 0 || DateGrammar.isDash(last);
         boolean breadcrumb = (trimmed.indexOf('|') >= 0 || trimmed.indexOf('»') >= 0 || trimmed.indexOf('›') >= 0)
                 && shortSegments(trimmed);
+        if (separated && isAuthorList(trimmed.substring(0, trimmed.length() - 1))) {
+            return true; // "Dr Sarah Okafor, James Whitlock and Marta Ruiz | 16 May 2024"
+        }
         String first = words[0].isEmpty() && words.length > 1 ? words[1] : words[0];
         boolean labelled = LABEL_OPENERS.contains(first) || DATE_INTRO_WORDS.contains(first);
         boolean introduced = DATE_INTRO_WORDS.contains(words[words.length - 1]) && labelled;
         return breadcrumb || introduced || (separated && (labelled || words.length <= 4));
+    }
+
+    /**
+     * Whether a text is a list of people's names ("Dr Sarah Okafor, James Whitlock and Marta Ruiz"): parts joined by
+     * commas or "and" in the page's language, each of one to four capitalised words.
+     */
+    private static boolean isAuthorList(String text) {
+        String[] names = text.strip().split(",\\s*|\\s+(?:and|und|et|y|e|en|&)\\s+");
+        if (names.length < 2) {
+            return false;
+        }
+        for (String name : names) {
+            String[] words = name.strip().split("\\s+");
+            if (words.length > 4 || words[0].isEmpty()) {
+                return false;
+            }
+            for (String word : words) {
+                if (!Character.isUpperCase(word.charAt(0)) || word.chars().anyMatch(Character::isDigit)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether every part of a breadcrumb or metadata row is a few words ("Posted by Ann | Crime"), not a title. */

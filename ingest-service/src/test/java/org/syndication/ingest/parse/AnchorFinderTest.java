@@ -32,6 +32,9 @@ class AnchorFinderTest {
         "Submitted by editor on Thu, 03/14/2024 - 18:12   ; 2024-03-14",
         // a WordPress byline row with the post's categories and comments
         "by Ana Ruiz | Mar 14, 2024 | Colombia, Human Smuggling, News, Panama | 0 Comments ; 2024-03-14",
+        // authors before the date, two or more joined by commas and "and"
+        "Dr Sarah Okafor, James Whitlock and Marta Ruiz | 16 May 2024 ; 2024-05-16",
+        "Tom Hadley and Inês Carvalho | 30 May 2024       ; 2024-05-30",
         // a labelled date alone: a metadata line, its title a neighbour
         "Published: 14 June 2022                          ; 2022-06-14"})
     void aMetadataLineIsADateLineWithTheItemsDate(String line, String date) {
