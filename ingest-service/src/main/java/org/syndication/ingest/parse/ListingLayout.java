@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,9 @@ final class ListingLayout {
 
     /** Words that open a byline: "By Ann Lee", "Par Julien Marchand", "Von Anna Roth", "Por Redacción". */
     private static final Set<String> BYLINE_WORDS = Set.of("by", "par", "por", "von", "door", "di", "av");
+
+    /** Most lines between two dates of a box beside the listing (an event's title above its date). */
+    private static final int MAX_BOX_GAP = 1;
 
     /** Most words of a byline: the authors' names and perhaps their roles. */
     private static final int MAX_BYLINE_WORDS = 12;
@@ -77,6 +81,7 @@ final class ListingLayout {
         found = withoutHeaderDate(found, anchorAt, lines, dropped);
         found = withoutUpdateDates(found, anchorAt, lines, dropped);
         found = withoutSummaryDatelines(found, anchorAt);
+        found = withoutSidebarAfterList(found, anchorAt, lines, dropped);
         found = withRepeatedRestsAsMeta(found, lines, anchorAt);
         RecordTemplate template = RecordTemplate.infer(lines, found, anchorAt);
         List<Draft> drafts = new ArrayList<>();
@@ -242,6 +247,48 @@ final class ListingLayout {
     private static boolean isYearNumber(String text) {
         return text.length() == 4 && text.chars().allMatch(ch -> DateGrammar.isDigit((char) ch))
                 && Integer.parseInt(text) >= DateGrammar.MIN_YEAR && Integer.parseInt(text) <= DateGrammar.MAX_YEAR;
+    }
+
+    /**
+     * A box after the listing under its own heading ("Upcoming events", "Événements à venir", "Latest news") lists
+     * other dated things in another shape: its dates, when their kind differs from the listing's and they follow the
+     * heading and each other closely (a line of title between them at most), are not items of the page. The listing
+     * needs two items before the heading.
+     */
+    private static List<ItemAnchor> withoutSidebarAfterList(List<ItemAnchor> found, ItemAnchor[] anchorAt,
+                                                            List<Line> lines, List<PageReading.DroppedLine> dropped) {
+        if (found.size() < 3) {
+            return found;
+        }
+        Map<ItemAnchor.Kind, Integer> kinds = new EnumMap<>(ItemAnchor.Kind.class);
+        for (int k = 0; k < found.size(); k++) {
+            ItemAnchor anchor = found.get(k);
+            int from = k == 0 ? 0 : found.get(k - 1).line() + 1;
+            int heading = -1;
+            for (int i = from; i < anchor.line() && k >= 2; i++) {
+                heading = PageChrome.isSidebarHeading(lines.get(i).text()) ? i : heading;
+            }
+            if (heading >= 0) {
+                ItemAnchor.Kind listing = kinds.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow()
+                        .getKey();
+                List<ItemAnchor> kept = new ArrayList<>(found.subList(0, k));
+                int boxEnd = heading;
+                for (ItemAnchor after : found.subList(k, found.size())) {
+                    if (after.kind() != listing && after.line() - boxEnd <= MAX_BOX_GAP + 1) {
+                        anchorAt[after.line()] = null;
+                        boxEnd = after.line();
+                        drop(dropped, lines.get(after.line()).text(), "after the listing, under \""
+                                + lines.get(heading).text() + "\" (a sidebar)", -1);
+                    } else {
+                        kept.add(after);
+                        boxEnd = -MAX_BOX_GAP - 2; // the box has ended
+                    }
+                }
+                return kept;
+            }
+            kinds.merge(anchor.kind(), 1, Integer::sum);
+        }
+        return found;
     }
 
     /**

@@ -29,6 +29,19 @@ final class PageChrome {
             + "|anterior|siguiente|página siguiente|precedente|successivo|successiva|pagina successiva|avanti"
             + "|vorige|volgende|próxima|próximo|seguinte)";
 
+    /** Headings of a box beside or under a listing: what follows them is not the page's list. */
+    private static final Set<String> SIDEBAR_HEADINGS = Set.of(
+            "upcoming events", "latest news", "most read", "most popular", "trending", "related", "related articles",
+            "related stories", "recent posts", "événements à venir", "prochains événements", "agenda",
+            "les plus lus", "à lire aussi", "kommende veranstaltungen", "termine", "meistgelesen", "meist gelesen",
+            "próximos eventos", "lo más leído", "más leídas", "prossimi eventi", "i più letti", "più letti",
+            "mais lidas", "mais lidos", "komende evenementen", "meest gelezen", "evenementen");
+
+    /** Whether a line is the heading of a box beside or under the listing ("Upcoming events", "Les plus lus"). */
+    static boolean isSidebarHeading(String line) {
+        return line.length() <= 30 && SIDEBAR_HEADINGS.contains(line.strip().toLowerCase(Locale.ROOT));
+    }
+
     /** Pagination: "Page 1 of 5", "Seite 2 von 9", "Página 1 de 3", "« Previous 1 2 3 … 10 Next page »". */
     private static final Pattern PAGINATION = Pattern.compile(
             "(?iu)(?:page|seite|página|pagina|pagina|blz\\.?)\\s*\\d+\\s*(?:of|von|sur|de|di|van|/)\\s*\\d+"
