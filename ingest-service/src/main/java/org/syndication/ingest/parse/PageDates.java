@@ -1,5 +1,6 @@
 package org.syndication.ingest.parse;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,7 +26,7 @@ final class PageDates {
     static DateGrammar grammarFor(List<Line> lines, DateGrammar base) {
         int dayFirst = 0;
         int monthFirst = 0;
-        int ambiguous = 0;
+        List<int[]> ambiguous = new ArrayList<>();
         for (Line line : lines) {
             String text = line.text();
             for (int i = 0; i + 4 < text.length(); i++) {
@@ -36,21 +37,58 @@ final class PageDates {
                 if (parts != null) {
                     dayFirst += parts[0] > 12 && parts[1] <= 12 ? 1 : 0;
                     monthFirst += parts[1] > 12 && parts[0] <= 12 ? 1 : 0;
-                    ambiguous += parts[0] <= 12 && parts[1] <= 12 ? 1 : 0;
+                    if (parts[0] <= 12 && parts[1] <= 12) {
+                        ambiguous.add(parts);
+                    }
                 }
             }
         }
         DateGrammar.NumericOrder order;
+        int sortedReading = dayFirst == 0 && monthFirst == 0 ? sortedReading(ambiguous) : 0;
         if (dayFirst > 0 && monthFirst > 0) { // a mixed page: the international reading, as without a page order
             order = DateGrammar.NumericOrder.DAY_FIRST;
         } else if (dayFirst != monthFirst) {
             order = dayFirst > monthFirst ? DateGrammar.NumericOrder.DAY_FIRST : DateGrammar.NumericOrder.MONTH_FIRST;
+        } else if (sortedReading != 0) { // every date ambiguous: the reading that keeps the listing in order
+            order = sortedReading > 0 ? DateGrammar.NumericOrder.DAY_FIRST : DateGrammar.NumericOrder.MONTH_FIRST;
         } else if (looksEnglish(lines)) {
             order = DateGrammar.NumericOrder.MONTH_FIRST_SLASHED;
         } else {
             order = DateGrammar.NumericOrder.DAY_FIRST;
         }
         return base.withNumericOrder(order);
+    }
+
+    /**
+     * Which reading of dates that could be day or month first puts them in order (a listing is sorted, newest or
+     * oldest first): 1 for day first, -1 for month first, 0 when both or neither do, or there are fewer than three.
+     * "12/10/2023, 03/10/2023, 09/09/2023" runs down read day first and jumps about read month first.
+     */
+    static int sortedReading(List<int[]> dates) {
+        if (dates.size() < 3) {
+            return 0;
+        }
+        int dayFirstBreaks = breaks(dates, true);
+        int monthFirstBreaks = breaks(dates, false);
+        return Integer.compare(monthFirstBreaks, dayFirstBreaks);
+    }
+
+    /** How many neighbours are out of order, in the direction the dates mostly run. */
+    private static int breaks(List<int[]> dates, boolean dayFirst) {
+        int up = 0;
+        int down = 0;
+        for (int k = 1; k < dates.size(); k++) {
+            int cmp = Integer.compare(key(dates.get(k - 1), dayFirst), key(dates.get(k), dayFirst));
+            down += cmp < 0 ? 1 : 0;
+            up += cmp > 0 ? 1 : 0;
+        }
+        return Math.min(up, down);
+    }
+
+    private static int key(int[] date, boolean dayFirst) {
+        int day = dayFirst ? date[0] : date[1];
+        int month = dayFirst ? date[1] : date[0];
+        return date[2] * 10_000 + month * 100 + day;
     }
 
     /** Whether English function words outnumber those of the other languages twice over, in the page's opening. */
@@ -85,7 +123,7 @@ final class PageDates {
         return english > other * 2;
     }
 
-    /** {first, second} of "12/31/2019" or "31.12.19" starting at {@code i}, or null. */
+    /** {first, second, year} of "12/31/2019" or "31.12.19" starting at {@code i}, or null. */
     private static int[] numericParts(String text, int i) {
         int a = 0;
         int k = i;
@@ -105,6 +143,10 @@ final class PageDates {
                 || !DateGrammar.isDigit(text.charAt(k + 1)) || !DateGrammar.isDigit(text.charAt(k + 2))) {
             return null;
         }
-        return a >= 1 && b >= 1 && a <= 31 && b <= 31 ? new int[] {a, b} : null;
+        int year = 0;
+        for (int y = k + 1; y < text.length() && y <= k + 4 && DateGrammar.isDigit(text.charAt(y)); y++) {
+            year = year * 10 + text.charAt(y) - '0';
+        }
+        return a >= 1 && b >= 1 && a <= 31 && b <= 31 ? new int[] {a, b, year < 100 ? 2000 + year : year} : null;
     }
 }

@@ -19,7 +19,8 @@ class PageChromeTest {
         "Please follow the CCP for more information", "Read our past stories here.", "Read our 2020 stories here.",
         "Image © UNODC", "© UNODC Brussels", "Photo credit: UNODC", "***", "1   2   3   Next page",
         "« Previous 1 2 … 9 Next »", "1   2   3   4   5   …   110   Nächste Seite", "Anterior 1 2 3 Siguiente",
-        "Précédent 1 2 3 … 46 Suivant"})
+        "Précédent 1 2 3 … 46 Suivant", "Copyright © 2023 Regional Office for the Eastern Shore",
+        "Copyright 2024 Harbour Courier Ltd. All rights reserved."})
     void recognisesChromeLines(String line) {
         assertThat(PageChrome.isChromeLine(line)).isTrue();
     }
