@@ -54,6 +54,9 @@ final class AnchorFinder {
                     + "|/[\\p{L} ]{2,20}/.*|[\\p{Lu}][\\p{L}.'-]+(?: [\\p{Lu}][\\p{L}.'-]+)? \\d{1,4}"
                     + "|(?:by|por|par|von|door|di) [\\p{Lu}].{0,80})");
 
+    /** A summary ending with its item's date has at least this many characters: one sentence of some length. */
+    private static final int MIN_DATED_SUMMARY = 80;
+
     /** A line with a trailing date longer than this is a paragraph that happens to end with a date. */
     private static final int MAX_TRAILING_TITLE_LINE = 250;
 
@@ -597,6 +600,10 @@ final class AnchorFinder {
      */
     private Optional<ItemAnchor> trailingDate(int index, String text, DateGrammar pageGrammar) {
         int length = text.length();
+        Optional<ItemAnchor> summary = summaryEndingWithDate(index, text, pageGrammar);
+        if (summary.isPresent()) {
+            return summary;
+        }
         if (length > MAX_TRAILING_TITLE_LINE || length < 8) {
             return Optional.empty();
         }
@@ -626,6 +633,30 @@ final class AnchorFinder {
                     return Optional.empty(); // "Deadline Date: May 22, 2025": a label, read as metadata or not at all
                 }
                 return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.TRAILING, match.get().date(), title, null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A summary of sentences with the item's date after its last full stop ("... transferred to Darwin for
+     * processing. 18 January 2021"): the item's date line, its text the summary, its title the line above, as a
+     * dateline's.
+     */
+    private Optional<ItemAnchor> summaryEndingWithDate(int index, String text, DateGrammar pageGrammar) {
+        int length = text.length();
+        if (length < MIN_DATED_SUMMARY || !DateGrammar.isDigit(text.charAt(length - 1))) {
+            return Optional.empty();
+        }
+        for (int i = Math.max(2, length - MAX_DATE_LENGTH); i < length; i++) {
+            char stop = text.charAt(i - 2);
+            if (text.charAt(i - 1) != ' ' || (stop != '.' && stop != '!' && stop != '?')) {
+                continue;
+            }
+            Optional<DateMatch> match = pageGrammar.parseAt(text, i, length);
+            if (match.isPresent() && match.get().endIndex() == length) {
+                String summary = text.substring(0, i - 1).strip();
+                return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.DATELINE, match.get().date(), summary, null));
             }
         }
         return Optional.empty();

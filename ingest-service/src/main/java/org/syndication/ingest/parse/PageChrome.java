@@ -45,6 +45,7 @@ final class PageChrome {
     /** Pagination: "Page 1 of 5", "Seite 2 von 9", "Página 1 de 3", "« Previous 1 2 3 … 10 Next page »". */
     private static final Pattern PAGINATION = Pattern.compile(
             "(?iu)(?:page|seite|página|pagina|pagina|blz\\.?)\\s*\\d+\\s*(?:of|von|sur|de|di|van|/)\\s*\\d+"
+                    + "(?:\\s+" + PAGER_WORDS + ")?\\s*[»›>]?"
                     + "|(?:[«‹<]\\s*)?(?:" + PAGER_WORDS + "\\s+)?\\d{1,3}(?:\\s+\\d{1,3})+"
                     + "(?:\\s*(?:…|\\.\\.\\.)\\s*\\d{1,4})?"
                     + "(?:\\s+" + PAGER_WORDS + ")?\\s*[»›>]?");
