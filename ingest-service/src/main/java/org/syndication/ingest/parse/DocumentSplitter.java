@@ -46,7 +46,7 @@ public final class DocumentSplitter {
                         .map(item -> item.link() == null ? item : withLink(item, absolute(page.baseUrl(), item.link())))
                         .toList(), reading.reader(), reading.layout(), reading.dateLines(), reading.dropped());
             }
-            return layout.read(TextSanitizer.lines(document).stream().map(Line::plain).toList(),
+            return layout.read(TextSanitizer.plainLines(document),
                     new java.util.ArrayList<>());
         } catch (RuntimeException e) {
             LOG.debugf(e, "document not readable for a preview: length=%d", document.length());
@@ -60,7 +60,7 @@ public final class DocumentSplitter {
             return List.of();
         }
         try {
-            return layout.assemble(TextSanitizer.lines(plainText).stream().map(Line::plain).toList());
+            return layout.assemble(TextSanitizer.plainLines(plainText));
         } catch (RuntimeException e) { // garbage in must never become a 500; the caller answers "no items found"
             LOG.debugf(e, "plain text not splittable: length=%d", plainText.length());
             return List.of();

@@ -8,11 +8,20 @@ import java.util.List;
  * @param text    the collapsed, non-blank text
  * @param heading whether the line was an HTML heading (a strong hint that it is a title)
  * @param links   the links on the line, in order (empty for plain text)
+ * @param afterGap whether a blank line stands before it in plain text (a break between records on many pages)
  */
-record Line(String text, boolean heading, List<Link> links) {
+record Line(String text, boolean heading, List<Link> links, boolean afterGap) {
+
+    Line(String text, boolean heading, List<Link> links) {
+        this(text, heading, links, false);
+    }
 
     static Line plain(String text) {
         return new Line(text, false, List.of());
+    }
+
+    static Line plain(String text, boolean afterGap) {
+        return new Line(text, false, List.of(), afterGap);
     }
 
     /** A hyperlink: its resolved target and its visible text. */

@@ -225,11 +225,11 @@ final class ListingLayout {
             String c = i + 2 < lines.size() ? lines.get(i + 2).text() : "";
             if ((isDayNumber(a) && DateGrammar.isMonthWord(b) || DateGrammar.isMonthWord(a) && isDayNumber(b))
                     && isYearNumber(c)) {
-                joined.add(Line.plain(a + " " + b + " " + c));
+                joined.add(Line.plain(a + " " + b + " " + c, lines.get(i).afterGap()));
                 i += 2;
             } else if (isDayNumber(a) && b.indexOf(' ') > 0 && DateGrammar.isMonthWord(b.substring(0, b.indexOf(' ')))
                     && isYearNumber(b.substring(b.indexOf(' ') + 1))) {
-                joined.add(Line.plain(a + " " + b));
+                joined.add(Line.plain(a + " " + b, lines.get(i).afterGap()));
                 i += 1;
             } else {
                 joined.add(lines.get(i));
@@ -390,8 +390,10 @@ final class ListingLayout {
         rawLines.forEach(line -> texts.add(line.text()));
         PhotoCredits credits = PhotoCredits.learn(texts);
         List<Line> kept = new ArrayList<>(rawLines.size());
+        boolean gap = false; // a blank line before a dropped line stands before the next kept one
         for (Line line : rawLines) {
             String text = credits.strip(line.text());
+            gap |= line.afterGap();
             if (text.isEmpty() || PageChrome.isChromeLine(text)) {
                 if (!text.isEmpty()) {
                     drop(dropped, text, "page chrome (navigation, credit, more link, boilerplate)", -1);
@@ -405,7 +407,9 @@ final class ListingLayout {
                 continue;
             }
             text = PageChrome.stripGluedMore(text);
-            kept.add(text.equals(line.text()) ? line : new Line(text, line.heading(), line.links()));
+            kept.add(text.equals(line.text()) && gap == line.afterGap() ? line
+                    : new Line(text, line.heading(), line.links(), gap));
+            gap = false;
         }
         return kept;
     }

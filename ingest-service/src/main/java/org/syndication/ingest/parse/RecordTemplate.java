@@ -26,6 +26,9 @@ final class RecordTemplate {
      */
     private static final double MIN_AVERAGE_SCORE = 3.5;
 
+    /** What a title line across a blank line from its date costs, where blank lines separate records. */
+    private static final int GAP_PENALTY = 3;
+
     /** Fewest words of a headline that takes the place of a kicker at the template's distance. */
     private static final int MIN_HEADLINE_WORDS = 5;
 
@@ -53,6 +56,7 @@ final class RecordTemplate {
         if (dated == 0) {
             return probe;
         }
+        boolean gapsBetweenRecords = gapsBetweenRecords(lines, found);
         for (int offset : OFFSETS) {
             int score = 0;
             int previous = -1;
@@ -63,6 +67,7 @@ final class RecordTemplate {
                 if (needsTitleLine(anchor)) {
                     int line = probe.lineAt(anchor, offset, previous);
                     if (line >= 0) {
+                        score -= gapsBetweenRecords && probe.crossesGap(anchor.line(), line) ? GAP_PENALTY : 0;
                         candidates.add(lines.get(line));
                         String shape = ListingLayout.shape(lines.get(line).text());
                         if (!seen.add(shape)) {
@@ -117,6 +122,30 @@ final class RecordTemplate {
             previous = anchor.line();
         }
         return decks * 2 > found.size();
+    }
+
+    /**
+     * Whether the plain text puts one blank line between records and none inside them: about one blank line per date
+     * line, no more (a text with blank lines between its paragraphs, or between every two lines, says nothing).
+     */
+    private static boolean gapsBetweenRecords(List<Line> lines, List<ItemAnchor> found) {
+        int gaps = 0;
+        for (Line line : lines) {
+            gaps += line.afterGap() ? 1 : 0;
+        }
+        return gaps * 2 >= found.size() && gaps <= found.size() + 2;
+    }
+
+    /** Whether a blank line stands between the date line and the candidate title line, which are then two records. */
+    private boolean crossesGap(int anchor, int candidate) {
+        int from = Math.min(anchor, candidate);
+        int to = Math.max(anchor, candidate);
+        for (int i = from + 1; i <= to; i++) {
+            if (lines.get(i).afterGap()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -34,6 +34,31 @@ final class TextSanitizer {
         return lines;
     }
 
+    /** The non-blank lines of a plain text, each marked when a blank line stands before it. */
+    static List<Line> plainLines(String text) {
+        List<Line> lines = new ArrayList<>();
+        Collapser line = new Collapser(128, true);
+        boolean gap = false;
+        int length = text.length();
+        for (int i = 0; i <= length; i++) {
+            char ch = i < length ? text.charAt(i) : '\n';
+            if (ch == '\n' && i > 0 && text.charAt(i - 1) == '\r') {
+                continue; // "\r\n" is one break
+            }
+            if (!isLineBreak(ch)) {
+                line.accept(ch);
+            } else if (line.out.length() > 0) {
+                lines.add(Line.plain(line.out.toString(), gap));
+                gap = false;
+                line.flushTo(new ArrayList<>(0));
+            } else {
+                gap = !lines.isEmpty();
+                line.flushTo(new ArrayList<>(0));
+            }
+        }
+        return lines;
+    }
+
     /** One line of text: collapsed spaces, control characters and line breaks as spaces, trimmed. */
     static String collapse(CharSequence text) {
         Collapser line = new Collapser(text.length(), false);

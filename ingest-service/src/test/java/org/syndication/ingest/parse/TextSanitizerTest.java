@@ -17,6 +17,15 @@ class TextSanitizerTest {
     }
 
     @Test
+    void aBlankLineMarksTheLineAfterItAndIsNotALine() {
+        List<Line> lines = TextSanitizer.plainLines("Header\n\n12.03.21\r\nTitle\r\n \t \r\n\r\nNext\n");
+        assertThat(lines).extracting(Line::text).containsExactly("Header", "12.03.21", "Title", "Next");
+        assertThat(lines).extracting(Line::afterGap).containsExactly(false, true, false, true);
+        assertThat(TextSanitizer.plainLines("\n\nFirst\r\nSecond")).extracting(Line::afterGap)
+                .containsExactly(false, false); // nothing before the first line: no gap
+    }
+
+    @Test
     void otherControlCharactersSeparateWordsLikeASpace() {
         assertThat(TextSanitizer.collapse("word\u0001word\u001fend\u007fDEL\u0092C1 \u0000 x")).isEqualTo("word word end DEL C1 x");
         assertThat(TextSanitizer.lines("\u0002 a\u0003b \u0004\n\u0005\n")).containsExactly("a b");
