@@ -84,10 +84,12 @@ final class ListingLayout {
         found = withoutSidebarAfterList(found, anchorAt, lines, dropped);
         found = withRepeatedRestsAsMeta(found, lines, anchorAt);
         RecordTemplate template = RecordTemplate.infer(lines, found, anchorAt);
+        Map<String, RecordTemplate> templates = templatesByShape(lines, found, anchorAt);
         List<Draft> drafts = new ArrayList<>();
         int claimed = -1; // lines up to here belong to earlier items
         for (ItemAnchor anchor : found) {
-            Draft draft = headOf(anchor, lines, anchorAt, claimed, template, drafts.isEmpty(), found.size() == 1);
+            RecordTemplate own = templates.getOrDefault(dateLineShape(anchor, lines), template);
+            Draft draft = headOf(anchor, lines, anchorAt, claimed, own, drafts.isEmpty(), found.size() == 1);
             if (draft != null) {
                 drafts.add(draft);
                 claimed = Math.max(anchor.line(), draft.titleLine);
@@ -247,6 +249,62 @@ final class ListingLayout {
     private static boolean isYearNumber(String text) {
         return text.length() == 4 && text.chars().allMatch(ch -> DateGrammar.isDigit((char) ch))
                 && Integer.parseInt(text) >= DateGrammar.MIN_YEAR && Integer.parseInt(text) <= DateGrammar.MAX_YEAR;
+    }
+
+    /**
+     * A template for each shape of date line, when a page mixes two kinds of record with two or more of each (untitled
+     * incident reports under "04.06.2021 | 22:40 UTC" beside news under their headline and "Published 16:05 CEST, 3
+     * June 2021"); empty on a page of one kind, whose single template serves every item.
+     */
+    private static Map<String, RecordTemplate> templatesByShape(List<Line> lines, List<ItemAnchor> found,
+                                                               ItemAnchor[] anchorAt) {
+        Map<String, List<ItemAnchor>> byShape = new HashMap<>();
+        for (ItemAnchor anchor : found) {
+            if (anchor.kind() == ItemAnchor.Kind.DATE_ONLY || anchor.kind() == ItemAnchor.Kind.META) {
+                byShape.computeIfAbsent(dateLineShape(anchor, lines), shape -> new ArrayList<>()).add(anchor);
+            }
+        }
+        if (byShape.size() < 2 || byShape.values().stream().anyMatch(group -> group.size() < 2)) {
+            return Map.of();
+        }
+        // first each kind alone: where its titles stand; a line two kinds reach is the nearer date line's title
+        int[] distance = new int[lines.size()];
+        String[] owner = new String[lines.size()];
+        byShape.forEach((shape, group) -> {
+            RecordTemplate alone = RecordTemplate.infer(lines, group, anchorAt);
+            int claimed = -1;
+            for (ItemAnchor anchor : group) {
+                int title = alone.titleLine(anchor, claimed);
+                int away = Math.abs(title - anchor.line());
+                if (title >= 0 && (owner[title] == null || away < distance[title])) {
+                    owner[title] = shape;
+                    distance[title] = away;
+                }
+                claimed = anchor.line();
+            }
+        });
+        Map<String, RecordTemplate> templates = new HashMap<>();
+        byShape.forEach((shape, group) -> { // then each kind again, the other kinds' titles out of its reach
+            boolean[] others = new boolean[lines.size()];
+            for (int i = 0; i < others.length; i++) {
+                others[i] = owner[i] != null && !owner[i].equals(shape);
+            }
+            templates.put(shape, RecordTemplate.infer(lines, group, anchorAt, others));
+        });
+        return templates;
+    }
+
+    /** A date line's shape: its first word ("published"), or "#" when it opens with a number. */
+    private static String dateLineShape(ItemAnchor anchor, List<Line> lines) {
+        String text = lines.get(anchor.line()).text();
+        if (text.isEmpty() || !Character.isLetter(text.charAt(0))) {
+            return "#";
+        }
+        int end = 0;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
     /**

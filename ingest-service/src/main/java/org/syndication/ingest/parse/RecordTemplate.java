@@ -34,19 +34,32 @@ final class RecordTemplate {
 
     private final List<Line> lines;
     private final ItemAnchor[] anchorAt;
+    /** Lines that are other records' titles (another kind of record on the same page), or null. */
+    private final boolean[] othersTitles;
     private final int offset;
     /** Whether the page has several date lines without a title line at any one distance: it has no titles. */
     private final boolean untitled;
 
-    private RecordTemplate(List<Line> lines, ItemAnchor[] anchorAt, int offset, boolean untitled) {
+    private RecordTemplate(List<Line> lines, ItemAnchor[] anchorAt, boolean[] othersTitles, int offset,
+                           boolean untitled) {
         this.lines = lines;
         this.anchorAt = anchorAt;
+        this.othersTitles = othersTitles;
         this.offset = offset;
         this.untitled = untitled;
     }
 
     static RecordTemplate infer(List<Line> lines, List<ItemAnchor> found, ItemAnchor[] anchorAt) {
-        RecordTemplate probe = new RecordTemplate(lines, anchorAt, 0, false);
+        return infer(lines, found, anchorAt, null);
+    }
+
+    /**
+     * The template of the records of {@code found}, where {@code othersTitles} (or null) marks the title lines of the
+     * page's other kind of record: a title at some distance never reaches into another record.
+     */
+    static RecordTemplate infer(List<Line> lines, List<ItemAnchor> found, ItemAnchor[] anchorAt,
+                                boolean[] othersTitles) {
+        RecordTemplate probe = new RecordTemplate(lines, anchorAt, othersTitles, 0, false);
         int best = 0;
         int bestScore = 0;
         int dated = 0;
@@ -92,9 +105,9 @@ final class RecordTemplate {
             if (best == -1 && probe.decksBelowHeadlines(found)) {
                 best = -2;
             }
-            return new RecordTemplate(lines, anchorAt, best, false);
+            return new RecordTemplate(lines, anchorAt, othersTitles, best, false);
         }
-        return new RecordTemplate(lines, anchorAt, 0, dated >= 2);
+        return new RecordTemplate(lines, anchorAt, othersTitles, 0, dated >= 2);
     }
 
     /**
@@ -217,7 +230,7 @@ final class RecordTemplate {
         int step = offset < 0 ? -1 : 1;
         int remaining = Math.abs(offset);
         for (int i = anchor.line() + step; i >= 0 && i < lines.size() && i > claimed; i += step) {
-            if (anchorAt[i] != null) {
+            if (anchorAt[i] != null || (othersTitles != null && othersTitles[i])) {
                 return -1;
             }
             if (!ListingLayout.isMetaLine(lines.get(i).text()) && --remaining == 0) {
