@@ -90,7 +90,14 @@ public final class DateGrammar {
         "lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì",
         "venerdi", "domenica",
         "segunda", "terça", "terca", "quarta", "quinta", "sexta",
-        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "ma", "di", "wo", "do", "vr", "za", "zo", // Dutch abbreviations ("vr 12 apr 2024")
+        "mo", "mi", "fr", "sa", "so", // German abbreviations ("Fr., 12.04.2024")
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", // Swedish
+        "mandag", "tirsdag", "lørdag", "søndag", // Danish and Norwegian
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", // Polish
+        "pondělí", "úterý", "středa", "čtvrtek", "pátek", "neděle", // Czech
+        "luni", "marți", "marti", "miercuri", "joi", "vineri", "sâmbătă", "sambata", "duminică", "duminica"};
 
     private static final String[] RANGE_WORDS = {
         "to", "till", "until", "and", "through", "au", "et", "bis", "und", "al", "y", "tot", "en", "até", "ao", "e",

@@ -167,7 +167,14 @@ class DateGrammarTest {
         "Du 23 au 25 avril 2024      | 2024-04-23 | 2024-04-25",
         "Dal 23 al 25 aprile 2024    | 2024-04-23 | 2024-04-25",
         "Vom 23. bis 25. April 2024  | 2024-04-23 | 2024-04-25",
-        "From 3 to 5 May 2024        | 2024-05-03 | 2024-05-05"})
+        "From 3 to 5 May 2024        | 2024-05-03 | 2024-05-05",
+        "vr 12 apr 2024              | 2024-04-12 |",
+        "Fr., 12.04.2024             | 2024-04-12 |",
+        "torsdag 28 mars 2024        | 2024-03-28 |",
+        "lørdag 6. april 2024        | 2024-04-06 |",
+        "piątek, 12 kwietnia 2024    | 2024-04-12 |",
+        "čtvrtek 11. dubna 2024      | 2024-04-11 |",
+        "vineri, 12 aprilie 2024     | 2024-04-12 |"})
     void readsTheFormatsOfTheIssue(String text, LocalDate start, LocalDate end) {
         assertThat(grammar.parse(text)).contains(new ItemDate(start, end));
     }
