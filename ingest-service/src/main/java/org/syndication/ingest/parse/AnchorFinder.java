@@ -48,6 +48,9 @@ final class AnchorFinder {
             "actualizada", "atualizado", "atualizada", "aggiornato", "aggiornamento", "bijgewerkt", "expires",
             "expiry", "valid", "until", "bis", "jusqu", "hasta", "event", "einsendeschluss", "frist", "mise", "modifié");
 
+    /** A word of a person's name: letters, with dots, hyphens and apostrophes ("Dr", "Prof.", "O'Brien", "Jean-Luc"). */
+    private static final java.util.regex.Pattern NAME_WORD = java.util.regex.Pattern.compile("\\p{L}[\\p{L}.'’-]*");
+
     /** What follows a date in metadata: a reading time, a wire tag, an author's name and a comment count. */
     private static final java.util.regex.Pattern META_REST = java.util.regex.Pattern.compile(
             "(?iu)(?:~\\s*\\d+\\s*min\\.?.*|\\d+\\s*min(?:ute)?s?\\.?(?: read)?|lesedauer.*"
@@ -326,7 +329,7 @@ final class AnchorFinder {
      * Whether a text is a list of people's names ("Dr Sarah Okafor, James Whitlock and Marta Ruiz"): parts joined by
      * commas or "and" in the page's language, each of one to four capitalised words.
      */
-    private static boolean isAuthorList(String text) {
+    static boolean isAuthorList(String text) {
         String[] names = text.strip().split(",\\s*|\\s+(?:and|und|et|y|e|en|&)\\s+");
         if (names.length < 2) {
             return false;
@@ -337,7 +340,7 @@ final class AnchorFinder {
                 return false;
             }
             for (String word : words) {
-                if (!Character.isUpperCase(word.charAt(0)) || word.chars().anyMatch(Character::isDigit)) {
+                if (!Character.isUpperCase(word.charAt(0)) || !NAME_WORD.matcher(word).matches()) {
                     return false;
                 }
             }

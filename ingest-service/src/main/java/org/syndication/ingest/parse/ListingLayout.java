@@ -485,7 +485,7 @@ final class ListingLayout {
      * template measures where a title stands from its date.
      */
     static boolean isMetaLine(String text) {
-        return isByline(text) || isMetadataRow(text);
+        return isByline(text) || isMetadataRow(text) || AnchorFinder.isAuthorList(text);
     }
 
     /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */

@@ -21,7 +21,11 @@ final class PageChrome {
             "news archives", "related links", "related news", "see also", "print this page", "share this page",
             "more news", "more stories", "all news", "read next", "weitere nachrichten", "weitere meldungen",
             "plus d'actualités", "toutes les actualités", "más noticias", "altre notizie", "mais notícias",
-            "meer nieuws", "lire la suite", "weiterlesen", "leer más", "leia mais", "continua a leggere");
+            "meer nieuws", "lire la suite", "weiterlesen", "leer más", "leia mais", "continua a leggere",
+            "leggi tutto", "leggi di più", "lees meer", "lees verder", "ler mais", "saiba mais", "mehr lesen",
+            "en savoir plus", "lire plus", "ver más", "seguir leyendo", "läs mer", "les mer", "læs mere",
+            "czytaj więcej", "citește mai mult", "číst dále", "read the investigation", "read the story",
+            "read the report", "read the article", "read the full story", "read the statement");
 
     /** The words of a pager's links, in the languages of the reader. */
     private static final String PAGER_WORDS = "(?:previous|prev|next|next page|previous page|vorherige|zurück"

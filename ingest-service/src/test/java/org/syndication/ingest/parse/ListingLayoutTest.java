@@ -17,6 +17,20 @@ class ListingLayoutTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Helena Marsh, Oliver Quayle and Ruth Adeyemi", "Dr Sarah O'Brien and Prof. Jean-Luc Moreau",
+        "Ana Ruiz, Tom Hadley"})
+    void aListOfAuthorsIsMetadataNotContent(String line) {
+        assertThat(ListingLayout.isMetaLine(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Guzman Gone, Good! But…", "Police, customs and coast guard train together",
+        "Lagos, Abuja and 3 other cities"})
+    void aHeadlineWithCommasIsNoListOfAuthors(String line) {
+        assertThat(ListingLayout.isMetaLine(line)).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"By night the harbour patrols double", "Par ici la sortie des urnes",
         "Von der Leyen visits the border"})
     void aTitleThatOpensWithABylineWordIsStillATitle(String line) {
