@@ -48,7 +48,7 @@ final class AnchorFinder {
             "actualizada", "atualizado", "atualizada", "aggiornato", "aggiornamento", "bijgewerkt", "expires",
             "expiry", "valid", "until", "bis", "jusqu", "hasta", "event", "einsendeschluss", "frist", "mise", "modifié");
 
-    /** A word of a person's name: letters, with dots, hyphens and apostrophes ("Dr", "Prof.", "O'Brien", "Jean-Luc"). */
+    /** A word of a person's name: letters, dots, hyphens and apostrophes ("Dr", "Prof.", "O'Brien", "Jean-Luc"). */
     private static final java.util.regex.Pattern NAME_WORD = java.util.regex.Pattern.compile("\\p{L}[\\p{L}.'’-]*");
 
     /** What follows a date in metadata: a reading time, a wire tag, an author's name and a comment count. */
@@ -84,6 +84,16 @@ final class AnchorFinder {
     private static final List<String> PUBLICATION_LABELS = List.of(
             "published", "posted", "publié", "publiée", "veröffentlicht", "publicado", "publicada", "pubblicato",
             "gepubliceerd");
+
+    /** What separates the segments of a metadata row after its date ("| 4 min read", "• Crime"). */
+    private static final String SEGMENT_SEPARATORS = "[|•·]";
+
+    /**
+     * The same with commas, for the post's tags after a byline prefix ("by Ann Lee | Mar 14, 2024 | Colombia, Human
+     * Smuggling, News | 2 Comments"), where a headline cannot stand; a date at the head of a line may be followed by
+     * a headline with commas.
+     */
+    private static final String TAG_SEPARATORS = "[|•·,]";
 
     /** Most words of a metadata row's authors written in capitals ("ANNA KELLER AND TOM ADEYEMI"). */
     private static final int MAX_CAPITAL_NAMES_WORDS = 8;
@@ -266,9 +276,10 @@ final class AnchorFinder {
             }
             String prefix = text.substring(0, i);
             boolean kicker = glued && prefix.strip().split("\\s+").length <= 3; // "Crime4 September 2017"
+            boolean metaPrefix = isMetaPrefix(prefix);
             String rest = restAfterDate(text, match.get().endIndex());
-            if (!(kicker || isMetaPrefix(prefix)) || !(isMetaRest(text, match.get().endIndex())
-                    || isBylineAfterDash(rest) || (isMetaPrefix(prefix) && isTagSegments(rest))
+            if (!(kicker || metaPrefix) || !(isMetaRest(text, match.get().endIndex())
+                    || isBylineAfterDash(rest) || (metaPrefix && isMetaSegments(rest, TAG_SEPARATORS))
                     || afterDate(text, match.get().endIndex()).map(String::isEmpty).orElse(false))) {
                 return Optional.empty();
             }
@@ -388,6 +399,11 @@ final class AnchorFinder {
 
     /** Whether the rest after a date is only short metadata segments ("| 4 min read", "| Category: Parking"). */
     private static boolean isMetaSegments(String rest) {
+        return isMetaSegments(rest, SEGMENT_SEPARATORS);
+    }
+
+    /** {@link #isMetaSegments(String)} with the segments cut at {@code separators} (a character class). */
+    private static boolean isMetaSegments(String rest, String separators) {
         if (rest.isEmpty()) {
             return false;
         }
@@ -395,25 +411,7 @@ final class AnchorFinder {
         if (first != '|' && first != '•' && first != '·') {
             return false;
         }
-        for (String segment : rest.substring(1).split("[|•·]")) {
-            String s = segment.strip();
-            if (!isMetaSegment(s)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether the rest of a metadata row after its date is segments of tags ("| Colombia, Human Smuggling, News |
-     * 2 Comments"): each comma-separated tag a few words. Only after a metadata prefix ("by Ann Lee | "), where a
-     * headline cannot stand; a date at the head of a line may be followed by a headline with commas.
-     */
-    private static boolean isTagSegments(String rest) {
-        if (rest.isEmpty() || (rest.charAt(0) != '|' && rest.charAt(0) != '•' && rest.charAt(0) != '·')) {
-            return false;
-        }
-        for (String segment : rest.substring(1).split("[|•·,]")) {
+        for (String segment : rest.substring(1).split(separators)) {
             if (!isMetaSegment(segment.strip())) {
                 return false;
             }
@@ -438,9 +436,10 @@ final class AnchorFinder {
     }
 
     /**
-     * The rest after a date is a byline after a dash, in a metadata row whose date is not at the head ("Sucesos – 14/01/2022 – Redacción",
-     * "Crime – 12/01/2022 – Jane Roe"): one to three words, none of them a sentence. A date at the head of its line
-     * followed by a dash and words is a one-line item ("12 March 2021 – Minister visits") and never comes here.
+     * The rest after a date is a byline after a dash, in a metadata row whose date is not at the head ("Sucesos –
+     * 14/01/2022 – Redacción", "Crime – 12/01/2022 – Jane Roe"): one to three words, none of them a sentence. A date
+     * at the head of its line followed by a dash and words is a one-line item ("12 March 2021 – Minister visits") and
+     * never comes here.
      */
     private static boolean isBylineAfterDash(String rest) {
         if (rest.isEmpty() || !DateGrammar.isDash(rest.charAt(0))) {

@@ -88,7 +88,8 @@ final class ListingLayout {
         List<Draft> drafts = new ArrayList<>();
         int claimed = -1; // lines up to here belong to earlier items
         for (ItemAnchor anchor : found) {
-            RecordTemplate own = templates.getOrDefault(dateLineShape(anchor, lines), template);
+            RecordTemplate own = templates.isEmpty() ? template
+                    : templates.getOrDefault(dateLineShape(anchor, lines), template);
             Draft draft = headOf(anchor, lines, anchorAt, claimed, own, drafts.isEmpty(), found.size() == 1);
             if (draft != null) {
                 drafts.add(draft);
@@ -652,7 +653,7 @@ final class ListingLayout {
                 && words * 2 >= headlineWords && words <= headlineWords * 3 / 2;
     }
 
-    private static int wordCount(String text) {
+    static int wordCount(String text) {
         return text.split("\\s+").length;
     }
 
@@ -759,7 +760,8 @@ final class ListingLayout {
                     body.add(body.isEmpty() ? PhotoCredits.stripGluedCaption(text) : text);
                 }
             }
-            boolean nextInGroup = k + 1 < drafts.size() && drafts.get(k + 1).anchor.line() == drafts.get(k + 1).titleLine;
+            boolean nextInGroup = k + 1 < drafts.size()
+                    && drafts.get(k + 1).anchor.line() == drafts.get(k + 1).titleLine;
             if (k + 1 < drafts.size() && (template.titleBeforeDate() || nextInGroup)) { // the next item's kicker
                 while (body.size() > 1 && isKicker(body.get(body.size() - 1))) {
                     drop(dropped, body.remove(body.size() - 1), "kicker or category above the next title", -1);

@@ -76,13 +76,15 @@ final class RecordTemplate {
             Set<String> seen = new HashSet<>();
             Set<String> repeated = new HashSet<>();
             List<Line> candidates = new ArrayList<>();
+            List<String> shapes = new ArrayList<>();
             for (ItemAnchor anchor : found) {
                 if (needsTitleLine(anchor)) {
                     int line = probe.lineAt(anchor, offset, previous);
                     if (line >= 0) {
                         score -= gapsBetweenRecords && probe.crossesGap(anchor.line(), line) ? GAP_PENALTY : 0;
-                        candidates.add(lines.get(line));
                         String shape = ListingLayout.shape(lines.get(line).text());
+                        candidates.add(lines.get(line));
+                        shapes.add(shape);
                         if (!seen.add(shape)) {
                             repeated.add(shape);
                         }
@@ -92,9 +94,8 @@ final class RecordTemplate {
             }
             // lines of the same shape at one distance are the page's furniture (the court, the section, "Download the
             // release (PDF, 118 KB)"), not headlines, which differ from item to item
-            for (Line candidate : candidates) {
-                score += repeated.contains(ListingLayout.shape(candidate.text())) ? 0
-                        : templateScore(candidate, dated >= 2);
+            for (int c = 0; c < candidates.size(); c++) {
+                score += repeated.contains(shapes.get(c)) ? 0 : templateScore(candidates.get(c), dated >= 2);
             }
             if (score > bestScore) {
                 bestScore = score;
@@ -112,9 +113,10 @@ final class RecordTemplate {
 
     /**
      * Whether, in most records, the line above the date is a deck under its headline: headline-like too but half
-     * again as long as the headline-like line above it, which itself opens the record (above it no title-like line: a count, an
-     * earlier date, the page's header). A card of title, standfirst and date ("Shark fins, ports and paperwork" over
-     * "Why fins landed in one country and were re-exported ..." over "JAN 25, 2024") then has its title two lines up.
+     * again as long as the headline-like line above it, which itself opens the record (above it no title-like line:
+     * a count, an earlier date, the page's header). A card of title, standfirst and date ("Shark fins, ports and
+     * paperwork" over "Why fins landed in one country and were re-exported ..." over "JAN 25, 2024") then has its
+     * title two lines up.
      */
     private boolean decksBelowHeadlines(List<ItemAnchor> found) {
         int decks = 0;
@@ -124,11 +126,11 @@ final class RecordTemplate {
             int headline = lineAt(anchor, -2, previous);
             if (deck >= 0 && headline >= 0) {
                 Line above = headline > previous + 1 ? lines.get(headline - 1) : null;
-                int headlineWords = lines.get(headline).text().split(" ").length;
+                int headlineWords = ListingLayout.wordCount(lines.get(headline).text());
                 boolean opens = above == null || ListingLayout.titleScore(above) < 2;
                 if (opens && ListingLayout.titleScore(lines.get(headline)) >= 2 && headlineWords >= 4
                         && ListingLayout.titleScore(lines.get(deck)) >= 2
-                        && lines.get(deck).text().split(" ").length * 2 >= headlineWords * 3) {
+                        && ListingLayout.wordCount(lines.get(deck).text()) * 2 >= headlineWords * 3) {
                     decks++;
                 }
             }
@@ -204,7 +206,7 @@ final class RecordTemplate {
                 int below = line + 1;
                 if (offset < -1 && ListingLayout.isKicker(lines.get(line).text()) && below < anchor.line()
                         && ListingLayout.titleScore(lines.get(below)) >= 2
-                        && lines.get(below).text().split(" ").length >= MIN_HEADLINE_WORDS) {
+                        && ListingLayout.wordCount(lines.get(below).text()) >= MIN_HEADLINE_WORDS) {
                     return below; // a record without the summary the others have: its section label stands there
                 }
                 return line;

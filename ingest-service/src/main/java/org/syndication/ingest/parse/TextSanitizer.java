@@ -19,22 +19,10 @@ final class TextSanitizer {
      * table copied from a browser: "Title⇥16 April 2025") and reads as " | "; leading and trailing tabs are spaces.
      */
     static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        Collapser line = new Collapser(128, true);
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char ch = text.charAt(i);
-            if (isLineBreak(ch)) {
-                line.flushTo(lines);
-            } else {
-                line.accept(ch);
-            }
-        }
-        line.flushTo(lines);
-        return lines;
+        return plainLines(text).stream().map(Line::text).toList();
     }
 
-    /** The non-blank lines of a plain text, each marked when a blank line stands before it. */
+    /** The lines of {@link #lines(String)}, each marked when a blank line stands before it. */
     static List<Line> plainLines(String text) {
         List<Line> lines = new ArrayList<>();
         Collapser line = new Collapser(128, true);
@@ -47,13 +35,14 @@ final class TextSanitizer {
             }
             if (!isLineBreak(ch)) {
                 line.accept(ch);
-            } else if (line.out.length() > 0) {
-                lines.add(Line.plain(line.out.toString(), gap));
-                gap = false;
-                line.flushTo(new ArrayList<>(0));
-            } else {
+                continue;
+            }
+            String collapsed = line.take();
+            if (collapsed.isEmpty()) {
                 gap = !lines.isEmpty();
-                line.flushTo(new ArrayList<>(0));
+            } else {
+                lines.add(Line.plain(collapsed, gap));
+                gap = false;
             }
         }
         return lines;
@@ -96,13 +85,13 @@ final class TextSanitizer {
             }
         }
 
-        void flushTo(List<String> lines) {
-            if (out.length() > 0) {
-                lines.add(out.toString());
-                out.setLength(0);
-            }
+        /** The line built so far, and a fresh start for the next one. */
+        String take() {
+            String text = out.toString();
+            out.setLength(0);
             pendingSpace = false;
             pendingColumn = false;
+            return text;
         }
     }
 
