@@ -1,16 +1,22 @@
 package org.syndication.ingest.parse;
 
+import static org.syndication.ingest.parse.LineKinds.endsSentence;
+import static org.syndication.ingest.parse.LineKinds.hasSecondSentence;
+import static org.syndication.ingest.parse.LineKinds.isKicker;
+import static org.syndication.ingest.parse.LineKinds.isLabel;
+import static org.syndication.ingest.parse.LineKinds.isParagraph;
+import static org.syndication.ingest.parse.LineKinds.isPlaceLine;
+import static org.syndication.ingest.parse.LineKinds.titleScore;
+import static org.syndication.ingest.parse.LineKinds.wordCount;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The layout rules: turns the lines of one document into news items. Item starts are found line by line
@@ -20,25 +26,8 @@ import java.util.Set;
  */
 final class ListingLayout {
 
-    /** Text after a heading date longer than this, with a sentence break, is a first paragraph, not a title. */
-    private static final int MAX_INLINE_TITLE = 160;
-
-    private static final int MAX_TITLE_LENGTH = 250;
-
     /** Most words of a label after a date ("News", "Crimes Ambientais", "Auxílio à Imigração Ilegal"). */
     private static final int MAX_LABEL_WORDS = 5;
-
-    /** A site header's "today" date stands in the page's first lines (site name, skip links, the date). */
-    private static final int HEADER_DATE_LINES = 5;
-
-    /** Words that open a byline: "By Ann Lee", "Par Julien Marchand", "Von Anna Roth", "Por Redacción". */
-    private static final Set<String> BYLINE_WORDS = Set.of("by", "par", "por", "von", "door", "di", "av");
-
-    /** Most lines between two dates of a box beside the listing (an event's title above its date). */
-    private static final int MAX_BOX_GAP = 1;
-
-    /** Most words of a byline: the authors' names and perhaps their roles. */
-    private static final int MAX_BYLINE_WORDS = 12;
 
     private final DateGrammar grammar;
     private final AnchorFinder anchors;
@@ -78,11 +67,11 @@ final class ListingLayout {
         if (found.isEmpty()) {
             return new PageReading(List.of(), "text", "no item found", 0, dropped == null ? List.of() : dropped);
         }
-        found = withoutHeaderDate(found, anchorAt, lines, dropped);
-        found = withoutUpdateDates(found, anchorAt, lines, dropped);
-        found = withoutSummaryDatelines(found, anchorAt);
-        found = withoutSidebarAfterList(found, anchorAt, lines, dropped);
-        found = withRepeatedRestsAsMeta(found, lines, anchorAt);
+        found = DecoyDates.withoutHeaderDate(found, anchorAt, lines, dropped);
+        found = DecoyDates.withoutUpdateDates(found, anchorAt, lines, dropped);
+        found = DecoyDates.withoutSummaryDatelines(found, anchorAt);
+        found = DecoyDates.withoutSidebarAfterList(found, anchorAt, lines, dropped);
+        found = DecoyDates.withRepeatedRestsAsMeta(found, lines, anchorAt);
         RecordTemplate template = RecordTemplate.infer(lines, found, anchorAt);
         Map<String, RecordTemplate> templates = templatesByShape(lines, found, anchorAt);
         List<Draft> drafts = new ArrayList<>();
@@ -101,11 +90,11 @@ final class ListingLayout {
         if (dropped != null) {
             int first = drafts.isEmpty() ? lines.size() : drafts.get(0).startLine();
             for (int i = first - 1; i >= 0; i--) {
-                drop(dropped, lines.get(i).text(), "before the first item (page header)", 0);
+                PageReading.DroppedLine.note(dropped, lines.get(i).text(), "before the first item (page header)", 0);
             }
             for (ItemAnchor anchor : found) {
                 if (anchor.kind() == ItemAnchor.Kind.META) {
-                    drop(dropped, lines.get(anchor.line()).text(), "metadata line: gave its item's date", -1);
+                    PageReading.DroppedLine.note(dropped, lines.get(anchor.line()).text(), "metadata line: gave its item's date", -1);
                 }
             }
         }
@@ -113,17 +102,6 @@ final class ListingLayout {
                 dropped == null ? List.of() : dropped);
     }
 
-    /** Notes a dropped line for the preview, at {@code position} (-1: at the end), up to the preview's limit. */
-    private static void drop(List<PageReading.DroppedLine> dropped, String text, String reason, int position) {
-        if (dropped != null && dropped.size() < PageReading.MAX_DROPPED) {
-            PageReading.DroppedLine line = new PageReading.DroppedLine(text, reason);
-            if (position < 0) {
-                dropped.add(line);
-            } else {
-                dropped.add(position, line);
-            }
-        }
-    }
 
     /**
      * The day that dates without a year must not pass: the page's newest item date, else the end of the year the page
@@ -172,48 +150,6 @@ final class ListingLayout {
             }
         }
         return found;
-    }
-
-    /**
-     * Drops a site header's "today" date: the first anchor, near the top, either of a kind no other anchor has and
-     * later than every item below it, or alone on the page in naming its day of the week ("Friday, December 8, 2023"
-     * above items dated "Dec. 7, 2023"; an events page may list items later than its today) with the site's own
-     * lines under it ("Subscribe | Sign in", a menu), not a headline: under a headline it is a top story's date.
-     */
-    private static List<ItemAnchor> withoutHeaderDate(List<ItemAnchor> found, ItemAnchor[] anchorAt, List<Line> lines,
-                                                      List<PageReading.DroppedLine> dropped) {
-        if (found.size() < 2 || found.get(0).line() > HEADER_DATE_LINES) {
-            return found;
-        }
-        ItemAnchor first = found.get(0);
-        List<ItemAnchor> others = found.subList(1, found.size());
-        boolean laterOfItsKind = first.line() <= 2 && others.stream().allMatch(other -> other.kind() != first.kind()
-                && first.date().start().isAfter(other.date().start().plusMonths(6)));
-        boolean onlyWeekday = first.kind() == ItemAnchor.Kind.DATE_ONLY
-                && DateGrammar.opensWithWeekday(lines.get(first.line()).text())
-                && others.stream().noneMatch(other -> DateGrammar.opensWithWeekday(lines.get(other.line()).text()))
-                && !headlineFollows(first, lines);
-        if (!laterOfItsKind && !onlyWeekday) {
-            return found;
-        }
-        anchorAt[first.line()] = null;
-        drop(dropped, lines.get(first.line()).text(), "site header date: the day the page was made", -1);
-        lines.set(first.line(), Line.plain("")); // neither a title nor a body line
-        return found.subList(1, found.size());
-    }
-
-    /** Whether the line after an anchor reads as a headline: a title-like line of four words or more. */
-    private static boolean headlineFollows(ItemAnchor anchor, List<Line> lines) {
-        int next = anchor.line() + 1;
-        while (next < lines.size() && lines.get(next).text().isEmpty()) {
-            next++;
-        }
-        if (next >= lines.size() || titleScore(lines.get(next)) < 2) {
-            return false;
-        }
-        String text = lines.get(next).text();
-        long words = Arrays.stream(text.split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
-        return words >= 4 && text.indexOf('|') < 0; // "Subscribe | Sign in" is the site's menu
     }
 
     /**
@@ -308,141 +244,6 @@ final class ListingLayout {
         return text.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * A box after the listing under its own heading ("Upcoming events", "Événements à venir", "Latest news") lists
-     * other dated things in another shape: its dates, when their kind differs from the listing's and they follow the
-     * heading and each other closely (a line of title between them at most), are not items of the page. The listing
-     * needs two items before the heading.
-     */
-    private static List<ItemAnchor> withoutSidebarAfterList(List<ItemAnchor> found, ItemAnchor[] anchorAt,
-                                                            List<Line> lines, List<PageReading.DroppedLine> dropped) {
-        if (found.size() < 3) {
-            return found;
-        }
-        Map<ItemAnchor.Kind, Integer> kinds = new EnumMap<>(ItemAnchor.Kind.class);
-        for (int k = 0; k < found.size(); k++) {
-            ItemAnchor anchor = found.get(k);
-            int from = k == 0 ? 0 : found.get(k - 1).line() + 1;
-            int heading = -1;
-            for (int i = from; i < anchor.line() && k >= 2; i++) {
-                heading = PageChrome.isSidebarHeading(lines.get(i).text()) ? i : heading;
-            }
-            if (heading >= 0) {
-                ItemAnchor.Kind listing = kinds.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow()
-                        .getKey();
-                List<ItemAnchor> kept = new ArrayList<>(found.subList(0, k));
-                int boxEnd = heading;
-                for (ItemAnchor after : found.subList(k, found.size())) {
-                    if (after.kind() != listing && after.line() - boxEnd <= MAX_BOX_GAP + 1) {
-                        anchorAt[after.line()] = null;
-                        boxEnd = after.line();
-                        drop(dropped, lines.get(after.line()).text(), "after the listing, under \""
-                                + lines.get(heading).text() + "\" (a sidebar)", -1);
-                    } else {
-                        kept.add(after);
-                        boxEnd = -MAX_BOX_GAP - 2; // the box has ended
-                    }
-                }
-                return kept;
-            }
-            kinds.merge(anchor.kind(), 1, Integer::sum);
-        }
-        return found;
-    }
-
-    /**
-     * A dateline right under an item's own date line, with the same date, opens that item's summary ("News | 14 Mar
-     * 2022 | 4 min read" then "LEEDS, 14 March 2022 – Detectives ..."): it is body text, not a second item.
-     */
-    private static List<ItemAnchor> withoutSummaryDatelines(List<ItemAnchor> found, ItemAnchor[] anchorAt) {
-        List<ItemAnchor> kept = new ArrayList<>(found.size());
-        ItemAnchor previous = null;
-        for (ItemAnchor anchor : found) {
-            boolean summary = previous != null && anchor.kind() == ItemAnchor.Kind.DATELINE && anchor.rest() != null
-                    && (previous.kind() == ItemAnchor.Kind.META || previous.kind() == ItemAnchor.Kind.DATE_ONLY)
-                    && anchor.line() - previous.line() <= 2
-                    && anchor.date().start().equals(previous.date().start());
-            if (summary) {
-                anchorAt[anchor.line()] = null;
-            } else {
-                kept.add(anchor);
-                previous = anchor;
-            }
-        }
-        return kept.size() == found.size() ? found : kept;
-    }
-
-    /**
-     * Drops the dates a page labels as updates ("Updated September 5, 2019" under the list, "Page last
-     * reviewed/updated: 05/11/2022") when other dates of the page are not: those are the items' own. A page whose
-     * every date is an update keeps them (some sites show nothing else).
-     */
-    private static List<ItemAnchor> withoutUpdateDates(List<ItemAnchor> found, ItemAnchor[] anchorAt, List<Line> lines,
-                                                       List<PageReading.DroppedLine> dropped) {
-        List<ItemAnchor> kept = new ArrayList<>(found.size());
-        List<ItemAnchor> updates = new ArrayList<>();
-        for (ItemAnchor anchor : found) {
-            (AnchorFinder.isUpdateLabelled(lines.get(anchor.line()).text()) ? updates : kept).add(anchor);
-        }
-        if (kept.isEmpty() || updates.isEmpty()) {
-            return found;
-        }
-        for (ItemAnchor update : updates) {
-            anchorAt[update.line()] = null;
-            drop(dropped, lines.get(update.line()).text(), "an update date, not an item's", -1);
-        }
-        return kept;
-    }
-
-    /**
-     * Text after a date that repeats on the page with only its numbers changed ("Dave 0", "Dave 1") is metadata
-     * (an author and a comment count), not a title: such lines are metadata lines.
-     */
-    private static List<ItemAnchor> withRepeatedRestsAsMeta(List<ItemAnchor> found, List<Line> lines,
-                                                            ItemAnchor[] anchorAt) {
-        Map<String, Integer> shapes = new HashMap<>();
-        for (ItemAnchor anchor : found) {
-            if (isMetaShaped(anchor)) {
-                shapes.merge(shape(anchor.rest()), 1, Integer::sum);
-            }
-        }
-        List<ItemAnchor> result = new ArrayList<>(found.size());
-        for (ItemAnchor anchor : found) {
-            boolean repeated = isMetaShaped(anchor) && shapes.getOrDefault(shape(anchor.rest()), 0) >= 2;
-            boolean labelAfterPipe = anchor.kind() == ItemAnchor.Kind.HEADED && isLabelAfterPipe(anchor, lines);
-            if (repeated || labelAfterPipe) {
-                ItemAnchor meta = new ItemAnchor(anchor.line(), ItemAnchor.Kind.META, anchor.date(), null, null);
-                anchorAt[anchor.line()] = meta;
-                result.add(meta);
-            } else {
-                result.add(anchor);
-            }
-        }
-        return result;
-    }
-
-    /** {@code 8 July, 2016 | News Releases} under a title: a section label after the date, not a title. */
-    private static boolean isLabelAfterPipe(ItemAnchor anchor, List<Line> lines) {
-        String text = lines.get(anchor.line()).text();
-        int pipe = text.indexOf('|');
-        if (pipe < 0 || !text.substring(pipe + 1).strip().equals(anchor.rest())
-                || anchor.rest().split("\\s+").length > 3 || anchor.line() == 0) {
-            return false;
-        }
-        return titleScore(lines.get(anchor.line() - 1)) >= 2;
-    }
-
-    /** A short text after a heading date, of at most three words: a name and a count, never a headline. */
-    private static boolean isMetaShaped(ItemAnchor anchor) {
-        return anchor.kind() == ItemAnchor.Kind.HEADED && anchor.rest().length() <= 40
-                && anchor.rest().split("\\s+").length <= 3;
-    }
-
-    /** A text with its numbers as {@code #}, lower case: the same shape is the same furniture with other numbers. */
-    static String shape(String rest) {
-        return rest.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#");
-    }
-
     /** Drops chrome lines (a dropped "more" link's target moves to the line before it) and photo credits. */
     private static List<Line> withoutChrome(List<Line> rawLines, List<PageReading.DroppedLine> dropped) {
         List<String> texts = new ArrayList<>(rawLines.size());
@@ -455,7 +256,7 @@ final class ListingLayout {
             gap |= line.afterGap();
             if (text.isEmpty() || PageChrome.isChromeLine(text)) {
                 if (!text.isEmpty()) {
-                    drop(dropped, text, "page chrome (navigation, credit, more link, boilerplate)", -1);
+                    PageReading.DroppedLine.note(dropped, text, "page chrome (navigation, credit, more link, boilerplate)", -1);
                 }
                 if (!line.links().isEmpty() && !kept.isEmpty() && PageChrome.isMoreLink(text)) {
                     Line previous = kept.remove(kept.size() - 1);
@@ -471,42 +272,6 @@ final class ListingLayout {
             gap = false;
         }
         return kept;
-    }
-
-    /** A line naming an item's authors ("By Ann Lee", "Par Julien Marchand et Sofia Van den Berg"): never a title. */
-    static boolean isByline(String text) {
-        String[] words = text.split("\\s+");
-        return words.length >= 2 && words.length <= MAX_BYLINE_WORDS
-                && BYLINE_WORDS.contains(words[0].toLowerCase(Locale.ROOT))
-                && Character.isUpperCase(words[1].charAt(0)) && !text.endsWith(".");
-    }
-
-    /**
-     * A byline or metadata row: present in some records of a page and not in others, so it does not count when the
-     * template measures where a title stands from its date.
-     */
-    static boolean isMetaLine(String text) {
-        return isByline(text) || isMetadataRow(text) || AnchorFinder.isAuthorList(text);
-    }
-
-    /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
-    static int titleScore(Line line) {
-        String text = line.text();
-        int length = text.length();
-        if (length < 3 || length > MAX_TITLE_LENGTH) {
-            return 0;
-        }
-        if (line.heading()) {
-            return 3;
-        }
-        if (PageChrome.endsWithMore(text) || isLabel(text) || isMetadataRow(text) || isPlaceLine(text)
-                || isByline(text) || isCategoryPath(text)) {
-            return 0;
-        }
-        if (length <= 200 && !text.endsWith(".")) {
-            return 2;
-        }
-        return length <= 160 ? 1 : 0;
     }
 
     /** The date, title and first paragraph of one item; null when the anchor has no usable title. */
@@ -653,86 +418,6 @@ final class ListingLayout {
                 && words * 2 >= headlineWords && words <= headlineWords * 3 / 2;
     }
 
-    static int wordCount(String text) {
-        return text.split("\\s+").length;
-    }
-
-    /** Whether text after a date holds a second sentence ("Council approves budget. The vote was ..."). */
-    private static boolean hasSecondSentence(String rest) {
-        int stop = rest.indexOf(". ");
-        return rest.length() > 80 && stop > 20 && stop + 2 < rest.length()
-                && Character.isUpperCase(rest.charAt(stop + 2));
-    }
-
-    /** A dateline's place on a line of its own ("Port Talbot, Wales", "Miami, Fla."): never a title. */
-    static boolean isPlaceLine(String text) {
-        if (text.indexOf(',') < 0 || text.length() > 40 || text.split(" ").length > 4) {
-            return false;
-        }
-        return AnchorFinder.place(text).map(p -> !p.isEmpty()).orElse(false);
-    }
-
-    /** A short line above a title: a category, type label or kicker ("Adult Drug Use", "Press Release"). */
-    static boolean isKicker(String text) {
-        return text.length() <= 40 && text.split("\\s+").length <= 4 && !endsSentence(text);
-    }
-
-    /** A section's path ({@code Courts > High Court > Dublin}) under a headline: a headline has no such arrows. */
-    static boolean isCategoryPath(String text) {
-        return text.contains(" > ");
-    }
-
-    /**
-     * A label line ({@code Content type: News}, {@code Categories: press review}, {@code Foto: Ana Lima}): a short
-     * name, a colon and a short value; metadata, never a title or a body line.
-     */
-    static boolean isLabel(String text) {
-        int colon = text.indexOf(':');
-        if (colon <= 0 || colon > 30 || text.length() - colon > 40) {
-            return false;
-        }
-        String name = text.substring(0, colon).strip();
-        String[] words = name.split("\\s+");
-        if (name.isEmpty() || words.length > 3 || !Character.isLetter(name.charAt(0))
-                || (words.length > 1 && name.length() > 16)) {
-            return false;
-        }
-        for (int w = 1; w < words.length; w++) { // "Content type", "Where we are"; not "Addiction Induced Crime"
-            if (!words[w].isEmpty() && Character.isUpperCase(words[w].charAt(0))
-                    && !name.equals(name.toUpperCase(Locale.ROOT))) {
-                return false;
-            }
-        }
-        String value = text.substring(colon + 1).strip();
-        return value.length() <= 25 && !value.endsWith(".") && !value.endsWith("?"); // "Open thread: who reads?"
-    }
-
-    /**
-     * A byline or metadata row ({@code Ann Lee, Professor, University • conversation}, {@code by Ann | Crime}):
-     * segments after a bullet or pipe, the last of them one or two words.
-     */
-    static boolean isMetadataRow(String text) {
-        int cut = Math.max(text.lastIndexOf(" • "), text.lastIndexOf(" | "));
-        if (cut < 0) {
-            return false;
-        }
-        return text.substring(cut + 3).strip().split("\\s+").length <= 2;
-    }
-
-    private static boolean endsSentence(String text) {
-        char last = text.charAt(text.length() - 1);
-        return last == '.' || last == '!' || last == '?';
-    }
-
-    /** Whether text after a date is an opening paragraph rather than a title. */
-    private static boolean isParagraph(String rest) {
-        if (rest.length() <= MAX_INLINE_TITLE) {
-            return false;
-        }
-        int stop = rest.indexOf(". ");
-        return rest.length() > MAX_TITLE_LENGTH || (stop > 0 && stop < rest.length() - 2);
-    }
-
     /** Gives every item the lines between its head and the next item's head as its body. */
     private static List<NewsItemDraft> bodies(List<Draft> drafts, List<Line> lines, RecordTemplate template,
                                               List<PageReading.DroppedLine> dropped) {
@@ -750,7 +435,7 @@ final class ListingLayout {
             for (int i = from; i < to; i++) {
                 boolean label = isLabel(lines.get(i).text());
                 if (label && i != draft.anchor.line()) {
-                    drop(dropped, lines.get(i).text(), "label line (name: value)", -1);
+                    PageReading.DroppedLine.note(dropped, lines.get(i).text(), "label line (name: value)", -1);
                 }
                 boolean skipped = label || lines.get(i).text().isEmpty()
                         || (draft.anchor.place() != null && lines.get(i).text().startsWith(draft.anchor.place())
@@ -764,7 +449,7 @@ final class ListingLayout {
                     && drafts.get(k + 1).anchor.line() == drafts.get(k + 1).titleLine;
             if (k + 1 < drafts.size() && (template.titleBeforeDate() || nextInGroup)) { // the next item's kicker
                 while (body.size() > 1 && isKicker(body.get(body.size() - 1))) {
-                    drop(dropped, body.remove(body.size() - 1), "kicker or category above the next title", -1);
+                    PageReading.DroppedLine.note(dropped, body.remove(body.size() - 1), "kicker or category above the next title", -1);
                 }
             }
             while (!body.isEmpty() && PageChrome.isDanglingLabel(body.get(body.size() - 1))) {

@@ -29,5 +29,20 @@ public record PageReading(List<NewsItemDraft> items, String reader, String layou
 
     /** A line that belongs to no item, and why. */
     public record DroppedLine(String text, String reason) {
+
+        /**
+         * Notes a dropped line for the preview in {@code dropped} (null: nobody asked), at {@code position} (-1: at
+         * the end), up to the preview's limit.
+         */
+        static void note(List<DroppedLine> dropped, String text, String reason, int position) {
+            if (dropped != null && dropped.size() < MAX_DROPPED) {
+                DroppedLine line = new DroppedLine(text, reason);
+                if (position < 0) {
+                    dropped.add(line);
+                } else {
+                    dropped.add(position, line);
+                }
+            }
+        }
     }
 }

@@ -82,7 +82,7 @@ final class RecordTemplate {
                     int line = probe.lineAt(anchor, offset, previous);
                     if (line >= 0) {
                         score -= gapsBetweenRecords && probe.crossesGap(anchor.line(), line) ? GAP_PENALTY : 0;
-                        String shape = ListingLayout.shape(lines.get(line).text());
+                        String shape = LineKinds.shape(lines.get(line).text());
                         candidates.add(lines.get(line));
                         shapes.add(shape);
                         if (!seen.add(shape)) {
@@ -126,11 +126,11 @@ final class RecordTemplate {
             int headline = lineAt(anchor, -2, previous);
             if (deck >= 0 && headline >= 0) {
                 Line above = headline > previous + 1 ? lines.get(headline - 1) : null;
-                int headlineWords = ListingLayout.wordCount(lines.get(headline).text());
-                boolean opens = above == null || ListingLayout.titleScore(above) < 2;
-                if (opens && ListingLayout.titleScore(lines.get(headline)) >= 2 && headlineWords >= 4
-                        && ListingLayout.titleScore(lines.get(deck)) >= 2
-                        && ListingLayout.wordCount(lines.get(deck).text()) * 2 >= headlineWords * 3) {
+                int headlineWords = LineKinds.wordCount(lines.get(headline).text());
+                boolean opens = above == null || LineKinds.titleScore(above) < 2;
+                if (opens && LineKinds.titleScore(lines.get(headline)) >= 2 && headlineWords >= 4
+                        && LineKinds.titleScore(lines.get(deck)) >= 2
+                        && LineKinds.wordCount(lines.get(deck).text()) * 2 >= headlineWords * 3) {
                     decks++;
                 }
             }
@@ -168,7 +168,7 @@ final class RecordTemplate {
      * the length of a headline (4 to 16 words): a kicker or type label is shorter, a summary longer.
      */
     private static int templateScore(Line line, boolean listing) {
-        int score = ListingLayout.titleScore(line);
+        int score = LineKinds.titleScore(line);
         int words = line.text().split(" ").length;
         if (score == 0 || !listing) { // one item: no repetition to learn lengths from, the nearest line wins a tie,
             return score * 2 - (score > 0 && words == 1 ? 1 : 0); // unless it is one word ("Top-Meldung", a kicker)
@@ -202,22 +202,22 @@ final class RecordTemplate {
         }
         if (offset != 0) {
             int line = lineAt(anchor, offset, claimed);
-            if (line >= 0 && ListingLayout.titleScore(lines.get(line)) >= 1) {
+            if (line >= 0 && LineKinds.titleScore(lines.get(line)) >= 1) {
                 int below = line + 1;
-                if (offset < -1 && ListingLayout.isKicker(lines.get(line).text()) && below < anchor.line()
-                        && ListingLayout.titleScore(lines.get(below)) >= 2
-                        && ListingLayout.wordCount(lines.get(below).text()) >= MIN_HEADLINE_WORDS) {
+                if (offset < -1 && LineKinds.isKicker(lines.get(line).text()) && below < anchor.line()
+                        && LineKinds.titleScore(lines.get(below)) >= 2
+                        && LineKinds.wordCount(lines.get(below).text()) >= MIN_HEADLINE_WORDS) {
                     return below; // a record without the summary the others have: its section label stands there
                 }
                 return line;
             }
         }
         int before = lineAt(anchor, -1, claimed);
-        if (before >= 0 && ListingLayout.titleScore(lines.get(before)) >= 2 && offset <= 0) {
+        if (before >= 0 && LineKinds.titleScore(lines.get(before)) >= 2 && offset <= 0) {
             return before;
         }
         int after = lineAt(anchor, 1, claimed);
-        if (after >= 0 && ListingLayout.titleScore(lines.get(after)) >= 2 && offset >= 0) {
+        if (after >= 0 && LineKinds.titleScore(lines.get(after)) >= 2 && offset >= 0) {
             return after;
         }
         return -1;
@@ -235,7 +235,7 @@ final class RecordTemplate {
             if (anchorAt[i] != null || (othersTitles != null && othersTitles[i])) {
                 return -1;
             }
-            if (!ListingLayout.isMetaLine(lines.get(i).text()) && --remaining == 0) {
+            if (!LineKinds.isMetaLine(lines.get(i).text()) && --remaining == 0) {
                 return i;
             }
         }

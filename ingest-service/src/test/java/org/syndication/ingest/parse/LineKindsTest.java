@@ -5,35 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Single lines as the listing layout scores them for titles. */
-class ListingLayoutTest {
+/** Single lines as the layout rules judge them: titles, bylines, metadata. */
+class LineKindsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"By Ann Lee", "Par Julien Marchand et Sofia Van den Berg", "Von Anna Roth, Redaktion",
         "Por Redacción Sucesos"})
     void aBylineIsNeverATitle(String line) {
-        assertThat(ListingLayout.isByline(line)).isTrue();
-        assertThat(ListingLayout.titleScore(Line.plain(line))).isZero();
+        assertThat(LineKinds.isByline(line)).isTrue();
+        assertThat(LineKinds.titleScore(Line.plain(line))).isZero();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Helena Marsh, Oliver Quayle and Ruth Adeyemi", "Dr Sarah O'Brien and Prof. Jean-Luc Moreau",
         "Ana Ruiz, Tom Hadley"})
     void aListOfAuthorsIsMetadataNotContent(String line) {
-        assertThat(ListingLayout.isMetaLine(line)).isTrue();
+        assertThat(LineKinds.isMetaLine(line)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Guzman Gone, Good! But…", "Police, customs and coast guard train together",
         "Lagos, Abuja and 3 other cities"})
     void aHeadlineWithCommasIsNoListOfAuthors(String line) {
-        assertThat(ListingLayout.isMetaLine(line)).isFalse();
+        assertThat(LineKinds.isMetaLine(line)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"By night the harbour patrols double", "Par ici la sortie des urnes",
         "Von der Leyen visits the border"})
     void aTitleThatOpensWithABylineWordIsStillATitle(String line) {
-        assertThat(ListingLayout.titleScore(Line.plain(line))).isPositive();
+        assertThat(LineKinds.titleScore(Line.plain(line))).isPositive();
     }
 }

@@ -1,0 +1,146 @@
+package org.syndication.ingest.parse;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What kind of line a line of a listing is, judged on its own text: a title, a byline, a label, a kicker, a place, a
+ * metadata row, a paragraph. The layout rules ({@link ListingLayout}, {@link RecordTemplate}, {@link AnchorFinder})
+ * ask these questions of the lines around each date.
+ */
+final class LineKinds {
+
+    /** Text after a heading date longer than this, with a sentence break, is a first paragraph, not a title. */
+    private static final int MAX_INLINE_TITLE = 160;
+
+    private static final int MAX_TITLE_LENGTH = 250;
+
+    /** Words that open a byline: "By Ann Lee", "Par Julien Marchand", "Von Anna Roth", "Por Redacción". */
+    private static final Set<String> BYLINE_WORDS = Set.of("by", "par", "por", "von", "door", "di", "av");
+
+    /** Most words of a byline: the authors' names and perhaps their roles. */
+    private static final int MAX_BYLINE_WORDS = 12;
+
+    /** A text with its numbers as {@code #}, lower case: the same shape is the same furniture with other numbers. */
+    static String shape(String rest) {
+        return rest.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#");
+    }
+
+    /** A line naming an item's authors ("By Ann Lee", "Par Julien Marchand et Sofia Van den Berg"): never a title. */
+    static boolean isByline(String text) {
+        String[] words = text.split("\\s+");
+        return words.length >= 2 && words.length <= MAX_BYLINE_WORDS
+                && BYLINE_WORDS.contains(words[0].toLowerCase(Locale.ROOT))
+                && Character.isUpperCase(words[1].charAt(0)) && !text.endsWith(".");
+    }
+
+    /**
+     * A byline or metadata row: present in some records of a page and not in others, so it does not count when the
+     * template measures where a title stands from its date.
+     */
+    static boolean isMetaLine(String text) {
+        return isByline(text) || isMetadataRow(text) || AnchorFinder.isAuthorList(text);
+    }
+
+    /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
+    static int titleScore(Line line) {
+        String text = line.text();
+        int length = text.length();
+        if (length < 3 || length > MAX_TITLE_LENGTH) {
+            return 0;
+        }
+        if (line.heading()) {
+            return 3;
+        }
+        if (PageChrome.endsWithMore(text) || isLabel(text) || isMetadataRow(text) || isPlaceLine(text)
+                || isByline(text) || isCategoryPath(text)) {
+            return 0;
+        }
+        if (length <= 200 && !text.endsWith(".")) {
+            return 2;
+        }
+        return length <= 160 ? 1 : 0;
+    }
+
+    static int wordCount(String text) {
+        return text.split("\\s+").length;
+    }
+
+    /** Whether text after a date holds a second sentence ("Council approves budget. The vote was ..."). */
+    static boolean hasSecondSentence(String rest) {
+        int stop = rest.indexOf(". ");
+        return rest.length() > 80 && stop > 20 && stop + 2 < rest.length()
+                && Character.isUpperCase(rest.charAt(stop + 2));
+    }
+
+    /** A dateline's place on a line of its own ("Port Talbot, Wales", "Miami, Fla."): never a title. */
+    static boolean isPlaceLine(String text) {
+        if (text.indexOf(',') < 0 || text.length() > 40 || text.split(" ").length > 4) {
+            return false;
+        }
+        return AnchorFinder.place(text).map(p -> !p.isEmpty()).orElse(false);
+    }
+
+    /** A short line above a title: a category, type label or kicker ("Adult Drug Use", "Press Release"). */
+    static boolean isKicker(String text) {
+        return text.length() <= 40 && text.split("\\s+").length <= 4 && !endsSentence(text);
+    }
+
+    /** A section's path ({@code Courts > High Court > Dublin}) under a headline: a headline has no such arrows. */
+    static boolean isCategoryPath(String text) {
+        return text.contains(" > ");
+    }
+
+    /**
+     * A label line ({@code Content type: News}, {@code Categories: press review}, {@code Foto: Ana Lima}): a short
+     * name, a colon and a short value; metadata, never a title or a body line.
+     */
+    static boolean isLabel(String text) {
+        int colon = text.indexOf(':');
+        if (colon <= 0 || colon > 30 || text.length() - colon > 40) {
+            return false;
+        }
+        String name = text.substring(0, colon).strip();
+        String[] words = name.split("\\s+");
+        if (name.isEmpty() || words.length > 3 || !Character.isLetter(name.charAt(0))
+                || (words.length > 1 && name.length() > 16)) {
+            return false;
+        }
+        for (int w = 1; w < words.length; w++) { // "Content type", "Where we are"; not "Addiction Induced Crime"
+            if (!words[w].isEmpty() && Character.isUpperCase(words[w].charAt(0))
+                    && !name.equals(name.toUpperCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        String value = text.substring(colon + 1).strip();
+        return value.length() <= 25 && !value.endsWith(".") && !value.endsWith("?"); // "Open thread: who reads?"
+    }
+
+    /**
+     * A byline or metadata row ({@code Ann Lee, Professor, University • conversation}, {@code by Ann | Crime}):
+     * segments after a bullet or pipe, the last of them one or two words.
+     */
+    static boolean isMetadataRow(String text) {
+        int cut = Math.max(text.lastIndexOf(" • "), text.lastIndexOf(" | "));
+        if (cut < 0) {
+            return false;
+        }
+        return text.substring(cut + 3).strip().split("\\s+").length <= 2;
+    }
+
+    static boolean endsSentence(String text) {
+        char last = text.charAt(text.length() - 1);
+        return last == '.' || last == '!' || last == '?';
+    }
+
+    /** Whether text after a date is an opening paragraph rather than a title. */
+    static boolean isParagraph(String rest) {
+        if (rest.length() <= MAX_INLINE_TITLE) {
+            return false;
+        }
+        int stop = rest.indexOf(". ");
+        return rest.length() > MAX_TITLE_LENGTH || (stop > 0 && stop < rest.length() - 2);
+    }
+    private LineKinds() {
+    }
+}
