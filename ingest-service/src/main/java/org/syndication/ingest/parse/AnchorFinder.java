@@ -104,6 +104,10 @@ final class AnchorFinder {
     /** An update label stands right before its date: past this, the date belongs to a sentence. */
     private static final int MAX_UPDATE_PREFIX = 40;
 
+    /** Labels of a site header's date of today, lower case. */
+    private static final List<String> TODAY_LABELS = List.of(
+            "today", "heute", "aujourd'hui", "aujourd’hui", "hoy", "oggi", "hoje", "vandaag", "idag", "dziś");
+
     /** Labels that introduce a date in page metadata ("Published: 3 March 2019"): a dateline without a place. */
     private static final Set<String> DATE_LABELS = Set.of(
             "published", "published on", "posted", "posted on", "date", "dated", "last updated", "updated",
@@ -129,6 +133,9 @@ final class AnchorFinder {
     Optional<ItemAnchor> find(int index, String line, DateGrammar pageGrammar) {
         if (!hasDigit(line, Math.min(line.length(), MAX_META_LINE))) {
             return trailingDate(index, line, pageGrammar); // every date has a year: most lines are ruled out
+        }
+        if (isTodayLine(line)) {
+            return Optional.empty();
         }
         String text = withoutUpdateDate(line, pageGrammar);
         int start = skipBullet(text);
@@ -602,7 +609,8 @@ final class AnchorFinder {
      */
     private Optional<ItemAnchor> trailingDate(int index, String text, DateGrammar pageGrammar) {
         int length = text.length();
-        Optional<ItemAnchor> summary = summaryEndingWithDate(index, text, pageGrammar);
+        boolean bulleted = opensWithBullet(text); // "• Title December 17, 2018": a list of titles with their dates
+        Optional<ItemAnchor> summary = bulleted ? Optional.empty() : summaryEndingWithDate(index, text, pageGrammar);
         if (summary.isPresent()) {
             return summary;
         }
@@ -618,18 +626,21 @@ final class AnchorFinder {
         for (int i = from; i < dateEnd; i++) {
             char prev = text.charAt(i - 1);
             boolean afterSeparator = parenthesised ? prev == '(' : prev == ' ' && i >= 3 && (isSeparator(text.charAt(i - 2))
-                    || isNumericDate(text, i, dateEnd)); // "Minister visits the port 12.05.2021"
+                    || bulleted || isNumericDate(text, i, dateEnd)); // "Minister visits the port 12.05.2021"
             if (!afterSeparator) {
                 continue;
             }
             Optional<DateMatch> match = pageGrammar.parseAt(text, i, dateEnd);
             if (match.isPresent() && match.get().endIndex() == dateEnd) {
-                String title = text.substring(0, i - 1).strip();
+                String title = text.substring(bulleted ? skipBullet(text) : 0, i - 1).strip();
                 while (!title.isEmpty() && isSeparator(title.charAt(title.length() - 1))) {
                     title = title.substring(0, title.length() - 1).strip();
                 }
                 if (title.length() < 3 || title.endsWith(".")) {
                     return Optional.empty();
+                }
+                if (text.charAt(i - 2) == ':' && isLabelledField(text, i - 2)) {
+                    return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, match.get().date(), null, null));
                 }
                 if (text.charAt(i - 2) == ':' && title.split("\\s+").length <= 3) {
                     return Optional.empty(); // "Deadline Date: May 22, 2025": a label, read as metadata or not at all
@@ -743,6 +754,37 @@ final class AnchorFinder {
     }
 
     /** Skips list bullets ("•", "-" or "–" and a space) and a leading time of day ("14:05 | 3 May 2021"). */
+    /**
+     * Whether the colon at {@code colon} closes a date label in a row of labelled fields ({@code Source: Fresno Bee
+     * Date: March 13, 2003}): the row opens with a label of its own, so the date is metadata, not a title's.
+     */
+    private static boolean isLabelledField(String text, int colon) {
+        int start = colon;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        String label = text.substring(start, colon).toLowerCase(Locale.ROOT);
+        int first = text.indexOf(": ");
+        return DATE_LABELS.contains(label) && first > 0 && first < start && first <= 20
+                && text.substring(0, first).chars().allMatch(ch -> Character.isLetter(ch) || ch == ' ');
+    }
+
+    /** A site header's date labelled as today ("Today: April 11, 2025", "Heute, 3. Mai"): the day of the visit. */
+    private static boolean isTodayLine(String line) {
+        for (String label : TODAY_LABELS) {
+            if (line.regionMatches(true, 0, label, 0, label.length()) && line.length() > label.length()
+                    && (line.charAt(label.length()) == ':' || line.charAt(label.length()) == ',')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a line opens with a list bullet ("• ", "▪ ", "* "), as the items of a list of links do. */
+    private static boolean opensWithBullet(String text) {
+        return text.length() > 2 && "•·*▪►‣◦".indexOf(text.charAt(0)) >= 0 && text.charAt(1) == ' ';
+    }
+
     private static int skipBullet(String text) {
         int i = 0;
         while (i < text.length() && ("•·*▪►‣◦[".indexOf(text.charAt(i)) >= 0

@@ -334,6 +334,10 @@ public final class DateGrammar {
         c.skipSpaces();
         int d1 = readDay(c, false, true);
         if (d1 < 0) {
+            ItemDate badge = gluedDayAndYear(c, m1);
+            if (badge != null) {
+                return badge;
+            }
             c.pos = afterMonth;
             return monthOnly ? wholeMonth(c, m1) : null;
         }
@@ -370,6 +374,30 @@ public final class DateGrammar {
         }
         c.pos = afterYear;
         return startDate;
+    }
+
+    /**
+     * A date badge whose day and year the page's text runs together ({@code Mar 212017}: "Mar 21" over "2017"), read
+     * only when the line ends there, so that a reference number in a sentence is never a date.
+     */
+    private static ItemDate gluedDayAndYear(Cursor c, int month) {
+        int start = c.pos;
+        int digits = 0;
+        while (isDigit(c.peek(digits))) {
+            digits++;
+        }
+        c.pos += digits;
+        c.skipSpaces();
+        if ((digits == 5 || digits == 6) && c.pos == c.limit) {
+            int day = Integer.parseInt(c.text.substring(start, start + digits - 4));
+            int year = Integer.parseInt(c.text.substring(start + digits - 4, start + digits));
+            ItemDate date = year >= MIN_YEAR && year <= MAX_YEAR ? single(year, month, day) : null;
+            if (date != null) {
+                return date;
+            }
+        }
+        c.pos = start;
+        return null;
     }
 
     // ---- numeric dates ------------------------------------------------------------------------------------------

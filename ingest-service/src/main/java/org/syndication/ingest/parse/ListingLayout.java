@@ -29,6 +29,9 @@ final class ListingLayout {
     /** Most words of a label after a date ("News", "Crimes Ambientais", "Auxílio à Imigração Ilegal"). */
     private static final int MAX_LABEL_WORDS = 5;
 
+    /** Most lines of sentences between a single item's headline and the date that ends its text. */
+    private static final int MAX_SENTENCES_ABOVE = 6;
+
     private final DateGrammar grammar;
     private final AnchorFinder anchors;
 
@@ -231,17 +234,21 @@ final class ListingLayout {
         return templates;
     }
 
-    /** A date line's shape: its first word ("published"), or "#" when it opens with a number. */
+    /**
+     * A date line's shape: its first word ("published"), or "#" when it opens with its date (a number, a month's or a
+     * weekday's name: "June 6, 2023" and "May 25, 2023" are one kind of line).
+     */
     private static String dateLineShape(ItemAnchor anchor, List<Line> lines) {
         String text = lines.get(anchor.line()).text();
-        if (text.isEmpty() || !Character.isLetter(text.charAt(0))) {
+        if (text.isEmpty() || !Character.isLetter(text.charAt(0)) || DateGrammar.opensWithWeekday(text)) {
             return "#";
         }
         int end = 0;
         while (end < text.length() && Character.isLetter(text.charAt(end))) {
             end++;
         }
-        return text.substring(0, end).toLowerCase(Locale.ROOT);
+        String word = text.substring(0, end);
+        return DateGrammar.isMonthWord(word) ? "#" : word.toLowerCase(Locale.ROOT);
     }
 
     /** Drops chrome lines (a dropped "more" link's target moves to the line before it) and photo credits. */
@@ -316,6 +323,10 @@ final class ListingLayout {
                 }
                 if (body < 0 || body >= lines.size() || anchorAt[body] != null) {
                     if (only && prev >= 0 && !lines.get(prev).text().isEmpty()) { // the text stands above its date
+                        int headline = headlineAbove(prev, lines, anchorAt);
+                        if (headline >= 0) {
+                            return new Draft(anchor, lines.get(headline).text(), headline, null);
+                        }
                         return new Draft(anchor, TitleDeriver.fromParagraph(lines.get(prev).text()), prev,
                                 lines.get(prev).text());
                     }
@@ -345,6 +356,22 @@ final class ListingLayout {
                 return next >= 0 ? new Draft(anchor, TitleDeriver.fromParagraph(lines.get(next).text()), -1, null) : null;
             }
         }
+    }
+
+    /**
+     * The headline over a single item's text that ends with its date (a headline, sentences, then "11 Jun 2019"): the
+     * nearest title-like line above the sentences right above the date, or -1 when the line above is no sentence.
+     */
+    private static int headlineAbove(int last, List<Line> lines, ItemAnchor[] anchorAt) {
+        if (!endsSentence(lines.get(last).text())) {
+            return -1;
+        }
+        for (int i = last - 1; i >= 0 && i >= last - MAX_SENTENCES_ABOVE && anchorAt[i] == null; i--) {
+            if (titleScore(lines.get(i)) >= 2) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -116,11 +116,12 @@ final class RecordTemplate {
      * again as long as the headline-like line above it, which itself opens the record (above it no title-like line:
      * a count, an earlier date, the page's header). A card of title, standfirst and date ("Shark fins, ports and
      * paperwork" over "Why fins landed in one country and were re-exported ..." over "JAN 25, 2024") then has its
-     * title two lines up.
+     * title two lines up. Not when the line two up repeats from record to record: that is a kicker over the title.
      */
     private boolean decksBelowHeadlines(List<ItemAnchor> found) {
         int decks = 0;
         int previous = -1;
+        Set<String> headlines = new HashSet<>();
         for (ItemAnchor anchor : found) {
             int deck = lineAt(anchor, -1, previous);
             int headline = lineAt(anchor, -2, previous);
@@ -128,6 +129,10 @@ final class RecordTemplate {
                 Line above = headline > previous + 1 ? lines.get(headline - 1) : null;
                 int headlineWords = LineKinds.wordCount(lines.get(headline).text());
                 boolean opens = above == null || LineKinds.titleScore(above) < 2;
+                boolean repeated = !headlines.add(LineKinds.shape(lines.get(headline).text()));
+                if (repeated) { // the same line over every record ("News You Need to Know") is a kicker
+                    return false;
+                }
                 if (opens && LineKinds.titleScore(lines.get(headline)) >= 2 && headlineWords >= 4
                         && LineKinds.titleScore(lines.get(deck)) >= 2
                         && LineKinds.wordCount(lines.get(deck).text()) * 2 >= headlineWords * 3) {

@@ -36,7 +36,10 @@ class AnchorFinderTest {
         "Dr Sarah Okafor, James Whitlock and Marta Ruiz | 16 May 2024 ; 2024-05-16",
         "Tom Hadley and Inês Carvalho | 30 May 2024       ; 2024-05-30",
         // a labelled date alone: a metadata line, its title a neighbour
-        "Published: 14 June 2022                          ; 2022-06-14"})
+        "Published: 14 June 2022                          ; 2022-06-14",
+        // a row of labelled fields, the date one of them
+        "Source: Valley Courier    Date: March 13, 2003    ; 2003-03-13",
+        "Source: Valley Courier Date: March 13, 2003      ; 2003-03-13"})
     void aMetadataLineIsADateLineWithTheItemsDate(String line, String date) {
         ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
         assertThat(anchor.date().start()).hasToString(date);
@@ -50,6 +53,31 @@ class AnchorFinderTest {
         ItemAnchor anchor = finder.find(0, line).orElseThrow();
         assertThat(anchor.kind()).isEqualTo(ItemAnchor.Kind.HEADED);
         assertThat(anchor.rest()).isEqualTo(line.substring(line.indexOf('|') + 2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Today: April 11, 2025", "Heute, 3. Mai 2024", "Aujourd'hui: 3 mai 2024",
+        "Hoy: 3 de mayo de 2024"})
+    void aSiteHeadersDateOfTodayStartsNoItem(String line) {
+        assertThat(finder.find(0, line)).isEmpty();
+    }
+
+    @Test
+    void aDateInsideAPhraseAfterALabelIsNoMetadataRow() {
+        assertThat(finder.find(0, "Deadline Date: May 22, 2025")).isEmpty();
+        assertThat(finder.find(0, "Workshop on harbour security, Date: May 22, 2025"))
+                .map(ItemAnchor::kind).isNotEqualTo(java.util.Optional.of(ItemAnchor.Kind.META));
+    }
+
+    @Test
+    void aBulletedTitleEndsWithItsDateWithoutASeparator() {
+        ItemAnchor anchor = finder.find(0, "• Harbour patrols find a hidden cargo of ivory December 17, 2018")
+                .orElseThrow();
+        assertThat(anchor.kind()).isEqualTo(ItemAnchor.Kind.TRAILING);
+        assertThat(anchor.date().start()).hasToString("2018-12-17");
+        assertThat(anchor.rest()).isEqualTo("Harbour patrols find a hidden cargo of ivory");
+        // without the bullet, a sentence's date is no title's
+        assertThat(finder.find(0, "Harbour patrols found a hidden cargo of ivory on December 17, 2018")).isEmpty();
     }
 
     @Test

@@ -136,7 +136,8 @@ class DateGrammarTest {
     @ValueSource(strings = {"31 February 2019", "29.02.2019", "32.01.2020", "00.01.2020", "15.13.2020", "0 0 May 2020",
         "31/04/2020", "9-10 June", "On 9 June 2019", "June 2019", "2019", "3 March 1066", "3 March 20199",
         "21 - 20 April 2017", "1 January 2020 - 1 January 2022", "12.2019", "24-06", "24/06", "1.5 days",
-        "Mayday 2019", "March 3rd", "10 Marchingly 2019", "10 Mrch 2019", "3 Jnue 2019", "", " - ", "Title 3 March 2017"})
+        "Mayday 2019", "March 3rd", "10 Marchingly 2019", "10 Mrch 2019", "3 Jnue 2019", "", " - ", "Title 3 March 2017",
+        "Mar 322017", "Mar 212017 was the case number", "Mar 2120170", "May 1200"})
     void notADate(String text) {
         assertThat(grammar.parse(text)).as(text).isEmpty();
     }
@@ -174,7 +175,10 @@ class DateGrammarTest {
         "lørdag 6. april 2024        | 2024-04-06 |",
         "piątek, 12 kwietnia 2024    | 2024-04-12 |",
         "čtvrtek 11. dubna 2024      | 2024-04-11 |",
-        "vineri, 12 aprilie 2024     | 2024-04-12 |"})
+        "vineri, 12 aprilie 2024     | 2024-04-12 |",
+        "Mar 212017                  | 2017-03-21 |",
+        "Nov 042016                  | 2016-11-04 |",
+        "Oct 52019                   | 2019-10-05 |"})
     void readsTheFormatsOfTheIssue(String text, LocalDate start, LocalDate end) {
         assertThat(grammar.parse(text)).contains(new ItemDate(start, end));
     }
