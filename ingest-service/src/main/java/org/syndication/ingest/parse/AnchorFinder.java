@@ -137,6 +137,10 @@ final class AnchorFinder {
         if (isTodayLine(line)) {
             return Optional.empty();
         }
+        Optional<ItemAnchor> ends = endsLine(index, line, pageGrammar);
+        if (ends.isPresent()) {
+            return ends;
+        }
         String text = withoutUpdateDate(line, pageGrammar);
         int start = skipBullet(text);
         Optional<DateMatch> head = pageGrammar.parseAt(text, start, Math.min(text.length(), start + MAX_DATE_LENGTH));
@@ -778,6 +782,26 @@ final class AnchorFinder {
             }
         }
         return false;
+    }
+
+    /**
+     * A press release's closing line with its date ({@code [ENDS 03/03/2024]}, {@code Ends/Tuesday, July 26, 2016}):
+     * a metadata line, the release's text and headline above it.
+     */
+    private static Optional<ItemAnchor> endsLine(int index, String line, DateGrammar pageGrammar) {
+        int start = line.startsWith("[") ? 1 : 0;
+        if (!line.regionMatches(true, start, "ends", 0, 4)) {
+            return Optional.empty();
+        }
+        int from = start + 4;
+        while (from < line.length() && (line.charAt(from) == ' ' || line.charAt(from) == '/'
+                || line.charAt(from) == ':' || DateGrammar.isDash(line.charAt(from)))) {
+            from++;
+        }
+        int end = line.length() - (start == 1 && line.endsWith("]") ? 1 : 0);
+        Optional<DateMatch> date = from > start + 4 ? pageGrammar.parseAt(line, from, end) : Optional.empty();
+        return date.filter(match -> line.substring(match.endIndex(), end).isBlank())
+                .map(match -> new ItemAnchor(index, ItemAnchor.Kind.META, match.date(), null, null));
     }
 
     /** Whether a line opens with a list bullet ("• ", "▪ ", "* "), as the items of a list of links do. */

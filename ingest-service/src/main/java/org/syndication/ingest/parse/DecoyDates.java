@@ -109,15 +109,48 @@ final class DecoyDates {
     }
 
     /**
+     * Other articles recommended after the page's own under their heading ("Recommandés pour vous", "Lesen Sie
+     * auch"): their dates start no item, and their lines are no item's body. Only after a first date of the page's
+     * own.
+     */
+    static List<ItemAnchor> withoutRecommendations(List<ItemAnchor> found, ItemAnchor[] anchorAt, List<Line> lines,
+                                                   List<PageReading.DroppedLine> dropped) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        for (int heading = found.get(0).line() + 1; heading < lines.size(); heading++) {
+            if (PageChrome.isRecommendationHeading(lines.get(heading).text())) {
+                List<ItemAnchor> kept = new ArrayList<>(found.size());
+                for (ItemAnchor anchor : found) {
+                    if (anchor.line() < heading) {
+                        kept.add(anchor);
+                    } else {
+                        anchorAt[anchor.line()] = null;
+                    }
+                }
+                for (int i = heading; i < lines.size(); i++) {
+                    PageReading.DroppedLine.note(dropped, lines.get(i).text(),
+                            "recommended articles after the page's own", -1);
+                    lines.set(i, Line.plain(""));
+                }
+                return kept;
+            }
+        }
+        return found;
+    }
+
+    /**
      * A dateline right under an item's own date line, with the same date, opens that item's summary ("News | 14 Mar
-     * 2022 | 4 min read" then "LEEDS, 14 March 2022 – Detectives ..."): it is body text, not a second item.
+     * 2022 | 4 min read" then "LEEDS, 14 March 2022 – Detectives ...", or "07.10.2021: Title" then the title again
+     * and "Berne, 07.10.2021: The office ..."): it is body text, not a second item.
      */
     static List<ItemAnchor> withoutSummaryDatelines(List<ItemAnchor> found, ItemAnchor[] anchorAt) {
         List<ItemAnchor> kept = new ArrayList<>(found.size());
         ItemAnchor previous = null;
         for (ItemAnchor anchor : found) {
             boolean summary = previous != null && anchor.kind() == ItemAnchor.Kind.DATELINE && anchor.rest() != null
-                    && (previous.kind() == ItemAnchor.Kind.META || previous.kind() == ItemAnchor.Kind.DATE_ONLY)
+                    && (previous.kind() == ItemAnchor.Kind.META || previous.kind() == ItemAnchor.Kind.DATE_ONLY
+                    || previous.kind() == ItemAnchor.Kind.HEADED)
                     && anchor.line() - previous.line() <= 2
                     && anchor.date().start().equals(previous.date().start());
             if (summary) {

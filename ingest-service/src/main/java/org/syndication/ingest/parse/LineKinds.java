@@ -2,6 +2,7 @@ package org.syndication.ingest.parse;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What kind of line a line of a listing is, judged on its own text: a title, a byline, a label, a kicker, a place, a
@@ -14,6 +15,11 @@ final class LineKinds {
     private static final int MAX_INLINE_TITLE = 160;
 
     private static final int MAX_TITLE_LENGTH = 250;
+
+    private static final Pattern DURATION = Pattern.compile("(?iu)(?:(?:durée|duration|dauer|duración|durata|duração"
+            + "|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\\s*:?\\s*)?~?\\d{1,2}"
+            + "(?:\\s*h\\s*\\d{2}|:\\d{2}|\\s*(?:min|mins|minutes?|minuten|minutos|minuti|min\\.))"
+            + "(?:\\s+(?:read|de lecture|lesezeit|de lectura|di lettura|listen|watch))?");
 
     /** Words that open a byline: "By Ann Lee", "Par Julien Marchand", "Von Anna Roth", "Por Redacción". */
     private static final Set<String> BYLINE_WORDS = Set.of("by", "par", "por", "von", "door", "di", "av");
@@ -39,7 +45,12 @@ final class LineKinds {
      * template measures where a title stands from its date.
      */
     static boolean isMetaLine(String text) {
-        return isByline(text) || isMetadataRow(text) || AnchorFinder.isAuthorList(text);
+        return isByline(text) || isMetadataRow(text) || AnchorFinder.isAuthorList(text) || isDuration(text);
+    }
+
+    /** A reading or playing time ("5 min read", "durée 09h56", "Lesezeit: 3 Min."): metadata, never a title. */
+    static boolean isDuration(String text) {
+        return text.length() <= 30 && DURATION.matcher(text).matches();
     }
 
     /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
@@ -53,7 +64,7 @@ final class LineKinds {
             return 3;
         }
         if (PageChrome.endsWithMore(text) || isLabel(text) || isMetadataRow(text) || isPlaceLine(text)
-                || isByline(text) || isCategoryPath(text)) {
+                || isByline(text) || isCategoryPath(text) || isDuration(text)) {
             return 0;
         }
         if (length <= 200 && !text.endsWith(".")) {

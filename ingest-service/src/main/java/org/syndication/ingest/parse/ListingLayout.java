@@ -74,6 +74,7 @@ final class ListingLayout {
         found = DecoyDates.withoutUpdateDates(found, anchorAt, lines, dropped);
         found = DecoyDates.withoutSummaryDatelines(found, anchorAt);
         found = DecoyDates.withoutSidebarAfterList(found, anchorAt, lines, dropped);
+        found = DecoyDates.withoutRecommendations(found, anchorAt, lines, dropped);
         found = DecoyDates.withRepeatedRestsAsMeta(found, lines, anchorAt);
         RecordTemplate template = RecordTemplate.infer(lines, found, anchorAt);
         Map<String, RecordTemplate> templates = templatesByShape(lines, found, anchorAt);
@@ -88,6 +89,7 @@ final class ListingLayout {
                 claimed = Math.max(anchor.line(), draft.titleLine);
             }
         }
+        drafts = withDayArchiveSplit(drafts, lines);
         drafts = withDateGroupsSplit(drafts, lines, template);
         List<NewsItemDraft> items = bodies(drafts, lines, template, dropped);
         if (dropped != null) {
@@ -258,25 +260,31 @@ final class ListingLayout {
         PhotoCredits credits = PhotoCredits.learn(texts);
         List<Line> kept = new ArrayList<>(rawLines.size());
         boolean gap = false; // a blank line before a dropped line stands before the next kept one
+        boolean more = false; // so does a dropped "more" link
         for (Line line : rawLines) {
             String text = credits.strip(line.text());
             gap |= line.afterGap();
             if (text.isEmpty() || PageChrome.isChromeLine(text)) {
                 if (!text.isEmpty()) {
-                    PageReading.DroppedLine.note(dropped, text, "page chrome (navigation, credit, more link, boilerplate)", -1);
+                    PageReading.DroppedLine.note(dropped, text,
+                            "page chrome (navigation, credit, more link, boilerplate)", -1);
                 }
-                if (!line.links().isEmpty() && !kept.isEmpty() && PageChrome.isMoreLink(text)) {
+                boolean moreLink = !kept.isEmpty() && PageChrome.isMoreLink(text);
+                more |= moreLink;
+                if (!line.links().isEmpty() && moreLink) {
                     Line previous = kept.remove(kept.size() - 1);
                     List<Line.Link> links = new ArrayList<>(previous.links());
                     links.addAll(line.links());
-                    kept.add(new Line(previous.text(), previous.heading(), links));
+                    kept.add(new Line(previous.text(), previous.heading(), links, previous.afterGap(),
+                            previous.afterMore()));
                 }
                 continue;
             }
             text = PageChrome.stripGluedMore(text);
-            kept.add(text.equals(line.text()) && gap == line.afterGap() ? line
-                    : new Line(text, line.heading(), line.links(), gap));
+            kept.add(text.equals(line.text()) && gap == line.afterGap() && !more ? line
+                    : new Line(text, line.heading(), line.links(), gap, more));
             gap = false;
+            more = false;
         }
         return kept;
     }
@@ -413,6 +421,25 @@ final class ListingLayout {
                 result.addAll(groups.get(k));
             }
         }
+        return result;
+    }
+
+    /**
+     * A one-day archive: the day's date once, then its stories, each a headline, a summary and a "more" link
+     * ("06. Dezember 2021", "Kanton Tessin: ...", "...", "Weiterlesen", "Bundespolizisten stellen ...", ...). Every
+     * headline that follows a "more" link is an item of that day, as in a date group. A single article's text holds
+     * no such links between its paragraphs.
+     */
+    private static List<Draft> withDayArchiveSplit(List<Draft> drafts, List<Line> lines) {
+        if (drafts.size() != 1) {
+            return drafts;
+        }
+        List<Draft> further = furtherHeadlines(drafts.get(0), lines.size(), lines, true);
+        if (further.isEmpty() || !further.stream().allMatch(draft -> lines.get(draft.titleLine).afterMore())) {
+            return drafts;
+        }
+        List<Draft> result = new ArrayList<>(drafts);
+        result.addAll(further);
         return result;
     }
 

@@ -41,6 +41,19 @@ final class PageChrome {
             "próximos eventos", "lo más leído", "más leídas", "prossimi eventi", "i più letti", "più letti",
             "mais lidas", "mais lidos", "komende evenementen", "meest gelezen", "evenementen");
 
+    /** Headings of other articles recommended under an article or a listing, lower case. */
+    private static final Set<String> RECOMMENDATION_HEADINGS = Set.of(
+            "recommended for you", "recommended", "you may also like", "you might also like", "read also",
+            "also read", "more from this section", "recommandés pour vous", "à découvrir aussi", "vous aimerez aussi",
+            "lesen sie auch", "das könnte sie auch interessieren", "auch interessant", "te puede interesar",
+            "también te puede interesar", "le puede interesar", "leia também", "veja também", "leggi anche",
+            "potrebbe interessarti", "ti potrebbe interessare", "lees ook", "ook interessant", "läs också");
+
+    /** Whether a line heads other articles recommended after the page's own ("Recommandés pour vous"). */
+    static boolean isRecommendationHeading(String line) {
+        return line.length() <= 40 && RECOMMENDATION_HEADINGS.contains(line.strip().toLowerCase(Locale.ROOT));
+    }
+
     /** Whether a line is the heading of a box beside or under the listing ("Upcoming events", "Les plus lus"). */
     static boolean isSidebarHeading(String line) {
         return line.length() <= 30 && SIDEBAR_HEADINGS.contains(line.strip().toLowerCase(Locale.ROOT));
@@ -57,8 +70,13 @@ final class PageChrome {
     /** A row of year links ("2016 | 2017 | 2018"): archive navigation. */
     private static final Pattern YEAR_LINKS = Pattern.compile("(?:(?:19|20)\\d{2}\\s*[|/,·•-]?\\s*){2,}");
 
+    /** A link to an item's full text, by its words in lower case ("Read more »", "Weiterlesen", "Lire la suite"). */
     private static final Set<String> MORE_LINKS = Set.of(
-            "more", "read more", "continue reading", "full story", "read the full story", "read full story", "details");
+            "more", "read more", "continue reading", "full story", "read the full story", "read full story", "details",
+            "weiterlesen", "mehr lesen", "mehr", "lire la suite", "lire plus", "en savoir plus", "leer más", "ver más",
+            "seguir leyendo", "leia mais", "ler mais", "saiba mais", "continua a leggere", "leggi tutto",
+            "leggi di più", "lees meer", "lees verder", "läs mer", "les mer", "læs mere", "czytaj więcej",
+            "citește mai mult", "číst dále");
 
     private static final Pattern CHROME = Pattern.compile(
             "(?i)(?:please see below\\b.*"

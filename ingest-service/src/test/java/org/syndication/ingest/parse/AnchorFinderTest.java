@@ -39,7 +39,10 @@ class AnchorFinderTest {
         "Published: 14 June 2022                          ; 2022-06-14",
         // a row of labelled fields, the date one of them
         "Source: Valley Courier    Date: March 13, 2003    ; 2003-03-13",
-        "Source: Valley Courier Date: March 13, 2003      ; 2003-03-13"})
+        "Source: Valley Courier Date: March 13, 2003      ; 2003-03-13",
+        // a press release's closing line
+        "[ENDS 03/03/2024]                                ; 2024-03-03",
+        "Ends/Tuesday, July 26, 2016                      ; 2016-07-26"})
     void aMetadataLineIsADateLineWithTheItemsDate(String line, String date) {
         ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
         assertThat(anchor.date().start()).hasToString(date);

@@ -36,4 +36,18 @@ class LineKindsTest {
     void aTitleThatOpensWithABylineWordIsStillATitle(String line) {
         assertThat(LineKinds.titleScore(Line.plain(line))).isPositive();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5 min read", "durée 09h56", "Lesezeit: 3 Min.", "Temps de lecture : 3 min", "~7 min",
+        "Duration 12:40"})
+    void aReadingOrPlayingTimeIsMetadataNotATitle(String line) {
+        assertThat(LineKinds.isMetaLine(line)).isTrue();
+        assertThat(LineKinds.titleScore(Line.plain(line))).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5 minutes to midnight for the reef", "Ten minutes that changed the inquiry"})
+    void aHeadlineWithMinutesIsStillATitle(String line) {
+        assertThat(LineKinds.isDuration(line)).isFalse();
+    }
 }

@@ -13,6 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PageChromeTest {
 
     @ParameterizedTest
+    @ValueSource(strings = {"Read more »", "Weiterlesen", "Lire la suite", "Leer más", "Leia mais", "Leggi tutto",
+        "Lees meer", "Läs mer", "Czytaj więcej"})
+    void aMoreLinkInEveryLanguageOfTheReaderEndsARecord(String line) {
+        assertThat(PageChrome.isMoreLink(line)).isTrue();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"EU-UNODC brochure", "News", "Latest News", "more", "Read more »",
         "Please see below a non-exhaustive selection of news items to reflect the richness of contacts.",
         "Follow the latest news on", "Follow the Blue Heart on for more information",
