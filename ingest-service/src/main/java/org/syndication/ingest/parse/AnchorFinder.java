@@ -22,7 +22,13 @@ final class AnchorFinder {
         "et", "ct", "pt"};
 
     /** Words between a date and its time of day: "à 10h30", "um 10:42 Uhr", "at 3:15 pm", "alle 10:30", "às 10h". */
-    private static final String[] TIME_LEAD_INS = {"à", "a las", "a", "um", "at", "alle", "às", "om"};
+    private static final String[] TIME_LEAD_INS = {"à", "a las", "a", "um", "at", "alle", "às", "om", "kl.", "klo"};
+
+    /** Words that open a byline before a date, lower case. */
+    private static final Set<String> BYLINE_OPENERS = Set.of("by", "par", "por", "von", "door", "di", "av", "af");
+
+    /** Fewest characters of a summary after a byline and its date on one line. */
+    private static final int MIN_BYLINE_SUMMARY = 40;
 
     /** A metadata line is short: a date in a longer line is running text. */
     private static final int MAX_META_LINE = 200;
@@ -75,7 +81,8 @@ final class AnchorFinder {
     private static final List<String> UPDATE_LABELS = List.of(
             "last updated", "updated", "last modified", "modified", "mis à jour", "modifié le", "aktualisiert",
             "geändert", "actualizado", "actualizada", "última modificação", "última atualização", "atualizado",
-            "atualizada", "aggiornato", "bijgewerkt", "uppdaterad", "zaktualizowano", "actualizat");
+            "atualizada", "aggiornato", "bijgewerkt", "uppdaterad", "oppdatert", "opdateret", "zaktualizowano",
+            "actualizat");
 
     /** Words between an update label and its date. */
     private static final List<String> UPDATE_DATE_INTROS = List.of("on", "am", "le", "el", "em", "il", "op", "at");
@@ -83,7 +90,7 @@ final class AnchorFinder {
     /** Labels of a publication date, which a line with an update date may also hold. */
     private static final List<String> PUBLICATION_LABELS = List.of(
             "published", "posted", "publié", "publiée", "veröffentlicht", "publicado", "publicada", "pubblicato",
-            "gepubliceerd");
+            "gepubliceerd", "publicerad", "publiceret", "publisert");
 
     /** What separates the segments of a metadata row after its date ("| 4 min read", "• Crime"). */
     private static final String SEGMENT_SEPARATORS = "[|•·]";
@@ -159,6 +166,10 @@ final class AnchorFinder {
         Optional<ItemAnchor> dateline = dateline(index, text, pageGrammar);
         if (dateline.isPresent()) {
             return dateline;
+        }
+        Optional<ItemAnchor> byline = bylineThenSummary(index, text, pageGrammar);
+        if (byline.isPresent()) {
+            return byline;
         }
         Optional<ItemAnchor> meta = metaLine(index, text, pageGrammar);
         return meta.isPresent() ? meta : trailingDate(index, text, pageGrammar);
@@ -802,6 +813,46 @@ final class AnchorFinder {
         Optional<DateMatch> date = from > start + 4 ? pageGrammar.parseAt(line, from, end) : Optional.empty();
         return date.filter(match -> line.substring(match.endIndex(), end).isBlank())
                 .map(match -> new ItemAnchor(index, ItemAnchor.Kind.META, match.date(), null, null));
+    }
+
+    /**
+     * A byline, the date and the summary on one line ("By: Ann Lee, Institute 14th September 2023 The summary ..."):
+     * the date line of the title above, its text the summary, as a dateline's.
+     */
+    private static Optional<ItemAnchor> bylineThenSummary(int index, String text, DateGrammar pageGrammar) {
+        if (!isBylinePrefix(text.substring(0, Math.min(text.length(), 12)) + " X")) {
+            return Optional.empty(); // most lines do not open with a byline word
+        }
+        int limit = Math.min(text.length(), 120);
+        for (int i = 4; i < limit; i++) {
+            if (text.charAt(i - 1) != ' ' || !DateGrammar.isDigit(text.charAt(i)) && !Character.isUpperCase(text.charAt(i))) {
+                continue;
+            }
+            Optional<DateMatch> match = pageGrammar.parseAt(text, i, Math.min(text.length(), i + MAX_DATE_LENGTH));
+            if (match.isEmpty()) {
+                continue;
+            }
+            String rest = restAfterDate(text, match.get().endIndex());
+            boolean summary = rest.length() >= MIN_BYLINE_SUMMARY && Character.isUpperCase(rest.codePointAt(0));
+            return summary && isBylinePrefix(text.substring(0, i))
+                    ? Optional.of(new ItemAnchor(index, ItemAnchor.Kind.DATELINE, match.get().date(), rest, null))
+                    : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A byline before a date ("By: Ann Lee, Institute for Security Studies", "Par Julien Marchand"): a byline word,
+     * perhaps with a colon, then capitalised names, at most a dozen words.
+     */
+    private static boolean isBylinePrefix(String prefix) {
+        String[] words = prefix.strip().split("\\s+");
+        if (words.length < 2 || words.length > 12) {
+            return false;
+        }
+        String first = words[0].toLowerCase(Locale.ROOT);
+        first = first.endsWith(":") ? first.substring(0, first.length() - 1) : first;
+        return BYLINE_OPENERS.contains(first) && Character.isUpperCase(words[1].codePointAt(0));
     }
 
     /** Whether a line opens with a list bullet ("• ", "▪ ", "* "), as the items of a list of links do. */

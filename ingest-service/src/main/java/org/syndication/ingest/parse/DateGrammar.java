@@ -621,7 +621,10 @@ public final class DateGrammar {
         return value;
     }
 
-    /** Reads an optional comma and a four-digit year after spaces; returns the year or -1 (cursor unchanged). */
+    /**
+     * Reads an optional comma and a four-digit year after spaces, or an apostrophe and two digits ({@code '25});
+     * returns the year or -1 (cursor unchanged).
+     */
     private static int readYear(Cursor c) {
         int start = c.pos;
         c.skipSpaces();
@@ -630,6 +633,14 @@ public final class DateGrammar {
             c.skipSpaces();
         }
         skipOf(c); // "16 de enero de 2025"
+        if ((c.peek() == '\'' || c.peek() == '’') && isDigit(c.peek(1))) { // "09 Jun '25": an abbreviated year
+            c.pos++;
+            int year = readTwoDigitYear(c);
+            if (year < 0) {
+                c.pos = start;
+            }
+            return year;
+        }
         int year = readFourDigitYear(c);
         if (year < 0) {
             c.pos = start;

@@ -348,7 +348,8 @@ final class ListingLayout {
                 return new Draft(anchor, rest, -1, null);
             }
             default -> { // DATELINE
-                boolean restIsTitle = rest != null && !isParagraph(rest) && !endsSentence(rest);
+                boolean restIsTitle = rest != null && !isParagraph(rest) && !endsSentence(rest)
+                        && !headlineOverSummary(prev >= 0 ? lines.get(prev) : null, rest);
                 if (restIsTitle && (prev < 0 || !lines.get(prev).heading())) {
                     return new Draft(anchor, rest, -1, null); // "Vienna, 3 March 2019: Title"
                 }
@@ -364,6 +365,19 @@ final class ListingLayout {
                 return next >= 0 ? new Draft(anchor, TitleDeriver.fromParagraph(lines.get(next).text()), -1, null) : null;
             }
         }
+    }
+
+    /**
+     * Whether the line above a dateline is its headline and the dateline's text a summary, cut short by the site
+     * ("Organised crime – the fuel that ignited 9/11" over "By: ISS 14th September 2023 The confluence between ...
+     * is... →"): a headline of four words or more over a text more than twice as long or of two sentences.
+     */
+    private static boolean headlineOverSummary(Line above, String rest) {
+        if (above == null || titleScore(above) < 2) {
+            return false;
+        }
+        int headlineWords = wordCount(above.text());
+        return headlineWords >= 4 && (wordCount(rest) >= 2 * headlineWords + 4 || hasSecondSentence(rest));
     }
 
     /**

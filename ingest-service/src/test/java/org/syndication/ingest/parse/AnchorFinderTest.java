@@ -26,6 +26,7 @@ class AnchorFinderTest {
         "Published: May 10, 2022 | Updated: May 12, 2022  ; 2022-05-10",
         "Updated: May 5, 2022   Published: May 4, 2022    ; 2022-05-04",
         "17. Juli 2019, 19:34 Uhr aktualisiert am 18. Juli 2019 ; 2019-07-17",
+        "Publisert 10. mai 2021, kl. 01.51Oppdatert 11. mai 2021, kl. 09.20 ; 2021-05-10",
         // a character whose lower case is longer ("İ") before the label does not shift where the label is cut
         "Published: May 10, 2022 | İÇİŞLERİ Updated: May 12, 2022 ; 2022-05-10",
         // a CMS's "submitted by" line, with a weekday and a time

@@ -178,7 +178,9 @@ class DateGrammarTest {
         "vineri, 12 aprilie 2024     | 2024-04-12 |",
         "Mar 212017                  | 2017-03-21 |",
         "Nov 042016                  | 2016-11-04 |",
-        "Oct 52019                   | 2019-10-05 |"})
+        "Oct 52019                   | 2019-10-05 |",
+        "09 Jun '25                  | 2025-06-09 |",
+        "Sept. 3 ’19                 | 2019-09-03 |"})
     void readsTheFormatsOfTheIssue(String text, LocalDate start, LocalDate end) {
         assertThat(grammar.parse(text)).contains(new ItemDate(start, end));
     }
