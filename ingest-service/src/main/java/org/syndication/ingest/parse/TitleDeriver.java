@@ -111,7 +111,7 @@ final class TitleDeriver {
         for (int i = 0; i < n; i++) {
             char ch = text.charAt(i);
             if ((ch == '.' || ch == '!' || ch == '?') && (i + 1 == n || isSentenceStart(text, i + 1))
-                    && !(ch == '.' && isAbbreviation(text, i))) {
+                    && !(ch == '.' && (isAbbreviation(text, i) || isDayBeforeMonth(text, i)))) {
                 return i;
             }
         }
@@ -128,6 +128,22 @@ final class TitleDeriver {
         }
         char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
         return Character.isUpperCase(next) || Character.isDigit(next) || next == '"' || next == '“';
+    }
+
+    /** A day's number with its dot before a month's name ("Am Freitag, 27. November", "den 4. mai"): no stop. */
+    private static boolean isDayBeforeMonth(String text, int stop) {
+        int start = stop;
+        while (start > 0 && DateGrammar.isDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        if (stop - start < 1 || stop - start > 2 || stop + 2 >= text.length()) {
+            return false;
+        }
+        int end = stop + 2;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return DateGrammar.isMonthWord(text.substring(stop + 2, end));
     }
 
     private static boolean isAbbreviation(String text, int stop) {

@@ -92,7 +92,9 @@ class PageChromeTest {
         "Order of the Ministry of Health of 12 March 2021 With the order of the Ministry of Health of 12 March 2021 the region becomes a red zone. | Order of the Ministry of Health of 12 March 2021",
         "Ordinanza regionale sulle scuole del 5 marzo Con l’Ordinanza regionale sulle scuole del 5 marzo le lezioni passano online. | Ordinanza regionale sulle scuole del 5 marzo",
         "New opening hours for the library New opening hours for the library apply from May. Loans are unchanged.                 | New opening hours for the library",
-        "The new office opened today. The new office serves the whole district.                                                   | The new office opened today"})
+        "The new office opened today. The new office serves the whole district.                                                   | The new office opened today",
+        // a day's number with its dot before the month is no full stop
+        "Am Freitag, 27. November kontrollierte der Zoll einen Lastwagen. Er hatte Zigaretten geladen.                           | Am Freitag, 27. November kontrollierte der Zoll einen Lastwagen"})
     void derivesATitleFromTheFirstSentenceOrTheHeadlineATeaserRepeats(String paragraph, String title) {
         assertThat(TitleDeriver.fromParagraph(paragraph)).isEqualTo(title);
     }
