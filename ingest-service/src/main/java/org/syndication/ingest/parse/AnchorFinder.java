@@ -172,7 +172,11 @@ final class AnchorFinder {
             return byline;
         }
         Optional<ItemAnchor> meta = metaLine(index, text, pageGrammar);
-        return meta.isPresent() ? meta : trailingDate(index, text, pageGrammar);
+        if (meta.isPresent()) {
+            return meta;
+        }
+        Optional<ItemAnchor> stamped = titleStampedMidLine(index, text, pageGrammar);
+        return stamped.isPresent() ? stamped : trailingDate(index, text, pageGrammar);
     }
 
     /**
@@ -837,6 +841,38 @@ final class AnchorFinder {
             return summary && isBylinePrefix(text.substring(0, i))
                     ? Optional.of(new ItemAnchor(index, ItemAnchor.Kind.DATELINE, match.get().date(), rest, null))
                     : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One item per line: a title, its date with the time of day, then its summary ({@code Title 9 december 09:02
+     * Summary ...}, as a list of news copied from a page puts them). The time makes the date a stamp, not a date in a
+     * sentence; the title is three words or more, ends no sentence and is no byline or label ("Par Ann, le"), and the
+     * summary opens a sentence.
+     */
+    private static Optional<ItemAnchor> titleStampedMidLine(int index, String text, DateGrammar pageGrammar) {
+        int limit = Math.min(text.length(), MAX_TRAILING_TITLE_LINE);
+        for (int i = 1; i < limit; i++) {
+            if (text.charAt(i - 1) != ' ' || !DateGrammar.isDigit(text.charAt(i)) && !Character.isLetter(text.charAt(i))
+                    || !nearNumber(text, i)) {
+                continue;
+            }
+            Optional<DateMatch> match = pageGrammar.parseAt(text, i, Math.min(text.length(), i + MAX_DATE_LENGTH));
+            if (match.isEmpty()) {
+                continue;
+            }
+            int afterDate = skipSpaces(text, match.get().endIndex());
+            int afterTime = skipTime(text, afterDate);
+            String title = text.substring(0, i).strip();
+            String summary = text.substring(Math.min(afterTime, text.length())).strip();
+            boolean stamp = afterTime > afterDate && !summary.isEmpty() && Character.isUpperCase(summary.codePointAt(0));
+            if (!stamp || title.split("\\s+").length < 3 || title.endsWith(".") || title.indexOf('|') >= 0
+                    || title.indexOf(',') >= 0 && title.split("\\s+").length <= 6 || isMetaPrefix(title)) {
+                return Optional.empty();
+            }
+            return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.TRAILING, match.get().date(), title, null,
+                    summary));
         }
         return Optional.empty();
     }

@@ -158,12 +158,19 @@ public final class DateGrammar {
 
     /** The year a day and month without a year take from the page, or -1 when this grammar needs a year. */
     private int contextYear(int month, int day, Cursor c) {
-        if (notAfter == null || isDigit(c.peek()) || (c.peek() == ' ' && isDigit(c.peek(1)))) {
+        if (notAfter == null || isDigit(c.peek()) || (c.peek() == ' ' && isDigit(c.peek(1)) && !clockTimeAhead(c))) {
             return -1;
         }
         int year = notAfter.getYear();
         LocalDate date = date(year, month, day);
         return date != null && date.isAfter(notAfter) ? year - 1 : year;
+    }
+
+    /** Whether a time of day follows after one space ("9 december 09:02"): no year then, but the date is whole. */
+    private static boolean clockTimeAhead(Cursor c) {
+        int digits = isDigit(c.peek(2)) ? 2 : 1;
+        return c.peek(1 + digits) == ':' && isDigit(c.peek(2 + digits)) && isDigit(c.peek(3 + digits))
+                && !isDigit(c.peek(4 + digits));
     }
 
     /** Parses a date starting exactly at {@code from}. */

@@ -8,8 +8,14 @@ package org.syndication.ingest.parse;
  * @param date  the item's date
  * @param rest  the text after the date on the same line (a title or a first paragraph), or {@code null}
  * @param place the dateline's place, or {@code null}
+ * @param summary a title's summary after its date on the same line ({@code Title 9 December 09:02 Summary}), or
+ *                {@code null}
  */
-record ItemAnchor(int line, Kind kind, ItemDate date, String rest, String place) {
+record ItemAnchor(int line, Kind kind, ItemDate date, String rest, String place, String summary) {
+
+    ItemAnchor(int line, Kind kind, ItemDate date, String rest, String place) {
+        this(line, kind, date, rest, place, null);
+    }
 
     enum Kind {
         /** {@code 20 - 21 April 2017: Title}: the date heads the line and a title or paragraph follows it. */

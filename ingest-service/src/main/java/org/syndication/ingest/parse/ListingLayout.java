@@ -345,7 +345,7 @@ final class ListingLayout {
                 return new Draft(placed, TitleDeriver.fromParagraph(lines.get(body).text()), -1, null);
             }
             case TRAILING -> {
-                return new Draft(anchor, rest, -1, null);
+                return new Draft(anchor, rest, -1, anchor.summary());
             }
             default -> { // DATELINE
                 boolean restIsTitle = rest != null && !isParagraph(rest) && !endsSentence(rest)
@@ -445,15 +445,20 @@ final class ListingLayout {
      * no such links between its paragraphs.
      */
     private static List<Draft> withDayArchiveSplit(List<Draft> drafts, List<Line> lines) {
-        if (drafts.size() != 1) {
-            return drafts;
-        }
-        List<Draft> further = furtherHeadlines(drafts.get(0), lines.size(), lines, true);
-        if (further.isEmpty() || !further.stream().allMatch(draft -> lines.get(draft.titleLine).afterMore())) {
+        Draft day = drafts.size() == 1 ? drafts.get(0) : null;
+        if (day == null || day.anchor.kind() != ItemAnchor.Kind.DATE_ONLY || day.titleLine <= day.anchor.line()) {
             return drafts;
         }
         List<Draft> result = new ArrayList<>(drafts);
-        result.addAll(further);
+        for (int i = day.titleLine + 1; i < lines.size(); i++) {
+            if (lines.get(i).afterMore()) {
+                if (titleScore(lines.get(i)) < 2 || endsSentence(lines.get(i).text())) {
+                    return drafts; // after a "more" link, something else than the next story's headline
+                }
+                ItemAnchor own = new ItemAnchor(i, ItemAnchor.Kind.DATE_ONLY, day.anchor.date(), null, null);
+                result.add(new Draft(own, lines.get(i).text(), i, null));
+            }
+        }
         return result;
     }
 
