@@ -50,7 +50,11 @@ final class LineKinds {
 
     /** A reading or playing time ("5 min read", "durée 09h56", "Lesezeit: 3 Min."): metadata, never a title. */
     static boolean isDuration(String text) {
-        return text.length() <= 30 && DURATION.matcher(text).matches();
+        int start = 0;
+        while (start < text.length() && "-–•·| ".indexOf(text.charAt(start)) >= 0) { // "- 3 min de lecture"
+            start++;
+        }
+        return text.length() - start <= 30 && DURATION.matcher(text.substring(start)).matches();
     }
 
     /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */

@@ -85,7 +85,7 @@ final class PageChrome {
                     + "|[\\w-]+(?: [\\w-]+){0,3} brochure"
                     + "|(?:image|photo|picture|foto)?\\s*(?:©|\\(c\\)|credits?:|photo credits?:?)\\s*[^.!?]{0,40}"
                     + "|copyright\\b.{0,120}"
-                    + "|share (?:this|on)\\b.{0,40}|back to (?:top|news|the)\\b.{0,40}"
+                    + "|share (?:this|on)\\b.{0,40}|back to (?:top|news|the|listing|list|overview|all|articles|press|search|results)\\b.{0,40}"
                     + "|(?:media advisory|press release|news release|for immediate release|note to correspondents)[.:]?"
                     + "|for information only\\b.{0,60}|embargo(?:ed)?\\b.{0,60}|unis/[\\w/-]{1,30})");
 

@@ -149,6 +149,9 @@ final class RecordTemplate {
      * line, no more (a text with blank lines between its paragraphs, or between every two lines, says nothing).
      */
     private static boolean gapsBetweenRecords(List<Line> lines, List<ItemAnchor> found) {
+        if (found.size() < 2) {
+            return false; // a single item's blank lines are between its own paragraphs
+        }
         int gaps = 0;
         for (Line line : lines) {
             gaps += line.afterGap() ? 1 : 0;
@@ -176,7 +179,9 @@ final class RecordTemplate {
         int score = LineKinds.titleScore(line);
         int words = line.text().split(" ").length;
         if (score == 0 || !listing) { // one item: no repetition to learn lengths from, the nearest line wins a tie,
-            return score * 2 - (score > 0 && words == 1 ? 1 : 0); // unless it is one word ("Top-Meldung", a kicker)
+            // unless it is one word ("Top-Meldung", a kicker) or opens in lower case (an image's alt text)
+            boolean weak = score > 0 && (words == 1 || Character.isLowerCase(line.text().codePointAt(0)));
+            return score * 2 - (weak ? 1 : 0);
         }
         return score * 2 + (words >= 4 && words <= 16 ? 1 : 0);
     }

@@ -39,7 +39,7 @@ class LineKindsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"5 min read", "durée 09h56", "Lesezeit: 3 Min.", "Temps de lecture : 3 min", "~7 min",
-        "Duration 12:40"})
+        "Duration 12:40", "- 3 min de lecture"})
     void aReadingOrPlayingTimeIsMetadataNotATitle(String line) {
         assertThat(LineKinds.isMetaLine(line)).isTrue();
         assertThat(LineKinds.titleScore(Line.plain(line))).isZero();

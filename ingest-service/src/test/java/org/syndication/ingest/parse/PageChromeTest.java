@@ -28,7 +28,8 @@ class PageChromeTest {
         "« Previous 1 2 … 9 Next »", "1   2   3   4   5   …   110   Nächste Seite", "Anterior 1 2 3 Siguiente",
         "Précédent 1 2 3 … 46 Suivant", "Copyright © 2023 Regional Office for the Eastern Shore",
         "Copyright 2024 Harbour Courier Ltd. All rights reserved.", "Page 1 of 9   Next page",
-        "Leggi tutto", "Lees meer", "Läs mer", "Czytaj więcej", "Read the investigation"})
+        "Leggi tutto", "Lees meer", "Läs mer", "Czytaj więcej", "Read the investigation", "Back to Listing",
+        "Back to overview"})
     void recognisesChromeLines(String line) {
         assertThat(PageChrome.isChromeLine(line)).isTrue();
     }
