@@ -50,7 +50,8 @@ final class AnchorFinder {
 
     /** Labels of dates that are not the item's publication date: such a line never starts an item. */
     private static final Set<String> DECOY_LABELS = Set.of(
-            "deadline", "closing", "updated", "update", "modified", "aktualisiert", "geändert", "actualizado",
+            "deadline", "closing", "updated", "update", "modified", "issue", "ausgabe", "numéro", "edición",
+            "aktualisiert", "geändert", "actualizado",
             "actualizada", "atualizado", "atualizada", "aggiornato", "aggiornamento", "bijgewerkt", "expires",
             "expiry", "valid", "until", "bis", "jusqu", "hasta", "event", "einsendeschluss", "frist", "mise", "modifié");
 
@@ -889,6 +890,22 @@ final class AnchorFinder {
         String first = words[0].toLowerCase(Locale.ROOT);
         first = first.endsWith(":") ? first.substring(0, first.length() - 1) : first;
         return BYLINE_OPENERS.contains(first) && Character.isUpperCase(words[1].codePointAt(0));
+    }
+
+    /**
+     * Whether a field label on the line above a date makes it no item's date ("Appeared in issue:", "Deadline:",
+     * "Updated:"): a short label ending in a colon with a decoy word in it.
+     */
+    static boolean isDecoyFieldLabel(String line) {
+        if (!LineKinds.isFieldLabel(line)) {
+            return false;
+        }
+        for (String word : line.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (DECOY_LABELS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a line opens with a list bullet ("• ", "▪ ", "* "), as the items of a list of links do. */

@@ -109,6 +109,25 @@ final class DecoyDates {
     }
 
     /**
+     * Drops the dates whose field label on the line above names them as something else than the item's date
+     * ("Appeared in issue:" over "325 - 01 July 2025", "Deadline:" over a date).
+     */
+    static List<ItemAnchor> withoutDecoyFields(List<ItemAnchor> found, ItemAnchor[] anchorAt, List<Line> lines,
+                                               List<PageReading.DroppedLine> dropped) {
+        List<ItemAnchor> kept = new ArrayList<>(found.size());
+        for (ItemAnchor anchor : found) {
+            if (anchor.line() > 0 && AnchorFinder.isDecoyFieldLabel(lines.get(anchor.line() - 1).text())) {
+                anchorAt[anchor.line()] = null;
+                PageReading.DroppedLine.note(dropped, lines.get(anchor.line()).text(),
+                        "a date labelled as something else: " + lines.get(anchor.line() - 1).text(), -1);
+            } else {
+                kept.add(anchor);
+            }
+        }
+        return kept.size() == found.size() ? found : kept;
+    }
+
+    /**
      * Other articles recommended after the page's own under their heading ("Recommandés pour vous", "Lesen Sie
      * auch"): their dates start no item, and their lines are no item's body. Only after a first date of the page's
      * own.

@@ -45,7 +45,14 @@ final class LineKinds {
      * template measures where a title stands from its date.
      */
     static boolean isMetaLine(String text) {
-        return isByline(text) || isMetadataRow(text) || AnchorFinder.isAuthorList(text) || isDuration(text);
+        return isByline(text) || isMetadataRow(text) || AnchorFinder.isAuthorList(text) || isDuration(text)
+                || isFieldLabel(text);
+    }
+
+    /** A field's label alone on its line, its value on the next ("Online Published Date:", "Appeared in issue:"). */
+    static boolean isFieldLabel(String text) {
+        int colon = text.indexOf(':');
+        return colon == text.length() - 1 && colon > 0 && text.split("\\s+").length <= 5;
     }
 
     /** A reading or playing time ("5 min read", "durée 09h56", "Lesezeit: 3 Min."): metadata, never a title. */

@@ -72,6 +72,7 @@ final class ListingLayout {
         }
         found = DecoyDates.withoutHeaderDate(found, anchorAt, lines, dropped);
         found = DecoyDates.withoutUpdateDates(found, anchorAt, lines, dropped);
+        found = DecoyDates.withoutDecoyFields(found, anchorAt, lines, dropped);
         found = DecoyDates.withoutSummaryDatelines(found, anchorAt);
         found = DecoyDates.withoutSidebarAfterList(found, anchorAt, lines, dropped);
         found = DecoyDates.withoutRecommendations(found, anchorAt, lines, dropped);

@@ -2,6 +2,7 @@ package org.syndication.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,5 +50,14 @@ class LineKindsTest {
     @ValueSource(strings = {"5 minutes to midnight for the reef", "Ten minutes that changed the inquiry"})
     void aHeadlineWithMinutesIsStillATitle(String line) {
         assertThat(LineKinds.isDuration(line)).isFalse();
+    }
+
+    @Test
+    void aFieldLabelAloneOnItsLineIsMetadata() {
+        assertThat(LineKinds.isMetaLine("Online Published Date:")).isTrue();
+        assertThat(LineKinds.isMetaLine("Appeared in issue:")).isTrue();
+        assertThat(AnchorFinder.isDecoyFieldLabel("Appeared in issue:")).isTrue();
+        assertThat(AnchorFinder.isDecoyFieldLabel("Online Published Date:")).isFalse();
+        assertThat(LineKinds.isFieldLabel("Police warn: scam calls rise again")).isFalse();
     }
 }
