@@ -151,9 +151,12 @@ final class AnchorFinder {
         }
         String text = withoutUpdateDate(line, pageGrammar);
         int start = skipBullet(text);
-        Optional<DateMatch> head = pageGrammar.parseAt(text, start, Math.min(text.length(), start + MAX_DATE_LENGTH));
+        boolean bracketed = start < text.length() && text.charAt(start) == '('; // "- (March 14, 2024) A leader ..."
+        int from = bracketed ? start + 1 : start;
+        Optional<DateMatch> head = pageGrammar.parseAt(text, from, Math.min(text.length(), from + MAX_DATE_LENGTH))
+                .filter(match -> !bracketed || match.endIndex() < text.length() && text.charAt(match.endIndex()) == ')');
         if (head.isPresent()) {
-            int end = head.get().endIndex();
+            int end = head.get().endIndex() + (bracketed ? 1 : 0);
             if (isMetaRest(text, end)) {
                 return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, head.get().date(), null, null));
             }
@@ -492,6 +495,12 @@ final class AnchorFinder {
             Optional<DateMatch> match = pageGrammar.parseAt(text, i, Math.min(text.length(), i + MAX_DATE_LENGTH));
             if (match.isEmpty()) {
                 continue;
+            }
+            if (prev == '(' && text.substring(match.get().endIndex()).strip().equals(")")
+                    && text.substring(0, i - 1).strip().split("\\s+").length <= 2) {
+                // "Medienmitteilungen (02.07.2014)": a type label of a word or two and its date, the title a
+                // neighbour; a longer text before the brackets is the title ("Rapport annuel ... (27 octobre 2022)")
+                return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, match.get().date(), null, null));
             }
             String prefix = text.substring(0, i).strip();
             Optional<String> place = prefix.endsWith(":") && !DATE_LABELS.contains(

@@ -301,8 +301,11 @@ final class ListingLayout {
             case HEADED -> {
                 boolean paragraph = isParagraph(rest) || (endsSentence(rest) && rest.split("\\s+").length > 8)
                         || hasSecondSentence(rest);
+                // the first record takes the line above as its title unless records are single lines, one under
+                // the other: then the line above the first is the page's heading ("Press Highlights")
+                boolean firstWithHeadline = first && (only || next >= 0);
                 if (paragraph && prev >= 0 && titleScore(lines.get(prev)) >= 2
-                        && (first || !template.titleBeforeDate() || prev > claimed)) {
+                        && (firstWithHeadline || !first && (!template.titleBeforeDate() || prev > claimed))) {
                     return new Draft(anchor, lines.get(prev).text(), prev, rest); // "Title" / "3 May 2016 - The ..."
                 }
                 if (template.titleBeforeDate() && prev >= 0 && titleScore(lines.get(prev)) >= 2

@@ -41,6 +41,8 @@ class AnchorFinderTest {
         // a row of labelled fields, the date one of them
         "Source: Valley Courier    Date: March 13, 2003    ; 2003-03-13",
         "Source: Valley Courier Date: March 13, 2003      ; 2003-03-13",
+        // a type label with its date in brackets
+        "Medienmitteilungen (02.07.2014)                  ; 2014-07-02",
         // a press release's closing line
         "[ENDS 03/03/2024]                                ; 2024-03-03",
         "Ends/Tuesday, July 26, 2016                      ; 2016-07-26"})
