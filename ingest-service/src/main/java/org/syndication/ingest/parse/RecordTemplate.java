@@ -29,6 +29,9 @@ final class RecordTemplate {
     /** What a title line across a blank line from its date costs, where blank lines separate records. */
     private static final int GAP_PENALTY = 3;
 
+    /** Most paragraphs between a headline and the date line that closes its record. */
+    private static final int MAX_PARAGRAPHS_ABOVE = 5;
+
     /** Fewest words of a headline that takes the place of a kicker at the template's distance. */
     private static final int MIN_HEADLINE_WORDS = 5;
 
@@ -39,14 +42,22 @@ final class RecordTemplate {
     private final int offset;
     /** Whether the page has several date lines without a title line at any one distance: it has no titles. */
     private final boolean untitled;
+    /** Whether each record is a headline, paragraphs of any number, then the date line (a blog's excerpts). */
+    private final boolean aboveParagraphs;
 
     private RecordTemplate(List<Line> lines, ItemAnchor[] anchorAt, boolean[] othersTitles, int offset,
                            boolean untitled) {
+        this(lines, anchorAt, othersTitles, offset, untitled, false);
+    }
+
+    private RecordTemplate(List<Line> lines, ItemAnchor[] anchorAt, boolean[] othersTitles, int offset,
+                           boolean untitled, boolean aboveParagraphs) {
         this.lines = lines;
         this.anchorAt = anchorAt;
         this.othersTitles = othersTitles;
         this.offset = offset;
         this.untitled = untitled;
+        this.aboveParagraphs = aboveParagraphs;
     }
 
     static RecordTemplate infer(List<Line> lines, List<ItemAnchor> found, ItemAnchor[] anchorAt) {
@@ -108,7 +119,38 @@ final class RecordTemplate {
             }
             return new RecordTemplate(lines, anchorAt, othersTitles, best, false);
         }
+        if (dated >= 2 && probe.headlinesAboveParagraphs(found) * 3 >= dated * 2) {
+            return new RecordTemplate(lines, anchorAt, othersTitles, -1, false, true);
+        }
         return new RecordTemplate(lines, anchorAt, othersTitles, 0, dated >= 2);
+    }
+
+    /**
+     * How many date lines close a record of a headline and paragraphs, however many ("Title" / "At this year's
+     * conference ..." / "10 December 2015", then "Title" / two paragraphs / "9 November 2015"): the paragraphs vary
+     * in number from record to record, so no one distance finds the headlines.
+     */
+    private int headlinesAboveParagraphs(List<ItemAnchor> found) {
+        int count = 0;
+        int previous = -1;
+        for (ItemAnchor anchor : found) {
+            if (needsTitleLine(anchor) && headlineAboveParagraphs(anchor, previous) >= 0) {
+                count++;
+            }
+            previous = anchor.line();
+        }
+        return count;
+    }
+
+    /** The headline over the paragraphs right above a date line, or -1: at least one paragraph stands between. */
+    private int headlineAboveParagraphs(ItemAnchor anchor, int claimed) {
+        int limit = Math.max(claimed + 1, anchor.line() - MAX_PARAGRAPHS_ABOVE - 1);
+        for (int i = anchor.line() - 1; i >= limit && anchorAt[i] == null; i--) {
+            if (LineKinds.titleScore(lines.get(i)) >= 2) {
+                return i < anchor.line() - 1 ? i : -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -193,6 +235,9 @@ final class RecordTemplate {
 
     /** A description for the preview: where the title stands. */
     String describe() {
+        if (aboveParagraphs) {
+            return "title, its paragraphs, then date line";
+        }
         return switch (offset) {
             case 0 -> "no title lines: titles from each item's first paragraph";
             case 1 -> "date line, then title";
@@ -209,6 +254,9 @@ final class RecordTemplate {
     int titleLine(ItemAnchor anchor, int claimed) {
         if (untitled) {
             return -1;
+        }
+        if (aboveParagraphs) {
+            return headlineAboveParagraphs(anchor, claimed);
         }
         if (offset != 0) {
             int line = lineAt(anchor, offset, claimed);
