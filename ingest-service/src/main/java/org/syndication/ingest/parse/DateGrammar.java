@@ -276,16 +276,21 @@ public final class DateGrammar {
         }
         c.skipSpaces();
         skipOf(c);
-        boolean joined = (c.peek() == '-' || c.peek() == '/') && Character.isLetter(c.peek(1)); // 12-May-2021
+        // 12-May-2021, 20.Jul.2017, and with spaces round the dashes, 12 - Septembre - 2019
+        boolean spaced = isDash(c.peek()) && c.peek(1) == ' ' && Character.isLetter(c.peek(2));
+        boolean joined = spaced || (c.peek() == '-' || c.peek() == '/' || c.peek() == '.')
+                && Character.isLetter(c.peek(1));
         if (joined) {
-            c.pos++;
+            c.pos += spaced ? 2 : 1;
         }
         int m1 = readMonth(c);
         if (m1 < 0) {
             return null;
         }
         int afterMonth = c.pos;
-        if (joined && (c.peek() == '-' || c.peek() == '/') && isDigit(c.peek(1))) {
+        if (spaced && c.peek() == ' ' && isDash(c.peek(1)) && c.peek(2) == ' ' && isDigit(c.peek(3))) {
+            c.pos += 3;
+        } else if (joined && (c.peek() == '-' || c.peek() == '/' || c.peek() == '.') && isDigit(c.peek(1))) {
             c.pos++;
         }
         int y1 = readYear(c);

@@ -180,7 +180,9 @@ class DateGrammarTest {
         "Nov 042016                  | 2016-11-04 |",
         "Oct 52019                   | 2019-10-05 |",
         "09 Jun '25                  | 2025-06-09 |",
-        "Sept. 3 ’19                 | 2019-09-03 |"})
+        "Sept. 3 ’19                 | 2019-09-03 |",
+        "20.Jul.2017                 | 2017-07-20 |",
+        "12 - Septembre - 2019       | 2019-09-12 |"})
     void readsTheFormatsOfTheIssue(String text, LocalDate start, LocalDate end) {
         assertThat(grammar.parse(text)).contains(new ItemDate(start, end));
     }
