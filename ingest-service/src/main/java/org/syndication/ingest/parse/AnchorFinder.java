@@ -56,6 +56,13 @@ final class AnchorFinder {
             "expiry", "valid", "until", "bis", "jusqu", "hasta", "event", "einsendeschluss", "frist", "mise", "modifié");
 
     /** A word of a person's name: letters, dots, hyphens and apostrophes ("Dr", "Prof.", "O'Brien", "Jean-Luc"). */
+    /** What separates the names of a list of authors: a comma, or "and" in the reader's languages. */
+    private static final java.util.regex.Pattern AUTHOR_SEPARATORS =
+            java.util.regex.Pattern.compile(",\\s*|\\s+(?:and|und|et|y|e|en|&)\\s+");
+
+    /** Most characters of a list of authors: four names of four words each, and their separators. */
+    private static final int MAX_AUTHOR_LIST = 160;
+
     private static final java.util.regex.Pattern NAME_WORD = java.util.regex.Pattern.compile("\\p{L}[\\p{L}.'’-]*");
 
     /** What follows a date in metadata: a reading time, a wire tag, an author's name and a comment count. */
@@ -193,7 +200,11 @@ final class AnchorFinder {
         if (text.length() > MAX_META_LINE) {
             return text;
         }
+        String lower = text.toLowerCase(Locale.ROOT); // to rule labels out quickly; positions come from the text
         for (String label : UPDATE_LABELS) {
+            if (!lower.contains(label)) {
+                continue;
+            }
             int at = labelAt(text, label);
             if (at < 0) {
                 continue;
@@ -227,8 +238,12 @@ final class AnchorFinder {
      * 05/11/2022", "Aktualisiert am 3. Mai 2021"), not as a publication.
      */
     static boolean isUpdateLabelled(String text) {
-        if (PUBLICATION_LABELS.stream().anyMatch(label -> indexOfIgnoreCase(text, label) >= 0)) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (PUBLICATION_LABELS.stream().anyMatch(lower::contains)) {
             return false; // "Updated: May 5, 2022   Published: May 4, 2022" gives its publication date
+        }
+        if (UPDATE_LABELS.stream().noneMatch(lower::contains)) {
+            return false;
         }
         int end = 0;
         while (end < Math.min(text.length(), MAX_UPDATE_PREFIX) && !Character.isDigit(text.charAt(end))) {
@@ -305,7 +320,7 @@ final class AnchorFinder {
                 continue;
             }
             String prefix = text.substring(0, i);
-            boolean kicker = glued && prefix.strip().split("\\s+").length <= 3; // "Crime4 September 2017"
+            boolean kicker = glued && LineKinds.wordCount(prefix.strip()) <= 3; // "Crime4 September 2017"
             boolean metaPrefix = isMetaPrefix(prefix);
             String rest = restAfterDate(text, match.get().endIndex());
             if (!(kicker || metaPrefix) || !(isMetaRest(text, match.get().endIndex())
@@ -371,12 +386,16 @@ final class AnchorFinder {
      * commas or "and" in the page's language, each of one to four capitalised words.
      */
     static boolean isAuthorList(String text) {
-        String[] names = text.strip().split(",\\s*|\\s+(?:and|und|et|y|e|en|&)\\s+");
+        String stripped = text.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_AUTHOR_LIST || !Character.isUpperCase(stripped.charAt(0))) {
+            return false;
+        }
+        String[] names = AUTHOR_SEPARATORS.split(stripped);
         if (names.length < 2) {
             return false;
         }
         for (String name : names) {
-            String[] words = name.strip().split("\\s+");
+            String[] words = LineKinds.SPACES.split(name.strip());
             if (words.length > 4 || words[0].isEmpty()) {
                 return false;
             }
@@ -392,7 +411,7 @@ final class AnchorFinder {
     /** Whether every part of a breadcrumb or metadata row is a few words ("Posted by Ann | Crime"), not a title. */
     private static boolean shortSegments(String text) {
         for (String segment : text.split("[|»›]")) {
-            if (segment.strip().split("\\s+").length > 4) {
+            if (LineKinds.wordCount(segment.strip()) > 4) {
                 return false;
             }
         }
@@ -457,7 +476,7 @@ final class AnchorFinder {
         if (segment.endsWith(".")) {
             return false;
         }
-        int words = segment.split("\\s+").length;
+        int words = LineKinds.wordCount(segment);
         int colon = segment.indexOf(':');
         boolean labelled = colon > 0 && colon < segment.length() - 1 && segment.substring(0, colon).indexOf(' ') < 0;
         boolean capitalNames = words <= MAX_CAPITAL_NAMES_WORDS && segment.equals(segment.toUpperCase(Locale.ROOT))
@@ -476,7 +495,7 @@ final class AnchorFinder {
             return false;
         }
         String byline = rest.substring(1).strip();
-        return !byline.isEmpty() && byline.split("\\s+").length <= 3 && !byline.endsWith(".")
+        return !byline.isEmpty() && LineKinds.wordCount(byline) <= 3 && !byline.endsWith(".")
                 && Character.isUpperCase(byline.charAt(0));
     }
 
@@ -497,7 +516,7 @@ final class AnchorFinder {
                 continue;
             }
             if (prev == '(' && text.substring(match.get().endIndex()).strip().equals(")")
-                    && text.substring(0, i - 1).strip().split("\\s+").length <= 2) {
+                    && LineKinds.wordCount(text.substring(0, i - 1).strip()) <= 2) {
                 // "Medienmitteilungen (02.07.2014)": a type label of a word or two and its date, the title a
                 // neighbour; a longer text before the brackets is the title ("Rapport annuel ... (27 octobre 2022)")
                 return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, match.get().date(), null, null));
@@ -671,7 +690,7 @@ final class AnchorFinder {
                 if (text.charAt(i - 2) == ':' && isLabelledField(text, i - 2)) {
                     return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, match.get().date(), null, null));
                 }
-                if (text.charAt(i - 2) == ':' && title.split("\\s+").length <= 3) {
+                if (text.charAt(i - 2) == ':' && LineKinds.wordCount(title) <= 3) {
                     return Optional.empty(); // "Deadline Date: May 22, 2025": a label, read as metadata or not at all
                 }
                 return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.TRAILING, match.get().date(), title, null));
@@ -839,7 +858,8 @@ final class AnchorFinder {
         }
         int limit = Math.min(text.length(), 120);
         for (int i = 4; i < limit; i++) {
-            if (text.charAt(i - 1) != ' ' || !DateGrammar.isDigit(text.charAt(i)) && !Character.isUpperCase(text.charAt(i))) {
+            char ch = text.charAt(i);
+            if (text.charAt(i - 1) != ' ' || !DateGrammar.isDigit(ch) && !Character.isUpperCase(ch)) {
                 continue;
             }
             Optional<DateMatch> match = pageGrammar.parseAt(text, i, Math.min(text.length(), i + MAX_DATE_LENGTH));
@@ -876,9 +896,10 @@ final class AnchorFinder {
             int afterTime = skipTime(text, afterDate);
             String title = text.substring(0, i).strip();
             String summary = text.substring(Math.min(afterTime, text.length())).strip();
-            boolean stamp = afterTime > afterDate && !summary.isEmpty() && Character.isUpperCase(summary.codePointAt(0));
-            if (!stamp || title.split("\\s+").length < 3 || title.endsWith(".") || title.indexOf('|') >= 0
-                    || title.indexOf(',') >= 0 && title.split("\\s+").length <= 6 || isMetaPrefix(title)) {
+            boolean stamp = afterTime > afterDate && !summary.isEmpty()
+                    && Character.isUpperCase(summary.codePointAt(0));
+            if (!stamp || LineKinds.wordCount(title) < 3 || title.endsWith(".") || title.indexOf('|') >= 0
+                    || title.indexOf(',') >= 0 && LineKinds.wordCount(title) <= 6 || isMetaPrefix(title)) {
                 return Optional.empty();
             }
             return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.TRAILING, match.get().date(), title, null,
@@ -892,7 +913,7 @@ final class AnchorFinder {
      * perhaps with a colon, then capitalised names, at most a dozen words.
      */
     private static boolean isBylinePrefix(String prefix) {
-        String[] words = prefix.strip().split("\\s+");
+        String[] words = LineKinds.SPACES.split(prefix.strip());
         if (words.length < 2 || words.length > 12) {
             return false;
         }

@@ -62,7 +62,7 @@ final class DecoyDates {
             return false;
         }
         String text = lines.get(next).text();
-        long words = Arrays.stream(text.split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
+        long words = Arrays.stream(LineKinds.SPACES.split(text)).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
         return words >= 4 && text.indexOf('|') < 0; // "Subscribe | Sign in" is the site's menu
     }
 
@@ -236,7 +236,7 @@ final class DecoyDates {
         String text = lines.get(anchor.line()).text();
         int pipe = text.indexOf('|');
         if (pipe < 0 || !text.substring(pipe + 1).strip().equals(anchor.rest())
-                || anchor.rest().split("\\s+").length > 3 || anchor.line() == 0) {
+                || LineKinds.wordCount(anchor.rest()) > 3 || anchor.line() == 0) {
             return false;
         }
         return titleScore(lines.get(anchor.line() - 1)) >= 2;
@@ -245,7 +245,7 @@ final class DecoyDates {
     /** A short text after a heading date, of at most three words: a name and a count, never a headline. */
     private static boolean isMetaShaped(ItemAnchor anchor) {
         return anchor.kind() == ItemAnchor.Kind.HEADED && anchor.rest().length() <= 40
-                && anchor.rest().split("\\s+").length <= 3;
+                && LineKinds.wordCount(anchor.rest()) <= 3;
     }
 
     private DecoyDates() {

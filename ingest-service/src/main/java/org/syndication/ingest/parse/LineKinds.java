@@ -16,8 +16,11 @@ final class LineKinds {
 
     private static final int MAX_TITLE_LENGTH = 250;
 
-    private static final Pattern DURATION = Pattern.compile("(?iu)(?:(?:durée|duration|dauer|duración|durata|duração"
-            + "|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\\s*:?\\s*)?~?\\d{1,2}"
+    /** Runs of white space between words: compiled once, as String.split would compile it at every call. */
+    static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private static final Pattern DURATION = Pattern.compile("(?iu)(?:(?:durée|duration|dauer|duración|durata"
+            + "|duração|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\\s*:?\\s*)?~?\\d{1,2}"
             + "(?:\\s*h\\s*\\d{2}|:\\d{2}|\\s*(?:min|mins|minutes?|minuten|minutos|minuti|min\\.))"
             + "(?:\\s+(?:read|de lecture|lesezeit|de lectura|di lettura|listen|watch))?");
 
@@ -29,12 +32,26 @@ final class LineKinds {
 
     /** A text with its numbers as {@code #}, lower case: the same shape is the same furniture with other numbers. */
     static String shape(String rest) {
-        return rest.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#");
+        String lower = rest.toLowerCase(Locale.ROOT);
+        StringBuilder shape = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char ch = lower.charAt(i);
+            if (ch < '0' || ch > '9') {
+                shape.append(ch);
+            } else if (i == 0 || lower.charAt(i - 1) < '0' || lower.charAt(i - 1) > '9') {
+                shape.append('#'); // a run of digits is one mark
+            }
+        }
+        return shape.toString();
     }
 
     /** A line naming an item's authors ("By Ann Lee", "Par Julien Marchand et Sofia Van den Berg"): never a title. */
     static boolean isByline(String text) {
-        String[] words = text.split("\\s+");
+        int space = text.indexOf(' ');
+        if (space < 2 || space > 4 || !BYLINE_WORDS.contains(text.substring(0, space).toLowerCase(Locale.ROOT))) {
+            return false; // a byline word opens it, of two to four letters
+        }
+        String[] words = SPACES.split(text);
         return words.length >= 2 && words.length <= MAX_BYLINE_WORDS
                 && BYLINE_WORDS.contains(words[0].toLowerCase(Locale.ROOT))
                 && Character.isUpperCase(words[1].charAt(0)) && !text.endsWith(".");
@@ -52,7 +69,7 @@ final class LineKinds {
     /** A field's label alone on its line, its value on the next ("Online Published Date:", "Appeared in issue:"). */
     static boolean isFieldLabel(String text) {
         int colon = text.indexOf(':');
-        return colon == text.length() - 1 && colon > 0 && text.split("\\s+").length <= 5;
+        return colon == text.length() - 1 && colon > 0 && wordCount(text) <= 5;
     }
 
     /** A reading or playing time ("5 min read", "durée 09h56", "Lesezeit: 3 Min."): metadata, never a title. */
@@ -85,7 +102,24 @@ final class LineKinds {
     }
 
     static int wordCount(String text) {
-        return text.split("\\s+").length;
+        // as many as String.split("\\s+") gives, without its regular expression and arrays: a leading space opens
+        // an empty first word, trailing spaces none, and an empty text is one (empty) word
+        if (text.isEmpty()) {
+            return 1;
+        }
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = isRegexSpace(text.charAt(i));
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+        return words > 0 && isRegexSpace(text.charAt(0)) ? words + 1 : words;
+    }
+
+    /** The white space of a regular expression's {@code \\s}: space, tab, line breaks, vertical tab, form feed. */
+    private static boolean isRegexSpace(char ch) {
+        return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000b' || ch == '\f' || ch == '\r';
     }
 
     /** Whether text after a date holds a second sentence ("Council approves budget. The vote was ..."). */
@@ -105,7 +139,7 @@ final class LineKinds {
 
     /** A short line above a title: a category, type label or kicker ("Adult Drug Use", "Press Release"). */
     static boolean isKicker(String text) {
-        return text.length() <= 40 && text.split("\\s+").length <= 4 && !endsSentence(text);
+        return text.length() <= 40 && wordCount(text) <= 4 && !endsSentence(text);
     }
 
     /** A section's path ({@code Courts > High Court > Dublin}) under a headline: a headline has no such arrows. */
@@ -123,7 +157,7 @@ final class LineKinds {
             return false;
         }
         String name = text.substring(0, colon).strip();
-        String[] words = name.split("\\s+");
+        String[] words = SPACES.split(name);
         if (name.isEmpty() || words.length > 3 || !Character.isLetter(name.charAt(0))
                 || (words.length > 1 && name.length() > 16)) {
             return false;
@@ -147,7 +181,7 @@ final class LineKinds {
         if (cut < 0) {
             return false;
         }
-        return text.substring(cut + 3).strip().split("\\s+").length <= 2;
+        return wordCount(text.substring(cut + 3).strip()) <= 2;
     }
 
     static boolean endsSentence(String text) {

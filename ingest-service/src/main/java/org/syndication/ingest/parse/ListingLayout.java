@@ -299,7 +299,7 @@ final class ListingLayout {
         String rest = anchor.rest();
         switch (anchor.kind()) {
             case HEADED -> {
-                boolean paragraph = isParagraph(rest) || (endsSentence(rest) && rest.split("\\s+").length > 8)
+                boolean paragraph = isParagraph(rest) || (endsSentence(rest) && wordCount(rest) > 8)
                         || hasSecondSentence(rest);
                 // the first record takes the line above as its title unless records are single lines, one under
                 // the other: then the line above the first is the page's heading ("Press Highlights")
@@ -309,7 +309,7 @@ final class ListingLayout {
                     return new Draft(anchor, lines.get(prev).text(), prev, rest); // "Title" / "3 May 2016 - The ..."
                 }
                 if (template.titleBeforeDate() && prev >= 0 && titleScore(lines.get(prev)) >= 2
-                        && rest.split("\\s+").length <= MAX_LABEL_WORDS && !endsSentence(rest)
+                        && wordCount(rest) <= MAX_LABEL_WORDS && !endsSentence(rest)
                         && lines.get(prev).text().length() > rest.length()) {
                     // "6 de maio de 2022 | Auxílio à Imigração Ilegal" under its title, on a page whose titles
                     // stand above their dates: a category label longer than the others, not the item's title

@@ -44,20 +44,25 @@ final class RecordTemplate {
     private final boolean untitled;
     /** Whether each record is a headline, paragraphs of any number, then the date line (a blog's excerpts). */
     private final boolean aboveParagraphs;
+    /**
+     * Per line, whether it is a byline or metadata line ({@link LineKinds#isMetaLine}), judged at most once for every
+     * distance and record that steps over it: 0 not judged yet, 1 no, 2 yes.
+     */
+    private final byte[] meta;
 
-    private RecordTemplate(List<Line> lines, ItemAnchor[] anchorAt, boolean[] othersTitles, int offset,
-                           boolean untitled) {
-        this(lines, anchorAt, othersTitles, offset, untitled, false);
+    private RecordTemplate(RecordTemplate probe, int offset, boolean untitled, boolean aboveParagraphs) {
+        this(probe.lines, probe.anchorAt, probe.othersTitles, offset, untitled, aboveParagraphs, probe.meta);
     }
 
     private RecordTemplate(List<Line> lines, ItemAnchor[] anchorAt, boolean[] othersTitles, int offset,
-                           boolean untitled, boolean aboveParagraphs) {
+                           boolean untitled, boolean aboveParagraphs, byte[] meta) {
         this.lines = lines;
         this.anchorAt = anchorAt;
         this.othersTitles = othersTitles;
         this.offset = offset;
         this.untitled = untitled;
         this.aboveParagraphs = aboveParagraphs;
+        this.meta = meta;
     }
 
     static RecordTemplate infer(List<Line> lines, List<ItemAnchor> found, ItemAnchor[] anchorAt) {
@@ -70,7 +75,8 @@ final class RecordTemplate {
      */
     static RecordTemplate infer(List<Line> lines, List<ItemAnchor> found, ItemAnchor[] anchorAt,
                                 boolean[] othersTitles) {
-        RecordTemplate probe = new RecordTemplate(lines, anchorAt, othersTitles, 0, false);
+        RecordTemplate probe = new RecordTemplate(lines, anchorAt, othersTitles, 0, false, false,
+                new byte[lines.size()]);
         int best = 0;
         int bestScore = 0;
         int dated = 0;
@@ -117,12 +123,12 @@ final class RecordTemplate {
             if (best == -1 && probe.decksBelowHeadlines(found)) {
                 best = -2;
             }
-            return new RecordTemplate(lines, anchorAt, othersTitles, best, false);
+            return new RecordTemplate(probe, best, false, false);
         }
         if (dated >= 2 && probe.headlinesAboveParagraphs(found) * 3 >= dated * 2) {
-            return new RecordTemplate(lines, anchorAt, othersTitles, -1, false, true);
+            return new RecordTemplate(probe, -1, false, true);
         }
-        return new RecordTemplate(lines, anchorAt, othersTitles, 0, dated >= 2);
+        return new RecordTemplate(probe, 0, dated >= 2, false);
     }
 
     /**
@@ -293,11 +299,18 @@ final class RecordTemplate {
             if (anchorAt[i] != null || (othersTitles != null && othersTitles[i])) {
                 return -1;
             }
-            if (!LineKinds.isMetaLine(lines.get(i).text()) && --remaining == 0) {
+            if (!isMeta(i) && --remaining == 0) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private boolean isMeta(int line) {
+        if (meta[line] == 0) {
+            meta[line] = LineKinds.isMetaLine(lines.get(line).text()) ? (byte) 2 : (byte) 1;
+        }
+        return meta[line] == 2;
     }
 
     private static boolean needsTitleLine(ItemAnchor anchor) {

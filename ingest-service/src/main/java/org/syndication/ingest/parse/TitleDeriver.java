@@ -69,7 +69,7 @@ final class TitleDeriver {
         int longCells = 0;
         for (String cell : rest.split(" \\| ")) {
             String text = cell.strip();
-            if (text.split("\\s+").length > MAX_LABEL_CELL_WORDS) {
+            if (LineKinds.wordCount(text) > MAX_LABEL_CELL_WORDS) {
                 longCells++;
                 headline = text;
             }
@@ -83,7 +83,7 @@ final class TitleDeriver {
      * not repeat its opening. Case and elided articles ("l'Ordinanza", "d’Italia") do not hide the repetition.
      */
     static String repeatedOpening(String text) {
-        String[] words = text.strip().split("\\s+");
+        String[] words = LineKinds.SPACES.split(text.strip());
         int longest = Math.min(MAX_HEADLINE_WORDS, words.length / 2);
         // each word made comparable once: only the words a repetition can reach are compared
         String[] keys = Arrays.stream(words, 0, Math.min(words.length, 2 * longest + MAX_LEAD_IN_WORDS))

@@ -60,4 +60,17 @@ class LineKindsTest {
         assertThat(AnchorFinder.isDecoyFieldLabel("Online Published Date:")).isFalse();
         assertThat(LineKinds.isFieldLabel("Police warn: scam calls rise again")).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "   ", "one", "two words", " leading space", "trailing space ", "tab\tand  double",
+        "line\nbreak", "\u00a0no-break space"})
+    void countsWordsAsASplitOnWhiteSpaceDoes(String text) {
+        assertThat(LineKinds.wordCount(text)).as("[%s]", text).isEqualTo(text.split("\\s+").length);
+    }
+
+    @Test
+    void theShapeOfATextHasItsNumbersAsOneMarkEach() {
+        assertThat(LineKinds.shape("Dave 12 comments, 3 likes")).isEqualTo("dave # comments, # likes");
+        assertThat(LineKinds.isByline("Door Jan de Vries")).isTrue();
+    }
 }
