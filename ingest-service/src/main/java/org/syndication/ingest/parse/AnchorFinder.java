@@ -24,9 +24,6 @@ final class AnchorFinder {
     /** Words between a date and its time of day: "à 10h30", "um 10:42 Uhr", "at 3:15 pm", "alle 10:30", "às 10h". */
     private static final String[] TIME_LEAD_INS = {"à", "a las", "a", "um", "at", "alle", "às", "om", "kl.", "klo"};
 
-    /** Words that open a byline before a date, lower case. */
-    private static final Set<String> BYLINE_OPENERS = Set.of("by", "par", "por", "von", "door", "di", "av", "af");
-
     /** Fewest characters of a summary after a byline and its date on one line. */
     private static final int MIN_BYLINE_SUMMARY = 40;
 
@@ -919,7 +916,7 @@ final class AnchorFinder {
         }
         String first = words[0].toLowerCase(Locale.ROOT);
         first = first.endsWith(":") ? first.substring(0, first.length() - 1) : first;
-        return BYLINE_OPENERS.contains(first) && Character.isUpperCase(words[1].codePointAt(0));
+        return LineKinds.BYLINE_WORDS.contains(first) && Character.isUpperCase(words[1].codePointAt(0));
     }
 
     /**

@@ -25,7 +25,7 @@ final class LineKinds {
             + "(?:\\s+(?:read|de lecture|lesezeit|de lectura|di lettura|listen|watch))?");
 
     /** Words that open a byline: "By Ann Lee", "Par Julien Marchand", "Von Anna Roth", "Por Redacción". */
-    private static final Set<String> BYLINE_WORDS = Set.of("by", "par", "por", "von", "door", "di", "av");
+    static final Set<String> BYLINE_WORDS = Set.of("by", "par", "por", "von", "door", "di", "av", "af");
 
     /** Most words of a byline: the authors' names and perhaps their roles. */
     private static final int MAX_BYLINE_WORDS = 12;

@@ -1,5 +1,6 @@
 package org.syndication.ingest.parse;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -49,9 +50,17 @@ final class PageChrome {
             "también te puede interesar", "le puede interesar", "leia também", "veja também", "leggi anche",
             "potrebbe interessarti", "ti potrebbe interessare", "lees ook", "ook interessant", "läs också");
 
-    /** Whether a line heads other articles recommended after the page's own ("Recommandés pour vous"). */
+    /** Openings of a heading over more articles of a section, with the colon that names it ("Mehr aus: Ausland"). */
+    private static final List<String> MORE_FROM_SECTION = List.of("more from:", "more in:", "mehr aus:", "mehr zum thema:");
+
+    /**
+     * Whether a line heads other articles recommended after the page's own ("Recommandés pour vous", "Mehr aus:
+     * Ausland").
+     */
     static boolean isRecommendationHeading(String line) {
-        return line.length() <= 40 && RECOMMENDATION_HEADINGS.contains(line.strip().toLowerCase(Locale.ROOT));
+        String lower = line.strip().toLowerCase(Locale.ROOT);
+        return line.length() <= 40 && (RECOMMENDATION_HEADINGS.contains(lower)
+                || MORE_FROM_SECTION.stream().anyMatch(lower::startsWith));
     }
 
     /** Whether a line is the heading of a box beside or under the listing ("Upcoming events", "Les plus lus"). */

@@ -12,6 +12,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Page chrome, photo credits and derived titles: the small rules that keep titles and bodies clean. */
 class PageChromeTest {
 
+    @Test
+    void aHeadingOverOtherArticlesEndsThePagesOwn() {
+        assertThat(PageChrome.isRecommendationHeading("Recommandés pour vous")).isTrue();
+        assertThat(PageChrome.isRecommendationHeading("Mehr aus: Ausland")).isTrue();
+        assertThat(PageChrome.isRecommendationHeading("More from: Crime")).isTrue();
+        assertThat(PageChrome.isRecommendationHeading("Plus de 100 arrestations")).isFalse();
+        assertThat(PageChrome.isRecommendationHeading("More from the court on Monday")).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Read more »", "Weiterlesen", "Lire la suite", "Leer más", "Leia mais", "Leggi tutto",
         "Lees meer", "Läs mer", "Czytaj więcej"})
