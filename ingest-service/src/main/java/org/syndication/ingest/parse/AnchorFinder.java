@@ -52,16 +52,6 @@ final class AnchorFinder {
             "actualizada", "atualizado", "atualizada", "aggiornato", "aggiornamento", "bijgewerkt", "expires",
             "expiry", "valid", "until", "bis", "jusqu", "hasta", "event", "einsendeschluss", "frist", "mise", "modifié");
 
-    /** A word of a person's name: letters, dots, hyphens and apostrophes ("Dr", "Prof.", "O'Brien", "Jean-Luc"). */
-    /** What separates the names of a list of authors: a comma, or "and" in the reader's languages. */
-    private static final java.util.regex.Pattern AUTHOR_SEPARATORS =
-            java.util.regex.Pattern.compile(",\\s*|\\s+(?:and|und|et|y|e|en|&)\\s+");
-
-    /** Most characters of a list of authors: four names of four words each, and their separators. */
-    private static final int MAX_AUTHOR_LIST = 160;
-
-    private static final java.util.regex.Pattern NAME_WORD = java.util.regex.Pattern.compile("\\p{L}[\\p{L}.'’-]*");
-
     /** What follows a date in metadata: a reading time, a wire tag, an author's name and a comment count. */
     private static final java.util.regex.Pattern META_REST = java.util.regex.Pattern.compile(
             "(?iu)(?:~\\s*\\d+\\s*min\\.?.*|\\d+\\s*min(?:ute)?s?\\.?(?: read)?|lesedauer.*"
@@ -369,40 +359,13 @@ final class AnchorFinder {
         boolean separated = ":|»›•·,/".indexOf(last) >= 0 || DateGrammar.isDash(last);
         boolean breadcrumb = (trimmed.indexOf('|') >= 0 || trimmed.indexOf('»') >= 0 || trimmed.indexOf('›') >= 0)
                 && shortSegments(trimmed);
-        if (separated && isAuthorList(trimmed.substring(0, trimmed.length() - 1))) {
+        if (separated && LineKinds.isAuthorList(trimmed.substring(0, trimmed.length() - 1))) {
             return true; // "Dr Sarah Okafor, James Whitlock and Marta Ruiz | 16 May 2024"
         }
         String first = words[0].isEmpty() && words.length > 1 ? words[1] : words[0];
         boolean labelled = LABEL_OPENERS.contains(first) || DATE_INTRO_WORDS.contains(first);
         boolean introduced = DATE_INTRO_WORDS.contains(words[words.length - 1]) && labelled;
         return breadcrumb || introduced || (separated && (labelled || words.length <= 4));
-    }
-
-    /**
-     * Whether a text is a list of people's names ("Dr Sarah Okafor, James Whitlock and Marta Ruiz"): parts joined by
-     * commas or "and" in the page's language, each of one to four capitalised words.
-     */
-    static boolean isAuthorList(String text) {
-        String stripped = text.strip();
-        if (stripped.isEmpty() || stripped.length() > MAX_AUTHOR_LIST || !Character.isUpperCase(stripped.charAt(0))) {
-            return false;
-        }
-        String[] names = AUTHOR_SEPARATORS.split(stripped);
-        if (names.length < 2) {
-            return false;
-        }
-        for (String name : names) {
-            String[] words = LineKinds.SPACES.split(name.strip());
-            if (words.length > 4 || words[0].isEmpty()) {
-                return false;
-            }
-            for (String word : words) {
-                if (!Character.isUpperCase(word.charAt(0)) || !NAME_WORD.matcher(word).matches()) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** Whether every part of a breadcrumb or metadata row is a few words ("Posted by Ann | Crime"), not a title. */

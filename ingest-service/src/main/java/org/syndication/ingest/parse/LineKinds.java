@@ -16,6 +16,15 @@ final class LineKinds {
 
     private static final int MAX_TITLE_LENGTH = 250;
 
+    /** What separates the names of a list of authors: a comma, or "and" in the reader's languages. */
+    private static final Pattern AUTHOR_SEPARATORS = Pattern.compile(",\\s*|\\s+(?:and|und|et|y|e|en|&)\\s+");
+
+    /** Most characters of a list of authors: four names of four words each, and their separators. */
+    private static final int MAX_AUTHOR_LIST = 160;
+
+    /** A word of a person's name: letters, dots, hyphens and apostrophes ("Dr", "Prof.", "O'Brien", "Jean-Luc"). */
+    private static final Pattern NAME_WORD = Pattern.compile("\\p{L}[\\p{L}.'’-]*");
+
     /** Runs of white space between words: compiled once, as String.split would compile it at every call. */
     static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -62,8 +71,35 @@ final class LineKinds {
      * template measures where a title stands from its date.
      */
     static boolean isMetaLine(String text) {
-        return isByline(text) || isMetadataRow(text) || AnchorFinder.isAuthorList(text) || isDuration(text)
+        return isByline(text) || isMetadataRow(text) || isAuthorList(text) || isDuration(text)
                 || isFieldLabel(text);
+    }
+
+    /**
+     * Whether a text is a list of people's names ("Dr Sarah Okafor, James Whitlock and Marta Ruiz"): parts joined by
+     * commas or "and" in the page's language, each of one to four capitalised words.
+     */
+    static boolean isAuthorList(String text) {
+        String stripped = text.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_AUTHOR_LIST || !Character.isUpperCase(stripped.charAt(0))) {
+            return false;
+        }
+        String[] names = AUTHOR_SEPARATORS.split(stripped);
+        if (names.length < 2) {
+            return false;
+        }
+        for (String name : names) {
+            String[] words = SPACES.split(name.strip());
+            if (words.length > 4 || words[0].isEmpty()) {
+                return false;
+            }
+            for (String word : words) {
+                if (!Character.isUpperCase(word.charAt(0)) || !NAME_WORD.matcher(word).matches()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A field's label alone on its line, its value on the next ("Online Published Date:", "Appeared in issue:"). */
