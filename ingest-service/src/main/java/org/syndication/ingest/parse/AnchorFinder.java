@@ -761,7 +761,6 @@ final class AnchorFinder {
         return false;
     }
 
-    /** Skips list bullets ("•", "-" or "–" and a space) and a leading time of day ("14:05 | 3 May 2021"). */
     /**
      * Whether the colon at {@code colon} closes a date label in a row of labelled fields ({@code Source: Fresno Bee
      * Date: March 13, 2003}): the row opens with a label of its own, so the date is metadata, not a title's.
@@ -813,8 +812,8 @@ final class AnchorFinder {
      * the date line of the title above, its text the summary, as a dateline's.
      */
     private static Optional<ItemAnchor> bylineThenSummary(int index, String text, DateGrammar pageGrammar) {
-        if (!isBylinePrefix(text.substring(0, Math.min(text.length(), 12)) + " X")) {
-            return Optional.empty(); // most lines do not open with a byline word
+        if (!opensWithBylineWord(text)) {
+            return Optional.empty(); // most lines do not
         }
         int limit = Math.min(text.length(), 120);
         for (int i = 4; i < limit; i++) {
@@ -858,8 +857,9 @@ final class AnchorFinder {
             String summary = text.substring(Math.min(afterTime, text.length())).strip();
             boolean stamp = afterTime > afterDate && !summary.isEmpty()
                     && Character.isUpperCase(summary.codePointAt(0));
-            if (!stamp || LineKinds.wordCount(title) < 3 || title.endsWith(".") || title.indexOf('|') >= 0
-                    || title.indexOf(',') >= 0 && LineKinds.wordCount(title) <= 6 || isMetaPrefix(title)) {
+            int titleWords = LineKinds.wordCount(title);
+            if (!stamp || titleWords < 3 || title.endsWith(".") || title.indexOf('|') >= 0
+                    || title.indexOf(',') >= 0 && titleWords <= 6 || isMetaPrefix(title)) {
                 return Optional.empty();
             }
             return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.TRAILING, match.get().date(), title, null,
@@ -874,12 +874,15 @@ final class AnchorFinder {
      */
     private static boolean isBylinePrefix(String prefix) {
         String[] words = LineKinds.SPACES.split(prefix.strip());
-        if (words.length < 2 || words.length > 12) {
-            return false;
-        }
-        String first = words[0].toLowerCase(Locale.ROOT);
-        first = first.endsWith(":") ? first.substring(0, first.length() - 1) : first;
-        return LineKinds.BYLINE_WORDS.contains(first) && Character.isUpperCase(words[1].codePointAt(0));
+        return words.length >= 2 && words.length <= 12 && opensWithBylineWord(words[0])
+                && Character.isUpperCase(words[1].codePointAt(0));
+    }
+
+    /** Whether a text's first word is a byline word, perhaps with a colon ("By:", "Par", "von"). */
+    private static boolean opensWithBylineWord(String text) {
+        int space = text.indexOf(' ');
+        String first = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
+        return LineKinds.BYLINE_WORDS.contains(first.endsWith(":") ? first.substring(0, first.length() - 1) : first);
     }
 
     /**
@@ -903,6 +906,7 @@ final class AnchorFinder {
         return text.length() > 2 && "•·*▪►‣◦".indexOf(text.charAt(0)) >= 0 && text.charAt(1) == ' ';
     }
 
+    /** Skips list bullets ("•", "-" or "–" and a space) and a leading time of day ("14:05 | 3 May 2021"). */
     private static int skipBullet(String text) {
         int i = 0;
         while (i < text.length() && ("•·*▪►‣◦[".indexOf(text.charAt(i)) >= 0

@@ -47,7 +47,8 @@ final class DecoyDates {
             return found;
         }
         anchorAt[first.line()] = null;
-        PageReading.DroppedLine.note(dropped, lines.get(first.line()).text(), "site header date: the day the page was made", -1);
+        PageReading.DroppedLine.note(dropped, lines.get(first.line()).text(),
+                "site header date: the day the page was made", -1);
         lines.set(first.line(), Line.plain("")); // neither a title nor a body line
         return found.subList(1, found.size());
     }
@@ -62,7 +63,8 @@ final class DecoyDates {
             return false;
         }
         String text = lines.get(next).text();
-        long words = Arrays.stream(LineKinds.SPACES.split(text)).filter(w -> w.chars().anyMatch(Character::isLetter)).count();
+        long words = Arrays.stream(LineKinds.SPACES.split(text))
+                .filter(w -> w.chars().anyMatch(Character::isLetter)).count();
         return words >= 4 && text.indexOf('|') < 0; // "Subscribe | Sign in" is the site's menu
     }
 
@@ -94,8 +96,8 @@ final class DecoyDates {
                     if (after.kind() != listing && after.line() - boxEnd <= MAX_BOX_GAP + 1) {
                         anchorAt[after.line()] = null;
                         boxEnd = after.line();
-                        PageReading.DroppedLine.note(dropped, lines.get(after.line()).text(), "after the listing, under \""
-                                + lines.get(heading).text() + "\" (a sidebar)", -1);
+                        PageReading.DroppedLine.note(dropped, lines.get(after.line()).text(),
+                                "after the listing, under \"" + lines.get(heading).text() + "\" (a sidebar)", -1);
                     } else {
                         kept.add(after);
                         boxEnd = -MAX_BOX_GAP - 2; // the box has ended

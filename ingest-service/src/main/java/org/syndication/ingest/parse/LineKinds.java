@@ -29,7 +29,8 @@ final class LineKinds {
     static final Pattern SPACES = Pattern.compile("\\s+");
 
     private static final Pattern DURATION = Pattern.compile("(?iu)(?:(?:durée|duration|dauer|duración|durata"
-            + "|duração|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\\s*:?\\s*)?~?\\d{1,2}"
+            + "|duração|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura)\\s*:?\\s*)?"
+            + "~?\\d{1,2}"
             + "(?:\\s*h\\s*\\d{2}|:\\d{2}|\\s*(?:min|mins|minutes?|minuten|minutos|minuti|min\\.))"
             + "(?:\\s+(?:read|de lecture|lesezeit|de lectura|di lettura|listen|watch))?");
 

@@ -96,11 +96,13 @@ final class ListingLayout {
         if (dropped != null) {
             int first = drafts.isEmpty() ? lines.size() : drafts.get(0).startLine();
             for (int i = first - 1; i >= 0; i--) {
-                PageReading.DroppedLine.note(dropped, lines.get(i).text(), "before the first item (page header)", 0);
+                PageReading.DroppedLine.note(dropped, lines.get(i).text(), "before the first item (page header)",
+                        0);
             }
             for (ItemAnchor anchor : found) {
                 if (anchor.kind() == ItemAnchor.Kind.META) {
-                    PageReading.DroppedLine.note(dropped, lines.get(anchor.line()).text(), "metadata line: gave its item's date", -1);
+                    PageReading.DroppedLine.note(dropped, lines.get(anchor.line()).text(),
+                            "metadata line: gave its item's date", -1);
                 }
             }
         }
@@ -392,12 +394,7 @@ final class ListingLayout {
         if (!endsSentence(lines.get(last).text())) {
             return -1;
         }
-        for (int i = last - 1; i >= 0 && i >= last - MAX_SENTENCES_ABOVE && anchorAt[i] == null; i--) {
-            if (titleScore(lines.get(i)) >= 2) {
-                return i;
-            }
-        }
-        return -1;
+        return RecordTemplate.nearestHeadlineAbove(lines, anchorAt, last - 1, last - MAX_SENTENCES_ABOVE);
     }
 
     /**
@@ -526,7 +523,8 @@ final class ListingLayout {
                     && drafts.get(k + 1).anchor.line() == drafts.get(k + 1).titleLine;
             if (k + 1 < drafts.size() && (template.titleBeforeDate() || nextInGroup)) { // the next item's kicker
                 while (body.size() > 1 && isKicker(body.get(body.size() - 1))) {
-                    PageReading.DroppedLine.note(dropped, body.remove(body.size() - 1), "kicker or category above the next title", -1);
+                    PageReading.DroppedLine.note(dropped, body.remove(body.size() - 1),
+                            "kicker or category above the next title", -1);
                 }
             }
             while (!body.isEmpty() && PageChrome.isDanglingLabel(body.get(body.size() - 1))) {

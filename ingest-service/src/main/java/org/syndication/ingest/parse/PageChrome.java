@@ -14,19 +14,16 @@ final class PageChrome {
     /** Lines longer than this are content, whatever they start with. */
     private static final int MAX_CHROME_LENGTH = 160;
 
+    /** Lines of navigation and sharing, lower case; "more" links ({@link #isMoreLink}) are chrome too. */
     private static final Set<String> CHROME_LINES = Set.of(
-            "more", "read more", "more...", "more…", "[more]", "more »", "» more", "read more »", "read more...",
-            "continue reading", "full story", "news", "latest news", "share", "print", "tweet", "back to top",
-            "top", "top of page", "home", "menu", "search", "skip to content", "skip to main content", "next",
-            "previous", "older posts", "newer posts", "load more", "archive", "archives", "news archive",
-            "news archives", "related links", "related news", "see also", "print this page", "share this page",
-            "more news", "more stories", "all news", "read next", "weitere nachrichten", "weitere meldungen",
-            "plus d'actualités", "toutes les actualités", "más noticias", "altre notizie", "mais notícias",
-            "meer nieuws", "lire la suite", "weiterlesen", "leer más", "leia mais", "continua a leggere",
-            "leggi tutto", "leggi di più", "lees meer", "lees verder", "ler mais", "saiba mais", "mehr lesen",
-            "en savoir plus", "lire plus", "ver más", "seguir leyendo", "läs mer", "les mer", "læs mere",
-            "czytaj więcej", "citește mai mult", "číst dále", "read the investigation", "read the story",
-            "read the report", "read the article", "read the full story", "read the statement");
+            "more...", "more…", "[more]", "more »", "» more", "read more »", "read more...", "news", "latest news",
+            "share", "print", "tweet", "back to top", "top", "top of page", "home", "menu", "search",
+            "skip to content", "skip to main content", "next", "previous", "older posts", "newer posts", "load more",
+            "archive", "archives", "news archive", "news archives", "related links", "related news", "see also",
+            "print this page", "share this page", "more news", "more stories", "all news", "read next",
+            "weitere nachrichten", "weitere meldungen", "plus d'actualités", "toutes les actualités", "más noticias",
+            "altre notizie", "mais notícias", "meer nieuws", "read the investigation", "read the story",
+            "read the report", "read the article", "read the statement");
 
     /** The words of a pager's links, in the languages of the reader. */
     private static final String PAGER_WORDS = "(?:previous|prev|next|next page|previous page|vorherige|zurück"

@@ -150,10 +150,20 @@ final class RecordTemplate {
 
     /** The headline over the paragraphs right above a date line, or -1: at least one paragraph stands between. */
     private int headlineAboveParagraphs(ItemAnchor anchor, int claimed) {
-        int limit = Math.max(claimed + 1, anchor.line() - MAX_PARAGRAPHS_ABOVE - 1);
-        for (int i = anchor.line() - 1; i >= limit && anchorAt[i] == null; i--) {
+        int above = anchor.line() - 1;
+        int lowest = Math.max(claimed + 1, above - MAX_PARAGRAPHS_ABOVE);
+        int headline = nearestHeadlineAbove(lines, anchorAt, above, lowest);
+        return headline < above ? headline : -1;
+    }
+
+    /**
+     * The nearest title-like line (title score 2 or more) from {@code from} up to {@code lowest}, never past a date
+     * line; -1 when there is none.
+     */
+    static int nearestHeadlineAbove(List<Line> lines, ItemAnchor[] anchorAt, int from, int lowest) {
+        for (int i = from; i >= Math.max(0, lowest) && anchorAt[i] == null; i--) {
             if (LineKinds.titleScore(lines.get(i)) >= 2) {
-                return i < anchor.line() - 1 ? i : -1;
+                return i;
             }
         }
         return -1;
