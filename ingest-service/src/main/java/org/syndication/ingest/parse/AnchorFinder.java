@@ -22,7 +22,8 @@ final class AnchorFinder {
         "et", "ct", "pt"};
 
     /** Words between a date and its time of day: "à 10h30", "um 10:42 Uhr", "at 3:15 pm", "alle 10:30", "às 10h". */
-    private static final String[] TIME_LEAD_INS = {"à", "a las", "a", "um", "at", "alle", "às", "om", "kl.", "klo"};
+    private static final String[] TIME_LEAD_INS = {"à", "a las", "a", "um", "at", "alle", "às", "as", "om", "kl.",
+        "klo"};
 
     /** Fewest characters of a summary after a byline and its date on one line. */
     private static final int MIN_BYLINE_SUMMARY = 40;
@@ -566,6 +567,11 @@ final class AnchorFinder {
                 break;
             }
         }
+        boolean isoTime = i == from && i > 0 && i + 1 < text.length() && text.charAt(i) == 'T'
+                && DateGrammar.isDigit(text.charAt(i - 1)) && DateGrammar.isDigit(text.charAt(i + 1));
+        if (isoTime) { // an ISO timestamp's time: "2020-01-06T17:47:26Z"
+            i++;
+        }
         int digits = 0;
         while (i + digits < text.length() && DateGrammar.isDigit(text.charAt(i + digits))) {
             digits++;
@@ -573,8 +579,11 @@ final class AnchorFinder {
         int colon = i + digits;
         if (digits >= 1 && digits <= 2 && colon < text.length() && text.charAt(colon) == 'h'
                 && (colon + 1 == text.length() || !Character.isLetter(text.charAt(colon + 1)))) {
-            // the French and Italian hour: "10h42", "17h"
+            // the French and Italian hour: "10h42", "17h", "17h:58"
             int j = colon + 1;
+            if (j + 2 < text.length() && text.charAt(j) == ':' && DateGrammar.isDigit(text.charAt(j + 1))) {
+                j++;
+            }
             if (j + 1 < text.length() && DateGrammar.isDigit(text.charAt(j))
                     && DateGrammar.isDigit(text.charAt(j + 1))) {
                 j += 2;
@@ -592,7 +601,32 @@ final class AnchorFinder {
                 && DateGrammar.isDigit(text.charAt(j + 2))) {
             j += 3; // seconds
         }
-        return skipTimeSuffixes(text, skipSpaces(text, j));
+        return skipTimeSuffixes(text, skipSpaces(text, isoTime ? skipIsoZone(text, j) : j));
+    }
+
+    /** Skips an ISO time's fraction of a second and its zone ("Z", "+00:00", "-0500"); else unchanged. */
+    private static int skipIsoZone(String text, int from) {
+        int j = from;
+        if (j + 1 < text.length() && text.charAt(j) == '.' && DateGrammar.isDigit(text.charAt(j + 1))) {
+            j++;
+            while (j < text.length() && DateGrammar.isDigit(text.charAt(j))) {
+                j++;
+            }
+        }
+        if (j < text.length() && text.charAt(j) == 'Z') {
+            return j + 1;
+        }
+        if (j + 3 <= text.length() && (text.charAt(j) == '+' || text.charAt(j) == '-')
+                && DateGrammar.isDigit(text.charAt(j + 1)) && DateGrammar.isDigit(text.charAt(j + 2))) {
+            j += 3;
+            if (j < text.length() && text.charAt(j) == ':') {
+                j++;
+            }
+            while (j < text.length() && DateGrammar.isDigit(text.charAt(j))) {
+                j++;
+            }
+        }
+        return j;
     }
 
     /** Skips what may follow a time of day: "pm", "Uhr", a time zone ("CET"); else unchanged. */

@@ -119,6 +119,9 @@ final class LineKinds {
     }
 
     /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
+    /** Closing quotes and brackets that may follow a sentence's full stop. */
+    private static final String CLOSING_QUOTES = "\"”’'»)";
+
     static int titleScore(Line line) {
         String text = line.text();
         int length = text.length();
@@ -132,7 +135,7 @@ final class LineKinds {
                 || isByline(text) || isCategoryPath(text) || isDuration(text)) {
             return 0;
         }
-        if (length <= 200 && !text.endsWith(".")) {
+        if (length <= 200 && !endsWithFullStop(text)) {
             return 2;
         }
         return length <= 160 ? 1 : 0;
@@ -219,6 +222,15 @@ final class LineKinds {
             return false;
         }
         return wordCount(text.substring(cut + 3).strip()) <= 2;
+    }
+
+    /** Whether text ends with a full stop, inside closing quotes too ({@code ... "current threat environment."}). */
+    static boolean endsWithFullStop(String text) {
+        int last = text.length() - 1;
+        while (last > 0 && CLOSING_QUOTES.indexOf(text.charAt(last)) >= 0) {
+            last--;
+        }
+        return last >= 0 && text.charAt(last) == '.';
     }
 
     static boolean endsSentence(String text) {

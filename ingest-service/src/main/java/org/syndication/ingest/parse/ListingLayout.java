@@ -359,6 +359,10 @@ final class ListingLayout {
                 if (restIsTitle && (prev < 0 || !lines.get(prev).heading())) {
                     return new Draft(anchor, rest, -1, null); // "Vienna, 3 March 2019: Title"
                 }
+                int below = rest == null && template.titleAfterDate() ? template.titleLine(anchor, claimed) : -1;
+                if (below >= 0) { // "Politics 2019-11-02T13:51:08Z" over its title, as every record of the page
+                    return new Draft(anchor, lines.get(below).text(), below, null);
+                }
                 if (prev >= 0 && titleScore(lines.get(prev)) >= 1) {
                     return new Draft(anchor, lines.get(prev).text(), prev, rest);
                 }

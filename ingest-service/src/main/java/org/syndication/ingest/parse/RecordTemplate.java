@@ -244,6 +244,11 @@ final class RecordTemplate {
         return score * 2 + (words >= 4 && words <= 16 ? 1 : 0);
     }
 
+    /** Whether the title stands below the date line on this page. */
+    boolean titleAfterDate() {
+        return offset > 0 && !untitled && !aboveParagraphs;
+    }
+
     /** Whether the title stands above the date on this page (a summary or byline may be in between). */
     boolean titleBeforeDate() {
         return offset < 0;
@@ -323,7 +328,9 @@ final class RecordTemplate {
         return meta[line] == 2;
     }
 
+    /** A date line with no title of its own: a date, a labelled date, or a place or section and a date alone. */
     private static boolean needsTitleLine(ItemAnchor anchor) {
-        return anchor.kind() == ItemAnchor.Kind.DATE_ONLY || anchor.kind() == ItemAnchor.Kind.META;
+        return anchor.kind() == ItemAnchor.Kind.DATE_ONLY || anchor.kind() == ItemAnchor.Kind.META
+                || anchor.kind() == ItemAnchor.Kind.DATELINE && anchor.rest() == null;
     }
 }
