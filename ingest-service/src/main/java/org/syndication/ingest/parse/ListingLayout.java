@@ -49,7 +49,7 @@ final class ListingLayout {
      * is given: the preview asks for them, ordinary ingestion does not pay for them).
      */
     PageReading read(List<Line> rawLines, List<PageReading.DroppedLine> dropped) {
-        List<Line> lines = withDateBadgesJoined(withoutChrome(rawLines, dropped));
+        List<Line> lines = withDateBadgesJoined(withoutChrome(GluedLines.split(rawLines, grammar), dropped));
         DateGrammar pageGrammar = PageDates.grammarFor(lines, grammar);
         ItemAnchor[] anchorAt = new ItemAnchor[lines.size()];
         List<ItemAnchor> found = findAnchors(lines, pageGrammar, anchorAt);

@@ -1,0 +1,148 @@
+package org.syndication.ingest.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lines that a page's text extraction glued together: block elements run into one line with no space between them.
+ * Two kinds are taken apart again, each where the glue cannot be ordinary writing:
+ * <ul>
+ * <li>a whole date right after a letter or a sentence's end ({@code ...school arrested9/15/2020 - Notice of ...},
+ * {@code ... ihn zu töten.30.03.2017}): a date list or a teaser's date run into the text before it;</li>
+ * <li>a teaser whose kicker, headline and summary run together ({@code Bomben in St. PetersburgPolizei fahndet nach
+ * zwei VerdächtigenWer ist ...}): a word in lower case followed by a capital that opens the next block, at least
+ * twice in a long line and between runs of at least two words each, so names written in one word ("McAleenan",
+ * "YouTube") stay whole.</li>
+ * </ul>
+ */
+final class GluedLines {
+
+    /** Shortest line that may hold glued blocks: headlines and metadata lines are shorter. */
+    private static final int MIN_GLUED_LINE = 100;
+
+    /** Fewest letters of the word before a glue point ("PetersburgPolizei"; not "McAleenan", "YouTube"). */
+    private static final int MIN_GLUED_WORD = 4;
+
+    private GluedLines() {
+    }
+
+    static List<Line> split(List<Line> lines, DateGrammar grammar) {
+        List<Line> result = null;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            List<Integer> cuts = cuts(line.text(), grammar);
+            if (cuts.isEmpty()) {
+                if (result != null) {
+                    result.add(line);
+                }
+                continue;
+            }
+            if (result == null) {
+                result = new ArrayList<>(lines.subList(0, i));
+            }
+            String text = line.text();
+            int from = 0;
+            for (int k = 0; k <= cuts.size(); k++) {
+                int to = k < cuts.size() ? cuts.get(k) : text.length();
+                String part = text.substring(from, to).strip();
+                if (!part.isEmpty()) {
+                    boolean first = from == 0;
+                    result.add(new Line(part, line.heading(), first ? line.links() : List.of(),
+                            first && line.afterGap(), first && line.afterMore()));
+                }
+                from = to;
+            }
+        }
+        return result == null ? lines : result;
+    }
+
+    /** Where the line comes apart, in order; empty when it is one block. */
+    static List<Integer> cuts(String text, DateGrammar grammar) {
+        if (text.length() < 12) {
+            return List.of();
+        }
+        List<Integer> dates = new ArrayList<>();
+        for (int p = 1; p < text.length(); p++) {
+            if (DateGrammar.isDigit(text.charAt(p)) && gluedBefore(text.charAt(p - 1))
+                    && grammar.parseAt(text, p).isPresent() && hasYear(text, p)) {
+                dates.add(p);
+            }
+        }
+        List<Integer> blocks = text.length() >= MIN_GLUED_LINE ? blockCuts(text) : List.of();
+        if (blocks.size() < 2 && (blocks.isEmpty() || dates.isEmpty())) {
+            blocks = List.of();
+        }
+        if (dates.isEmpty() && blocks.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> all = new ArrayList<>(dates);
+        all.addAll(blocks);
+        all.sort(null);
+        return all;
+    }
+
+    /** A letter or the end of a sentence or quotation right before a digit: text and a date run together. */
+    private static boolean gluedBefore(char ch) {
+        return Character.isLetter(ch) || ch == '.' || ch == '!' || ch == '?' || ch == '"' || ch == '”' || ch == ')';
+    }
+
+    /** Whether the date read at {@code from} names its year: four digits within its first twelve characters. */
+    private static boolean hasYear(String text, int from) {
+        int run = 0;
+        for (int i = from; i < Math.min(text.length(), from + 12); i++) {
+            run = DateGrammar.isDigit(text.charAt(i)) ? run + 1 : 0;
+            if (run == 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The glue points of kicker, headline and summary, each between runs of two words or more. */
+    private static List<Integer> blockCuts(String text) {
+        List<Integer> cuts = new ArrayList<>();
+        int last = 0;
+        for (int p = 1; p + 1 < text.length(); p++) {
+            if (isGluePoint(text, p) && wordsBetween(text, last, p) >= 2) {
+                cuts.add(p);
+                last = p;
+            }
+        }
+        if (!cuts.isEmpty() && wordsBetween(text, last, text.length()) < 2) {
+            cuts.remove(cuts.size() - 1);
+        }
+        return cuts;
+    }
+
+    /**
+     * A capital that opens a block right after a word in lower case of at least four letters
+     * ("VerdächtigenWer"), or after a question or exclamation mark ("töten?IS-Sympathisantin") or a closing quote.
+     */
+    private static boolean isGluePoint(String text, int p) {
+        char ch = text.charAt(p);
+        char before = text.charAt(p - 1);
+        if (!Character.isUpperCase(ch) || !Character.isLetter(text.charAt(p + 1))) {
+            return false;
+        }
+        if (before == '?' || before == '!') {
+            return p >= 2 && Character.isLowerCase(text.charAt(p - 2));
+        }
+        if (before == '"' || before == '”') { // a quoted kicker: "\"Ich verurteile seine Tat\"Frau des ..."
+            return p >= 2 && (Character.isLowerCase(text.charAt(p - 2)) || text.charAt(p - 2) == '.'
+                    || text.charAt(p - 2) == '!' || text.charAt(p - 2) == '?');
+        }
+        if (!Character.isLowerCase(before) || !Character.isLowerCase(text.charAt(p + 1))) {
+            return false;
+        }
+        int letters = 0;
+        for (int i = p - 1; i >= 0 && Character.isLetter(text.charAt(i)); i--) {
+            letters++;
+        }
+        return letters >= MIN_GLUED_WORD && Character.isLowerCase(text.charAt(p - letters + 1));
+    }
+
+    private static int wordsBetween(String text, int from, int to) {
+        String part = text.substring(from, to).strip();
+        return part.isEmpty() ? 0 : LineKinds.wordCount(part);
+    }
+}

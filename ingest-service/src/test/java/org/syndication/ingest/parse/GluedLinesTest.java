@@ -1,0 +1,45 @@
+package org.syndication.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Lines that a text extraction glued together, taken apart; ordinary writing left whole. */
+class GluedLinesTest {
+
+    private final DateGrammar grammar = new DateGrammar();
+
+    private List<String> split(String text) {
+        return GluedLines.split(List.of(Line.plain(text)), grammar).stream().map(Line::text).toList();
+    }
+
+    @Test
+    void aDateRunIntoTheTextBeforeItOpensALine() {
+        assertThat(split("9/15/2020 - Felon with gun arrested9/9/2020 - Two arrested for battery"))
+                .containsExactly("9/15/2020 - Felon with gun arrested", "9/9/2020 - Two arrested for battery");
+        assertThat(split("Die Ermittler suchen weitere Hintermänner.14.03.2022"))
+                .containsExactly("Die Ermittler suchen weitere Hintermänner.", "14.03.2022");
+    }
+
+    @Test
+    void kickerHeadlineAndSummaryRunTogetherComeApart() {
+        assertThat(split("Bomben in der U-BahnPolizei fahndet nach zwei VerdächtigenWer für den Anschlag "
+                + "verantwortlich ist, bleibt offen. Berichten zufolge gibt es zwei Verdächtige."))
+                .containsExactly("Bomben in der U-Bahn", "Polizei fahndet nach zwei Verdächtigen",
+                        "Wer für den Anschlag verantwortlich ist, bleibt offen. Berichten zufolge gibt es zwei "
+                                + "Verdächtige.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Acting Secretary Kevin McAleenan abandoned the podium at an immigration conference after seven minutes",
+        "Watch the hearing on YouTube and follow the committee on LinkedIn for the transcripts of each session",
+        "Version 2.0 of the guidance was published in 2019, replacing the version of 12.03.2015 in full",
+        "Police seized 3,000 pills in 2019.2 suspects were charged on Monday after a long investigation here"})
+    void ordinaryWritingStaysWhole(String text) {
+        assertThat(split(text)).containsExactly(text.strip());
+    }
+}
