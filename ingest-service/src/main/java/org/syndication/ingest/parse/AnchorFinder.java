@@ -51,7 +51,8 @@ final class AnchorFinder {
             "deadline", "closing", "updated", "update", "modified", "issue", "ausgabe", "numéro", "edición",
             "aktualisiert", "geändert", "actualizado",
             "actualizada", "atualizado", "atualizada", "aggiornato", "aggiornamento", "bijgewerkt", "expires",
-            "expiry", "valid", "until", "bis", "jusqu", "hasta", "event", "einsendeschluss", "frist", "mise", "modifié");
+            "expiry", "valid", "until", "bis", "jusqu", "hasta", "event", "einsendeschluss", "frist", "mise", "modifié",
+            "actualisé", "oppdatert", "uppdaterad", "opdateret");
 
     /** What follows a date in metadata: a reading time, a wire tag, an author's name and a comment count. */
     private static final java.util.regex.Pattern META_REST = java.util.regex.Pattern.compile(
@@ -394,11 +395,47 @@ final class AnchorFinder {
         if (META_REST.matcher(rest).matches()) {
             return true;
         }
-        String firstWord = rest.split("[^\\p{L}]+", 2)[0].toLowerCase(Locale.ROOT);
+        String firstWord = firstWord(rest).toLowerCase(Locale.ROOT);
         if (DECOY_LABELS.contains(firstWord)) { // "17. Juli 2019, 19:34 Uhr aktualisiert am 18. Juli 2019"
-            return true;
+            return true; // also after a separator: "14/05/2019 17h58 | Actualisé 14/05/2019 17h58"
         }
-        return isMetaSegments(rest);
+        return isMetaSegments(rest) || isSiteAddress(rest);
+    }
+
+    /** The first word of a text, after any separators or punctuation before it. */
+    private static String firstWord(String text) {
+        int start = 0;
+        while (start < text.length() && !Character.isLetter(text.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end);
+    }
+
+    /**
+     * Whether the rest after a date is the site's address alone ("10-09-2024 - 18:15 - LArdennais.fr"), after a
+     * separator: the source, not a title.
+     */
+    private static boolean isSiteAddress(String rest) {
+        int start = 0;
+        while (start < rest.length() && !Character.isLetterOrDigit(rest.charAt(start))) {
+            start++;
+        }
+        String word = rest.substring(start);
+        int dot = word.lastIndexOf('.');
+        if (start == 0 || word.indexOf(' ') >= 0 || dot <= 0 || word.length() - dot - 1 < 2
+                || word.length() - dot - 1 > 4) {
+            return false;
+        }
+        for (int i = dot + 1; i < word.length(); i++) {
+            if (!Character.isLowerCase(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text after a date and its time of day, stripped. */
