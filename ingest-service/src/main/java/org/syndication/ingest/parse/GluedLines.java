@@ -116,13 +116,20 @@ final class GluedLines {
 
     /**
      * A capital that opens a block right after a word in lower case of at least four letters
-     * ("VerdächtigenWer"), or after a question or exclamation mark ("töten?IS-Sympathisantin") or a closing quote.
+     * ("VerdächtigenWer"), after a number ("A12In"), after a question or exclamation mark
+     * ("töten?IS-Sympathisantin") or a closing quote; or a number opening a block after such a word ("fest7000 Euro").
      */
     private static boolean isGluePoint(String text, int p) {
         char ch = text.charAt(p);
         char before = text.charAt(p - 1);
+        if (DateGrammar.isDigit(ch)) { // a summary opening with a number: "in Paris fest7000 Euro für ..."
+            return Character.isLowerCase(before) && lowerCaseWordBefore(text, p) && numberThenSpace(text, p);
+        }
         if (!Character.isUpperCase(ch) || !Character.isLetter(text.charAt(p + 1))) {
             return false;
+        }
+        if (DateGrammar.isDigit(before)) { // a headline ending in a number: "Schleuser-Lkw auf A12In der Nacht"
+            return Character.isLowerCase(text.charAt(p + 1));
         }
         if (before == '?' || before == '!') {
             return p >= 2 && Character.isLowerCase(text.charAt(p - 2));
@@ -131,14 +138,27 @@ final class GluedLines {
             return p >= 2 && (Character.isLowerCase(text.charAt(p - 2)) || text.charAt(p - 2) == '.'
                     || text.charAt(p - 2) == '!' || text.charAt(p - 2) == '?');
         }
-        if (!Character.isLowerCase(before) || !Character.isLowerCase(text.charAt(p + 1))) {
-            return false;
-        }
+        return Character.isLowerCase(before) && Character.isLowerCase(text.charAt(p + 1))
+                && lowerCaseWordBefore(text, p);
+    }
+
+    /** Whether a word of at least four letters, in lower case after its first, ends right before {@code p}. */
+    private static boolean lowerCaseWordBefore(String text, int p) {
         int letters = 0;
         for (int i = p - 1; i >= 0 && Character.isLetter(text.charAt(i)); i--) {
             letters++;
         }
         return letters >= MIN_GLUED_WORD && Character.isLowerCase(text.charAt(p - letters + 1));
+    }
+
+    /** Whether the digits at {@code p} are a number followed by a space ("7000 Euro"), not a code ("Covid19"). */
+    private static boolean numberThenSpace(String text, int p) {
+        int i = p;
+        while (i < text.length() && (DateGrammar.isDigit(text.charAt(i)) || text.charAt(i) == '.'
+                || text.charAt(i) == ',')) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == ' ' && i - p >= 2;
     }
 
     private static int wordsBetween(String text, int from, int to) {

@@ -33,12 +33,25 @@ class GluedLinesTest {
                                 + "Verdächtige.");
     }
 
+    @Test
+    void blocksMeetingAtANumberComeApart() {
+        assertThat(split("Razzia am HafenZoll stoppt Lastwagen auf der A12In der Nacht fanden Beamte 51 Menschen "
+                + "im Laderaum eines Lastwagens mit falschen Papieren."))
+                .containsExactly("Razzia am Hafen", "Zoll stoppt Lastwagen auf der A12",
+                        "In der Nacht fanden Beamte 51 Menschen im Laderaum eines Lastwagens mit falschen Papieren.");
+        assertThat(split("Prozess in BremenPolizei nimmt Schlepperbande fest7000 Euro für eine Person: so viel "
+                + "verlangte die Bande für die Fahrt."))
+                .containsExactly("Prozess in Bremen", "Polizei nimmt Schlepperbande fest",
+                        "7000 Euro für eine Person: so viel verlangte die Bande für die Fahrt.");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "Acting Secretary Kevin McAleenan abandoned the podium at an immigration conference after seven minutes",
         "Watch the hearing on YouTube and follow the committee on LinkedIn for the transcripts of each session",
         "Version 2.0 of the guidance was published in 2019, replacing the version of 12.03.2015 in full",
-        "Police seized 3,000 pills in 2019.2 suspects were charged on Monday after a long investigation here"})
+        "Police seized 3,000 pills in 2019.2 suspects were charged on Monday after a long investigation here",
+        "Covid19 cases rise again in the northern districts as hospitals report more admissions than in May"})
     void ordinaryWritingStaysWhole(String text) {
         assertThat(split(text)).containsExactly(text.strip());
     }
