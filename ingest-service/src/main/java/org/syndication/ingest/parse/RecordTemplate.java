@@ -32,6 +32,9 @@ final class RecordTemplate {
     /** Most paragraphs between a headline and the date line that closes its record. */
     private static final int MAX_PARAGRAPHS_ABOVE = 5;
 
+    /** Fewest words of a line cut short with an ellipsis that is a summary rather than a long headline cut. */
+    private static final int MIN_CUT_SUMMARY_WORDS = 12;
+
     /** Fewest words of a headline that takes the place of a kicker at the template's distance. */
     private static final int MIN_HEADLINE_WORDS = 5;
 
@@ -231,7 +234,8 @@ final class RecordTemplate {
 
     /**
      * How title-like a line is for choosing the page's template: the title score, doubled, plus one on a listing for
-     * the length of a headline (4 to 16 words): a kicker or type label is shorter, a summary longer.
+     * the length of a headline (4 to 16 words): a kicker or type label is shorter, a summary longer; minus one for a
+     * long line the site cut with an ellipsis, a summary's mark.
      */
     private static int templateScore(Line line, boolean listing) {
         int score = LineKinds.titleScore(line);
@@ -241,7 +245,12 @@ final class RecordTemplate {
             boolean weak = score > 0 && (words == 1 || Character.isLowerCase(line.text().codePointAt(0)));
             return score * 2 - (weak ? 1 : 0);
         }
-        return score * 2 + (words >= 4 && words <= 16 ? 1 : 0);
+        return score * 2 + (words >= 4 && words <= 16 ? 1 : 0) - (isCutSummary(line.text(), words) ? 1 : 0);
+    }
+
+    /** A summary the site cut short ("The High Court today ruled the Government is wrongly ... denying food and…"). */
+    private static boolean isCutSummary(String text, int words) {
+        return words >= MIN_CUT_SUMMARY_WORDS && (text.endsWith("…") || text.endsWith("..."));
     }
 
     /** Whether the title stands below the date line on this page. */
