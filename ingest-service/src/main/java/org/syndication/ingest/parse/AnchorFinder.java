@@ -23,7 +23,10 @@ final class AnchorFinder {
 
     /** Words between a date and its time of day: "à 10h30", "um 10:42 Uhr", "at 3:15 pm", "alle 10:30", "às 10h". */
     private static final String[] TIME_LEAD_INS = {"à", "a las", "a", "um", "at", "alle", "às", "as", "om", "kl.",
-        "klo"};
+        "kl:", "klo"};
+
+    /** Longest byline after a date and a comma: a name and a section, never a sentence. */
+    private static final int MAX_BYLINE_REST = 80;
 
     /** Fewest characters of a summary after a byline and its date on one line. */
     private static final int MIN_BYLINE_SUMMARY = 40;
@@ -392,7 +395,7 @@ final class AnchorFinder {
         if (rest.length() > 120) {
             return false;
         }
-        if (META_REST.matcher(rest).matches()) {
+        if (META_REST.matcher(rest).matches() || isBylineAfterComma(rest)) {
             return true;
         }
         String firstWord = firstWord(rest).toLowerCase(Locale.ROOT);
@@ -400,6 +403,15 @@ final class AnchorFinder {
             return true; // also after a separator: "14/05/2019 17h58 | Actualisé 14/05/2019 17h58"
         }
         return isMetaSegments(rest) || isSiteAddress(rest);
+    }
+
+    /** A byline after a comma, its author's name left empty by the site too: "09 Mar 2016, by in International". */
+    private static boolean isBylineAfterComma(String rest) {
+        if (!rest.startsWith(",") || rest.length() > MAX_BYLINE_REST) {
+            return false;
+        }
+        String word = firstWord(rest).toLowerCase(Locale.ROOT);
+        return LineKinds.BYLINE_WORDS.contains(word) && rest.substring(1).strip().startsWith(firstWord(rest));
     }
 
     /** The first word of a text, after any separators or punctuation before it. */
@@ -498,6 +510,10 @@ final class AnchorFinder {
     }
 
     private Optional<ItemAnchor> dateline(int index, String text, DateGrammar pageGrammar) {
+        int close = text.startsWith("(") ? text.indexOf(')') : -1;
+        if (close > 1 && close < MAX_PLACE_LENGTH) { // "(St. John's, NL), December 7, 2022 – The ..."
+            return dateline(index, text.substring(1, close) + text.substring(close + 1), pageGrammar);
+        }
         if (text.isEmpty() || !Character.isLetter(text.charAt(0)) || !Character.isUpperCase(text.charAt(0))) {
             return Optional.empty();
         }

@@ -45,7 +45,18 @@ class AnchorFinderTest {
         "Medienmitteilungen (02.07.2014)                  ; 2014-07-02",
         // a press release's closing line
         "[ENDS 03/03/2024]                                ; 2024-03-03",
-        "Ends/Tuesday, July 26, 2016                      ; 2016-07-26"})
+        "Ends/Tuesday, July 26, 2016                      ; 2016-07-26",
+        // an ISO timestamp with its time, fraction and zone; a French hour with a colon; 'kl:' and 'as' before times
+        "2020-01-06T17:47:26Z                             ; 2020-01-06",
+        "2024-02-27T18:05:02.120+01:00                    ; 2024-02-27",
+        "14/05/2019 17h:58 CET                            ; 2019-05-14",
+        "Mandag 18. marts 2024 kl: 10:38                  ; 2024-03-18",
+        "Publicado em 27/01/2021 as 10:36                 ; 2021-01-27",
+        // the rest is metadata: an update after a separator, the site's address, a byline after a comma
+        "14/05/2019 17h:58 CET | Actualisé 14/05/2019 17h:58 CET ; 2019-05-14",
+        "10-09-2024 - 18:15 - LArdennais.fr               ; 2024-09-10",
+        "09 Mar 2016, by in International                 ; 2016-03-09",
+        "09 Mar 2016, by Ann Lee in International         ; 2016-03-09"})
     void aMetadataLineIsADateLineWithTheItemsDate(String line, String date) {
         ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
         assertThat(anchor.date().start()).hasToString(date);
@@ -59,6 +70,14 @@ class AnchorFinderTest {
         ItemAnchor anchor = finder.find(0, line).orElseThrow();
         assertThat(anchor.kind()).isEqualTo(ItemAnchor.Kind.HEADED);
         assertThat(anchor.rest()).isEqualTo(line.substring(line.indexOf('|') + 2));
+    }
+
+    @Test
+    void aPlaceInBracketsOpensAPressReleasesDateline() {
+        ItemAnchor anchor = finder.find(0, "(St. John’s, NL), December 7, 2022 – The harbour unit seized "
+                + "7.5 kilograms of cocaine on Thursday.").orElseThrow();
+        assertThat(anchor.kind()).isEqualTo(ItemAnchor.Kind.DATELINE);
+        assertThat(anchor.date().start()).hasToString("2022-12-07");
     }
 
     @ParameterizedTest
