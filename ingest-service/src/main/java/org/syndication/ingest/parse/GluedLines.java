@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Lines that a page's text extraction glued together: block elements run into one line with no space between them.
- * Two kinds are taken apart again, each where the glue cannot be ordinary writing:
+ * A year and the reading time after it ("Dec 30, 20252 min read") get their space back, and two kinds of line are
+ * taken apart again, each where the glue cannot be ordinary writing:
  * <ul>
  * <li>a whole date right after a letter or a sentence's end ({@code ...school arrested9/15/2020 - Notice of ...},
  * {@code ... ihn zu töten.30.03.2017}): a date list or a teaser's date run into the text before it;</li>
@@ -29,7 +30,10 @@ final class GluedLines {
     static List<Line> split(List<Line> lines, DateGrammar grammar) {
         List<Line> result = null;
         for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
+            Line line = withReadingTimeApart(lines.get(i));
+            if (line != lines.get(i) && result == null) {
+                result = new ArrayList<>(lines.subList(0, i));
+            }
             List<Integer> cuts = cuts(line.text(), grammar);
             if (cuts.isEmpty()) {
                 if (result != null) {
@@ -54,6 +58,30 @@ final class GluedLines {
             }
         }
         return result == null ? lines : result;
+    }
+
+    /**
+     * The line with a year and the reading time run into it taken apart ("Dec 30, 20252 min read" becomes "Dec 30,
+     * 2025 2 min read"); the line itself when there is none.
+     */
+    static Line withReadingTimeApart(Line line) {
+        String text = line.text();
+        int min = text.indexOf(" min");
+        if (min < 6) {
+            return line;
+        }
+        int digits = 0;
+        while (digits < min && DateGrammar.isDigit(text.charAt(min - 1 - digits))) {
+            digits++;
+        }
+        int year = min - digits;
+        boolean glued = (digits == 5 || digits == 6) && (year == 0 || !Character.isLetterOrDigit(text.charAt(year - 1)))
+                && (text.startsWith("19", year) || text.startsWith("20", year));
+        if (!glued) {
+            return line;
+        }
+        String apart = text.substring(0, year + 4) + " " + text.substring(year + 4);
+        return new Line(apart, line.heading(), line.links(), line.afterGap(), line.afterMore());
     }
 
     /** Where the line comes apart, in order; empty when it is one block. */

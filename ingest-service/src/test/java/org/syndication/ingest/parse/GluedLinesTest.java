@@ -45,6 +45,14 @@ class GluedLinesTest {
                         "7000 Euro für eine Person: so viel verlangte die Bande für die Fahrt.");
     }
 
+    @Test
+    void aYearRunIntoTheReadingTimeGetsItsSpaceBack() {
+        assertThat(split("Dec 30, 20252 min read")).containsExactly("Dec 30, 2025 2 min read");
+        assertThat(split("Mar 3, 202412 min read")).containsExactly("Mar 3, 2024 12 min read");
+        assertThat(split("Seized 20252 min ago")).containsExactly("Seized 2025 2 min ago");
+        assertThat(split("Order 120252 min")).containsExactly("Order 120252 min");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "Acting Secretary Kevin McAleenan abandoned the podium at an immigration conference after seven minutes",
