@@ -369,7 +369,10 @@ final class AnchorFinder {
         }
         String first = words[0].isEmpty() && words.length > 1 ? words[1] : words[0];
         boolean labelled = LABEL_OPENERS.contains(first) || DATE_INTRO_WORDS.contains(first);
-        boolean introduced = DATE_INTRO_WORDS.contains(words[words.length - 1]) && labelled;
+        String lastWord = words[words.length - 1];
+        // "Posted by Ann Lee at November 17, 2013": "at" ends a label only after its opener
+        boolean introduced = (DATE_INTRO_WORDS.contains(lastWord) || "at".equals(lastWord) && words.length >= 2)
+                && labelled;
         return breadcrumb || introduced || (separated && (labelled || words.length <= 4));
     }
 

@@ -29,6 +29,9 @@ final class ListingLayout {
     /** Most words of a label after a date ("News", "Crimes Ambientais", "Auxílio à Imigração Ilegal"). */
     private static final int MAX_LABEL_WORDS = 5;
 
+    /** Fewest words of a paragraph under a single item's date: shorter lines there are the page's chrome. */
+    private static final int MIN_PARAGRAPH_WORDS = 12;
+
     /** Most lines of sentences between a single item's headline and the date that ends its text. */
     private static final int MAX_SENTENCES_ABOVE = 6;
 
@@ -326,6 +329,12 @@ final class ListingLayout {
                 return new Draft(anchor, TitleDeriver.fromParagraph(rest), -1, rest);
             }
             case DATE_ONLY, META -> {
+                if (only && prev >= 0 && !paragraphBelow(at, lines)) { // "Posted by Ann at November 17, 2013"
+                    int headline = headlineAbove(prev, lines, anchorAt); // under the text, the page's rest chrome
+                    if (headline >= 0) {
+                        return new Draft(anchor, lines.get(headline).text(), headline, null);
+                    }
+                }
                 int title = template.titleLine(anchor, claimed);
                 if (title >= 0) {
                     return new Draft(anchor, lines.get(title).text(), title, null);
@@ -393,12 +402,23 @@ final class ListingLayout {
         return headlineWords >= 4 && (wordCount(rest) >= 2 * headlineWords + 4 || hasSecondSentence(rest));
     }
 
+    /** Whether a paragraph (a line of twelve words or more) follows the line {@code at}. */
+    private static boolean paragraphBelow(int at, List<Line> lines) {
+        for (int i = at + 1; i < lines.size(); i++) {
+            if (wordCount(lines.get(i).text()) >= MIN_PARAGRAPH_WORDS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The headline over a single item's text that ends with its date (a headline, sentences, then "11 Jun 2019"): the
      * nearest title-like line above the sentences right above the date, or -1 when the line above is no sentence.
      */
     private static int headlineAbove(int last, List<Line> lines, ItemAnchor[] anchorAt) {
-        if (!endsSentence(lines.get(last).text())) {
+        String text = lines.get(last).text();
+        if (!endsSentence(text) && !text.endsWith("…")) { // a sentence, or a summary cut short ("More…")
             return -1;
         }
         return RecordTemplate.nearestHeadlineAbove(lines, anchorAt, last - 1, last - MAX_SENTENCES_ABOVE);
