@@ -10,16 +10,19 @@ import java.util.List;
  * <ul>
  * <li>a whole date right after a letter or a sentence's end ({@code ...school arrested9/15/2020 - Notice of ...},
  * {@code ... ihn zu töten.30.03.2017}): a date list or a teaser's date run into the text before it;</li>
- * <li>a teaser whose kicker, headline and summary run together ({@code Bomben in St. PetersburgPolizei fahndet nach
- * zwei VerdächtigenWer ist ...}): a word in lower case followed by a capital that opens the next block, at least
- * twice in a long line and between runs of at least two words each, so names written in one word ("McAleenan",
- * "YouTube") stay whole.</li>
+ * <li>a teaser whose kicker, headline, summary and date run together ({@code Bomben in St. PetersburgPolizei fahndet
+ * nach zwei VerdächtigenWer ist ... deponiert haben. 03.04.2017}): a word in lower case followed by a capital that
+ * opens the next block, between runs of at least two words each, in a long line that ends with its date, so names
+ * written in one word ("McAleenan", "YouTube") stay whole.</li>
  * </ul>
  */
 final class GluedLines {
 
     /** Shortest line that may hold glued blocks: headlines and metadata lines are shorter. */
     private static final int MIN_GLUED_LINE = 100;
+
+    /** Longest numeric date at a line's end ("03.04.2017", "2017-04-03"). */
+    private static final int MAX_TRAILING_DATE = 10;
 
     /** Fewest letters of the word before a glue point ("PetersburgPolizei"; not "McAleenan", "YouTube"). */
     private static final int MIN_GLUED_WORD = 4;
@@ -97,8 +100,8 @@ final class GluedLines {
             }
         }
         List<Integer> blocks = text.length() >= MIN_GLUED_LINE ? blockCuts(text) : List.of();
-        if (blocks.size() < 2 && (blocks.isEmpty() || dates.isEmpty())) {
-            blocks = List.of();
+        if (dates.isEmpty() && !endsWithDate(text, grammar)) {
+            blocks = List.of(); // only a teaser that ends with its date: "...VerdächtigenWer ist ... haben. 03.04.2017"
         }
         if (dates.isEmpty() && blocks.isEmpty()) {
             return List.of();
@@ -107,6 +110,19 @@ final class GluedLines {
         all.addAll(blocks);
         all.sort(null);
         return all;
+    }
+
+    /** Whether the line ends with a whole date ("... haben. 03.04.2017"). */
+    private static boolean endsWithDate(String text, DateGrammar grammar) {
+        for (int p = Math.max(0, text.length() - MAX_TRAILING_DATE); p < text.length(); p++) {
+            if ((p == 0 || !Character.isLetterOrDigit(text.charAt(p - 1))) && DateGrammar.isDigit(text.charAt(p))) {
+                var match = grammar.parseAt(text, p);
+                if (match.isPresent() && match.get().endIndex() == text.length() && hasYear(text, p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A letter or the end of a sentence or quotation right before a digit: text and a date run together. */

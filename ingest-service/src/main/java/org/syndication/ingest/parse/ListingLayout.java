@@ -93,9 +93,6 @@ final class ListingLayout {
                 claimed = Math.max(anchor.line(), draft.titleLine);
             }
         }
-        if (found.size() == 1 && drafts.size() == 1) {
-            drafts = List.of(withHeadlineOverDeck(drafts.get(0), lines, anchorAt));
-        }
         drafts = withDayArchiveSplit(drafts, lines);
         drafts = withDateGroupsSplit(drafts, lines, template);
         List<NewsItemDraft> items = bodies(drafts, lines, template, dropped);
@@ -422,41 +419,6 @@ final class ListingLayout {
             return -1;
         }
         return RecordTemplate.nearestHeadlineAbove(lines, anchorAt, last - 1, last - MAX_SENTENCES_ABOVE);
-    }
-
-    /**
-     * A single article's headline over its deck, both right above the date ("Diligencian 14 órdenes de arresto por
-     * drogas y armas" over "La Policía llevó a cabo el operativo en varios municipios" over "10 de marzo de 2026"):
-     * the line above the title taken is the headline when it is title-like, of five words or more, and the title
-     * taken is about as long (two thirds to one and a half times its words). A much longer line under a short one is
-     * a headline under its kicker, a much shorter one above is the site's or section's name, and one naming a month
-     * is an archive's heading.
-     */
-    private static Draft withHeadlineOverDeck(Draft draft, List<Line> lines, ItemAnchor[] anchorAt) {
-        int deck = draft.titleLine;
-        int headline = deck - 1;
-        if (deck < 0 || deck >= draft.anchor.line() || headline < 0 || anchorAt[headline] != null) {
-            return draft;
-        }
-        Line above = lines.get(headline);
-        int headlineWords = wordCount(above.text());
-        int deckWords = wordCount(lines.get(deck).text());
-        boolean comparable = deckWords * 2 <= headlineWords * 3 && deckWords * 3 >= headlineWords * 2;
-        if (titleScore(above) >= 2 && headlineWords >= 5 && !isKicker(above.text()) && comparable
-                && titleScore(lines.get(deck)) >= 2 && !namesAMonth(above.text())) {
-            return new Draft(draft.anchor, above.text(), headline, draft.firstParagraph);
-        }
-        return draft;
-    }
-
-    /** Whether a word of the line is a month's name: an archive's heading ("Billets de novembre, 2011"). */
-    private static boolean namesAMonth(String text) {
-        for (String word : LineKinds.SPACES.split(text)) {
-            if (DateGrammar.isMonthWord(word.replaceAll("\\P{L}+", ""))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -27,22 +27,30 @@ class GluedLinesTest {
     @Test
     void kickerHeadlineAndSummaryRunTogetherComeApart() {
         assertThat(split("Bomben in der U-BahnPolizei fahndet nach zwei VerdächtigenWer für den Anschlag "
-                + "verantwortlich ist, bleibt offen. Berichten zufolge gibt es zwei Verdächtige."))
+                + "verantwortlich ist, bleibt offen. Berichten zufolge gibt es zwei Verdächtige. 03.04.2017"))
                 .containsExactly("Bomben in der U-Bahn", "Polizei fahndet nach zwei Verdächtigen",
                         "Wer für den Anschlag verantwortlich ist, bleibt offen. Berichten zufolge gibt es zwei "
-                                + "Verdächtige.");
+                                + "Verdächtige. 03.04.2017");
+    }
+
+    @Test
+    void runTogetherBlocksWithoutTheirTeasersDateStayWhole() {
+        String text = "Bomben in der U-BahnPolizei fahndet nach zwei VerdächtigenWer für den Anschlag "
+                + "verantwortlich ist, bleibt offen. Berichten zufolge gibt es zwei Verdächtige.";
+        assertThat(split(text)).containsExactly(text);
     }
 
     @Test
     void blocksMeetingAtANumberComeApart() {
         assertThat(split("Razzia am HafenZoll stoppt Lastwagen auf der A12In der Nacht fanden Beamte 51 Menschen "
-                + "im Laderaum eines Lastwagens mit falschen Papieren."))
+                + "im Laderaum eines Lastwagens mit falschen Papieren.16.09.2017"))
                 .containsExactly("Razzia am Hafen", "Zoll stoppt Lastwagen auf der A12",
-                        "In der Nacht fanden Beamte 51 Menschen im Laderaum eines Lastwagens mit falschen Papieren.");
+                        "In der Nacht fanden Beamte 51 Menschen im Laderaum eines Lastwagens mit falschen Papieren.",
+                        "16.09.2017");
         assertThat(split("Prozess in BremenPolizei nimmt Schlepperbande fest7000 Euro für eine Person: so viel "
-                + "verlangte die Bande für die Fahrt."))
+                + "verlangte die Bande für die Fahrt. 11.10.2017"))
                 .containsExactly("Prozess in Bremen", "Polizei nimmt Schlepperbande fest",
-                        "7000 Euro für eine Person: so viel verlangte die Bande für die Fahrt.");
+                        "7000 Euro für eine Person: so viel verlangte die Bande für die Fahrt. 11.10.2017");
     }
 
     @Test
