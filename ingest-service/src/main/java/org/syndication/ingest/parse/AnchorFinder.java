@@ -25,6 +25,12 @@ final class AnchorFinder {
     private static final String[] TIME_LEAD_INS = {"à", "a las", "a", "um", "at", "alle", "às", "as", "om", "kl.",
         "kl:", "klo"};
 
+    /** Longest name of the outlet before a digest entry's title ("Blue Mountain Eagle (MN): ..."). */
+    private static final int MAX_OUTLET = 40;
+
+    /** Longest wire tag in brackets after a dateline's date, brackets included ("(ENS)", "(Reuters)"). */
+    private static final int MAX_BRACKETED_WIRE_TAG = 12;
+
     /** Longest byline after a date and a comma: a name and a section, never a sentence. */
     private static final int MAX_BYLINE_REST = 80;
 
@@ -579,6 +585,14 @@ final class AnchorFinder {
             return Optional.of(text.substring(i).strip()); // "3 May 2021Minister opens ..." (glued title)
         }
         boolean fullStop = ch == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ';
+        if (ch == ',' && i + 2 < text.length() && text.charAt(i + 1) == ' '
+                && Character.isUpperCase(text.charAt(i + 2))) { // "10/17/19, NBC News: Title": a news digest
+            String rest = text.substring(i + 2).strip();
+            int colon = rest.indexOf(": ");
+            if (colon > 0 && colon <= MAX_OUTLET && LineKinds.wordCount(rest.substring(0, colon)) <= 5) {
+                return Optional.of(rest.substring(colon + 2).strip()); // the title without its outlet
+            }
+        }
         // "[21.09.2021] Title", "03/05/2023 / Title"
         boolean closing = ch == ']' || (ch == '/' && i > end && i + 1 < text.length() && text.charAt(i + 1) == ' ');
         if (ch == ':' || ch == '|' || DateGrammar.isDash(ch) || fullStop || closing) {
@@ -594,13 +608,14 @@ final class AnchorFinder {
         return Optional.empty();
     }
 
-    /** Skips a wire service tag after a dateline's date ("/CNW/", "/PRNewswire/"); else unchanged. */
+    /** Skips a wire service tag after a dateline's date ("/CNW/", "/PRNewswire/", "(ENS)"); else unchanged. */
     private static int skipWireTag(String text, int from) {
-        if (from >= text.length() || text.charAt(from) != '/') {
+        if (from >= text.length() || text.charAt(from) != '/' && text.charAt(from) != '(') {
             return from;
         }
-        int close = text.indexOf('/', from + 1);
-        if (close < 0 || close - from > 30) {
+        boolean bracketed = text.charAt(from) == '(';
+        int close = text.indexOf(bracketed ? ')' : '/', from + 1);
+        if (close < 0 || close - from > (bracketed ? MAX_BRACKETED_WIRE_TAG : 30) || close == from + 1) {
             return from;
         }
         for (int k = from + 1; k < close; k++) {
