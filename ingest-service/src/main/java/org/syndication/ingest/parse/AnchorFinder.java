@@ -28,6 +28,12 @@ final class AnchorFinder {
     /** Longest name of the outlet before a digest entry's title ("Blue Mountain Eagle (MN): ..."). */
     private static final int MAX_OUTLET = 40;
 
+    /** Words between a dateline's place and its date ("Wien, am 17. November 2016", "Paris, le 3 mai 2021"). */
+    private static final Set<String> PLACE_DATE_INTROS = Set.of("am", "le", "el", "den", "il", "on");
+
+    /** Fewest words of the sentence a dateline with a colon after its place opens. */
+    private static final int MIN_DATELINE_SENTENCE_WORDS = 8;
+
     /** Longest wire tag in brackets after a dateline's date, brackets included ("(ENS)", "(Reuters)"). */
     private static final int MAX_BRACKETED_WIRE_TAG = 12;
 
@@ -67,7 +73,8 @@ final class AnchorFinder {
     private static final java.util.regex.Pattern META_REST = java.util.regex.Pattern.compile(
             "(?iu)(?:~\\s*\\d+\\s*min\\.?.*|\\d+\\s*min(?:ute)?s?\\.?(?: read)?|lesedauer.*"
                     + "|/[\\p{L} ]{2,20}/.*|[\\p{Lu}][\\p{L}.'-]+(?: [\\p{Lu}][\\p{L}.'-]+)? \\d{1,4}"
-                    + "|(?:by|por|par|von|door|di) [\\p{Lu}].{0,80})");
+                    + "|(?:by|por|par|von|door|di) [\\p{Lu}].{0,80}"
+                    + "|\\d+ (?:reads|views|comments|kommentare|commentaires|comentarios|commenti))");
 
     /** A summary ending with its item's date has at least this many characters: one sentence of some length. */
     private static final int MIN_DATED_SUMMARY = 80;
@@ -352,7 +359,7 @@ final class AnchorFinder {
 
     /** Whether the text before a date is a label, byline or breadcrumb, not a sentence or a decoy label. */
     static boolean isMetaPrefix(String prefix) {
-        String trimmed = prefix.strip();
+        String trimmed = withoutTrailingTime(prefix).strip();
         if (trimmed.length() > 90 || trimmed.endsWith(".")) {
             return false;
         }
@@ -421,6 +428,35 @@ final class AnchorFinder {
         }
         String word = firstWord(rest).toLowerCase(Locale.ROOT);
         return LineKinds.BYLINE_WORDS.contains(word) && rest.substring(1).strip().startsWith(firstWord(rest));
+    }
+
+    /** A place's text without the word that introduces its date ("Wien, am", "Paris, le"). */
+    private static String withoutDateIntro(String prefix) {
+        int space = prefix.lastIndexOf(' ');
+        if (space > 0 && prefix.charAt(space - 1) == ','
+                && PLACE_DATE_INTROS.contains(prefix.substring(space + 1).toLowerCase(Locale.ROOT))) {
+            return prefix.substring(0, space).strip(); // after the place's comma only: "Publié le" is a label
+        }
+        return prefix;
+    }
+
+    /**
+     * A label's text without the time of day at its end ("Published 4:29 pm" before "Thursday, January 24, 2019").
+     */
+    private static String withoutTrailingTime(String prefix) {
+        String trimmed = prefix.strip();
+        int space = trimmed.lastIndexOf(' ');
+        String last = space < 0 ? trimmed : trimmed.substring(space + 1);
+        String lower = last.toLowerCase(Locale.ROOT);
+        if (space > 0 && (lower.equals("am") || lower.equals("pm") || lower.equals("uhr") || lower.equals("h"))) {
+            trimmed = trimmed.substring(0, space).strip();
+            space = trimmed.lastIndexOf(' ');
+            last = space < 0 ? trimmed : trimmed.substring(space + 1);
+        }
+        int colon = last.indexOf(':');
+        boolean time = colon > 0 && colon < last.length() - 1 && last.chars().allMatch(ch -> ch == ':'
+                || DateGrammar.isDigit((char) ch));
+        return time && space > 0 ? trimmed.substring(0, space) + " " : prefix;
     }
 
     /** The first word of a text, after any separators or punctuation before it. */
@@ -544,10 +580,13 @@ final class AnchorFinder {
                 // neighbour; a longer text before the brackets is the title ("Rapport annuel ... (27 octobre 2022)")
                 return Optional.of(new ItemAnchor(index, ItemAnchor.Kind.META, match.get().date(), null, null));
             }
-            String prefix = text.substring(0, i).strip();
-            Optional<String> place = prefix.endsWith(":") && !DATE_LABELS.contains(
+            String prefix = withoutDateIntro(text.substring(0, i).strip()); // "Wien, am 17. November 2016 – ..."
+            boolean colonPlace = prefix.endsWith(":") && LineKinds.wordCount(
+                    restAfterDate(text, match.get().endIndex())) >= MIN_DATELINE_SENTENCE_WORDS;
+            Optional<String> place = prefix.endsWith(":") && !colonPlace && !DATE_LABELS.contains(
                     prefix.substring(0, prefix.length() - 1).strip().toLowerCase(Locale.ROOT))
-                    ? Optional.empty() : place(prefix); // "Erstellt: 22.11.2022" is a label, not a place
+                    ? Optional.empty() : place(prefix); // "Erstellt: 22.11.2022" is a label, not a place; but
+            // "Pretoria: Wednesday, 16 November 2016: The police ..." opens a statement's first sentence
             if (place.isEmpty()) {
                 return Optional.empty();
             }
@@ -799,7 +838,8 @@ final class AnchorFinder {
             return Optional.of("");
         }
         String[] words = trimmed.split("[ ,]+");
-        if (trimmed.isEmpty() || words.length > 6 || NOT_PLACES.contains(words[0].toLowerCase(Locale.ROOT))) {
+        if (trimmed.isEmpty() || words.length > 6 || NOT_PLACES.contains(words[0].toLowerCase(Locale.ROOT))
+                || LineKinds.BYLINE_WORDS.contains(words[0].toLowerCase(Locale.ROOT))) { // "Par Julien Marchand, le"
             return Optional.empty();
         }
         for (int w = 0; w < words.length; w++) {

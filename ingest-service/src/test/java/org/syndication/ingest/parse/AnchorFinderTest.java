@@ -56,7 +56,13 @@ class AnchorFinderTest {
         "14/05/2019 17h:58 CET | Actualisé 14/05/2019 17h:58 CET ; 2019-05-14",
         "10-09-2024 - 18:15 - LArdennais.fr               ; 2024-09-10",
         "09 Mar 2016, by in International                 ; 2016-03-09",
-        "09 Mar 2016, by Ann Lee in International         ; 2016-03-09"})
+        "09 Mar 2016, by Ann Lee in International         ; 2016-03-09",
+        // a time of day between the label and the date; a count of readers after it
+        "Published 4:29 pm Thursday, January 24, 2019     ; 2019-01-24",
+        "by  Ann Lee on  27/03/2017    549 Reads          ; 2017-03-27",
+        // a label or byline before "le" is no dateline's place
+        "Publié le 14/03/2024 à 18h12                     ; 2024-03-14",
+        "Par Julien Marchand, le 14 juin 2022 à 18h04     ; 2022-06-14"})
     void aMetadataLineIsADateLineWithTheItemsDate(String line, String date) {
         ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
         assertThat(anchor.date().start()).hasToString(date);
@@ -70,6 +76,23 @@ class AnchorFinderTest {
         ItemAnchor anchor = finder.find(0, line).orElseThrow();
         assertThat(anchor.kind()).isEqualTo(ItemAnchor.Kind.HEADED);
         assertThat(anchor.rest()).isEqualTo(line.substring(line.indexOf('|') + 2));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "Pretoria: Wednesday, 16 November 2016: The police service has noted reports of an arrest at the campus. ; 2016-11-16",
+        "Wien, am 17. November 2016 – Der Verband warnt vor dem Handel mit Elfenbein in Österreich. ; 2016-11-17",
+        "KISUMU, Kenya, July 23, 2024 (ENS) – Rangers seized forty kilograms of ivory on Sunday. ; 2024-07-23"})
+    void aDatelineOpensTheFirstSentence(String line, String date) {
+        ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
+        assertThat(anchor.kind()).isEqualTo(ItemAnchor.Kind.DATELINE);
+        assertThat(anchor.date().start()).hasToString(date);
+    }
+
+    @Test
+    void aLabelWithAColonBeforeADateAloneIsNoPlace() {
+        assertThat(finder.find(0, "Erstellt: 22.11.2022")).map(ItemAnchor::kind)
+                .isNotEqualTo(java.util.Optional.of(ItemAnchor.Kind.DATELINE));
     }
 
     @Test
