@@ -20,6 +20,12 @@ class MultilingualThemesTest {
 
     static Stream<Arguments> items() {
         return Stream.of(
+                Arguments.of("A sheriff's one-line release on a drug arrest, no body",
+                        "Traffic stop leads to drug arrest", "", List.of("drugs-and-health")),
+                Arguments.of("Austrian police on narcotics (Suchtgift)",
+                        "Suchtgifthandel am Bahnhof aufgedeckt",
+                        "Die Polizei stellte bei zwei Männern mehrere hundert Gramm Heroin sicher.",
+                        List.of("drugs-and-health")),
                 Arguments.of("German police report on a smuggler",
                         "Schleuser auf der Autobahn festgenommen",
                         "Beamte der Bundespolizei haben am Dienstag einen 34-jährigen Mann festgenommen. In seinem "
