@@ -94,15 +94,14 @@ final class GluedLines {
         }
         List<Integer> dates = new ArrayList<>();
         for (int p = 1; p < text.length(); p++) {
-            if (DateGrammar.isDigit(text.charAt(p)) && gluedBefore(text.charAt(p - 1))
-                    && grammar.parseAt(text, p).isPresent() && hasYear(text, p)) {
+            if (DateGrammar.isDigit(text.charAt(p)) && gluedBefore(text.charAt(p - 1)) && hasYear(text, p)
+                    && grammar.parseAt(text, p).isPresent()) {
                 dates.add(p);
             }
         }
-        List<Integer> blocks = text.length() >= MIN_GLUED_LINE ? blockCuts(text) : List.of();
-        if (dates.isEmpty() && !endsWithDate(text, grammar)) {
-            blocks = List.of(); // only a teaser that ends with its date: "...VerdächtigenWer ist ... haben. 03.04.2017"
-        }
+        // blocks only in a teaser that ends with its date: "...VerdächtigenWer ist ... haben. 03.04.2017"
+        List<Integer> blocks = text.length() >= MIN_GLUED_LINE && (!dates.isEmpty() || endsWithDate(text, grammar))
+                ? blockCuts(text) : List.of();
         if (dates.isEmpty() && blocks.isEmpty()) {
             return List.of();
         }
