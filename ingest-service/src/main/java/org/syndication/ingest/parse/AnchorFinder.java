@@ -536,7 +536,36 @@ final class AnchorFinder {
         boolean labelled = colon > 0 && colon < segment.length() - 1 && segment.substring(0, colon).indexOf(' ') < 0;
         boolean capitalNames = words <= MAX_CAPITAL_NAMES_WORDS && segment.equals(segment.toUpperCase(Locale.ROOT))
                 && segment.chars().noneMatch(Character::isDigit); // "ANNA KELLER AND TOM ADEYEMI"
-        return words <= 3 || (labelled && words <= MAX_LABELLED_SEGMENT_WORDS) || capitalNames;
+        return words <= 3 || (labelled && words <= MAX_LABELLED_SEGMENT_WORDS) || capitalNames
+                || words <= MAX_LABELLED_SEGMENT_WORDS && hasNumericDate(segment); // "Distributed by X on 01/16/2026"
+    }
+
+    /** Whether a text holds a numeric date with its year, day and month first ("01/16/2026", "16.01.2026"). */
+    private static boolean hasNumericDate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (DateGrammar.isDigit(text.charAt(i)) && (i == 0 || !DateGrammar.isDigit(text.charAt(i - 1)))) {
+                int j = numberEnd(text, i, 2);
+                int k = j > i && j < text.length() && isDateMark(text.charAt(j)) ? numberEnd(text, j + 1, 2) : -1;
+                if (k > j + 1 && k < text.length() && text.charAt(k) == text.charAt(j)
+                        && numberEnd(text, k + 1, 4) == k + 5) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The end of a run of one to {@code most} digits at {@code from}, or {@code from} when there is none. */
+    private static int numberEnd(String text, int from, int most) {
+        int end = from;
+        while (end < text.length() && end - from < most && DateGrammar.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end < text.length() && DateGrammar.isDigit(text.charAt(end)) ? from : end;
+    }
+
+    private static boolean isDateMark(char ch) {
+        return ch == '/' || ch == '.' || ch == '-';
     }
 
     /**

@@ -29,6 +29,9 @@ final class ListingLayout {
     /** Most words of a label after a date ("News", "Crimes Ambientais", "Auxílio à Imigração Ilegal"). */
     private static final int MAX_LABEL_WORDS = 5;
 
+    /** How many lines around a single article's date its repeated headline is looked for. */
+    private static final int REPEATED_HEADLINE_REACH = 8;
+
     /** Fewest words of a paragraph under a single item's date: shorter lines there are the page's chrome. */
     private static final int MIN_PARAGRAPH_WORDS = 12;
 
@@ -92,6 +95,9 @@ final class ListingLayout {
                 drafts.add(draft);
                 claimed = Math.max(anchor.line(), draft.titleLine);
             }
+        }
+        if (found.size() == 1 && drafts.size() == 1) {
+            drafts = List.of(withRepeatedHeadline(drafts.get(0), lines, anchorAt));
         }
         drafts = withDayArchiveSplit(drafts, lines);
         drafts = withDateGroupsSplit(drafts, lines, template);
@@ -397,6 +403,36 @@ final class ListingLayout {
         }
         int headlineWords = wordCount(above.text());
         return headlineWords >= 4 && (wordCount(rest) >= 2 * headlineWords + 4 || hasSecondSentence(rest));
+    }
+
+    /**
+     * A single article's headline that the page shows twice near its date (over the article and again as its image's
+     * caption or the article's own header: "Digitales Angebot unterstützt ..." above and below the date line): the one
+     * title-like line of four words or more that repeats there is the headline, whatever stands next to the date.
+     */
+    private static Draft withRepeatedHeadline(Draft draft, List<Line> lines, ItemAnchor[] anchorAt) {
+        int at = draft.anchor.line();
+        int from = Math.max(0, at - REPEATED_HEADLINE_REACH);
+        int to = Math.min(lines.size(), at + REPEATED_HEADLINE_REACH + 1);
+        int headline = -1;
+        for (int i = from; i < to; i++) {
+            String text = lines.get(i).text();
+            if (anchorAt[i] != null || titleScore(lines.get(i)) < 2 || wordCount(text) < 4) {
+                continue;
+            }
+            for (int j = i + 1; j < to; j++) {
+                if (lines.get(j).text().equals(text)) {
+                    if (headline >= 0 && !lines.get(headline).text().equals(text)) {
+                        return draft; // two repeated lines: no telling which is the headline
+                    }
+                    headline = headline < 0 ? i : headline;
+                }
+            }
+        }
+        if (headline < 0 || lines.get(headline).text().equals(draft.title)) {
+            return draft;
+        }
+        return new Draft(draft.anchor, lines.get(headline).text(), headline, draft.firstParagraph);
     }
 
     /** Whether a paragraph (a line of twelve words or more) follows the line {@code at}. */

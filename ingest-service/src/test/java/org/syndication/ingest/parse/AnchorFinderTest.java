@@ -62,7 +62,9 @@ class AnchorFinderTest {
         "by  Ann Lee on  27/03/2017    549 Reads          ; 2017-03-27",
         // a label or byline before "le" is no dateline's place
         "Publié le 14/03/2024 à 18h12                     ; 2024-03-14",
-        "Par Julien Marchand, le 14 juin 2022 à 18h04     ; 2022-06-14"})
+        "Par Julien Marchand, le 14 juin 2022 à 18h04     ; 2022-06-14",
+        // a segment of the row that holds a date of its own is metadata too
+        "01/16/2026 | News release | Distributed by Public on 01/16/2026 10:16 ; 2026-01-16"})
     void aMetadataLineIsADateLineWithTheItemsDate(String line, String date) {
         ItemAnchor anchor = finder.find(0, line.strip()).orElseThrow();
         assertThat(anchor.date().start()).hasToString(date);
