@@ -106,7 +106,12 @@ final class LineKinds {
     /** A field's label alone on its line, its value on the next ("Online Published Date:", "Appeared in issue:"). */
     static boolean isFieldLabel(String text) {
         int colon = text.indexOf(':');
-        return colon == text.length() - 1 && colon > 0 && wordCount(text) <= 5;
+        if (colon == text.length() - 1 && colon > 0 && wordCount(text) <= 5) {
+            return true;
+        }
+        // a date's label alone over it, without a colon: "erstellt am", "Published on"
+        return wordCount(text.strip()) <= 3 && text.indexOf(' ') > 0 && AnchorFinder.isMetaPrefix(text)
+                && !Character.isDigit(text.charAt(text.length() - 1));
     }
 
     /** A reading or playing time ("5 min read", "durée 09h56", "Lesezeit: 3 Min."): metadata, never a title. */
@@ -118,10 +123,10 @@ final class LineKinds {
         return text.length() - start <= 30 && DURATION.matcher(text.substring(start)).matches();
     }
 
-    /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
     /** Closing quotes and brackets that may follow a sentence's full stop. */
     private static final String CLOSING_QUOTES = "\"”’'»)";
 
+    /** How much a line looks like a title: 0 (not at all) to 3 (an HTML heading). */
     static int titleScore(Line line) {
         String text = line.text();
         int length = text.length();

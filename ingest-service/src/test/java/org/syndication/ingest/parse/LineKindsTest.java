@@ -25,6 +25,18 @@ class LineKindsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"erstellt am", "Published on", "Publié le", "Online Published Date:"})
+    void aDatesLabelAloneOverItsValueIsMetadata(String line) {
+        assertThat(LineKinds.isMetaLine(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Police on patrol", "Published reports", "Drug arrests on"})
+    void aShortLineThatIsNoDatesLabelIsNoMetadata(String line) {
+        assertThat(LineKinds.isFieldLabel(line)).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Guzman Gone, Good! But…", "Police, customs and coast guard train together",
         "Lagos, Abuja and 3 other cities"})
     void aHeadlineWithCommasIsNoListOfAuthors(String line) {
