@@ -45,7 +45,11 @@ final class PageChrome {
             "also read", "more from this section", "recommandés pour vous", "à découvrir aussi", "vous aimerez aussi",
             "lesen sie auch", "das könnte sie auch interessieren", "auch interessant", "te puede interesar",
             "también te puede interesar", "le puede interesar", "leia também", "veja também", "leggi anche",
-            "potrebbe interessarti", "ti potrebbe interessare", "lees ook", "ook interessant", "läs också");
+            "potrebbe interessarti", "ti potrebbe interessare", "lees ook", "ook interessant", "läs också",
+            "related news", "related articles", "related stories", "related posts", "related content",
+            "noticias relacionadas", "notícias relacionadas", "artículos relacionados", "matérias relacionadas",
+            "articles liés", "à lire aussi", "sur le même sujet", "articoli correlati", "notizie correlate",
+            "ähnliche artikel", "weitere artikel", "das könnte sie interessieren", "gerelateerde artikelen");
 
     /** Openings of a heading over more articles of a section, with the colon that names it ("Mehr aus: Ausland"). */
     private static final List<String> MORE_FROM_SECTION = List.of("more from:", "more in:", "mehr aus:", "mehr zum thema:");

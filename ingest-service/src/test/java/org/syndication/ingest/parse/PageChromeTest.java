@@ -17,6 +17,9 @@ class PageChromeTest {
         assertThat(PageChrome.isRecommendationHeading("Recommandés pour vous")).isTrue();
         assertThat(PageChrome.isRecommendationHeading("Mehr aus: Ausland")).isTrue();
         assertThat(PageChrome.isRecommendationHeading("More from: Crime")).isTrue();
+        assertThat(PageChrome.isRecommendationHeading("NOTICIAS RELACIONADAS")).isTrue();
+        assertThat(PageChrome.isRecommendationHeading("Related articles")).isTrue();
+        assertThat(PageChrome.isRecommendationHeading("Related articles show a pattern of bribery")).isFalse();
         assertThat(PageChrome.isRecommendationHeading("Plus de 100 arrestations")).isFalse();
         assertThat(PageChrome.isRecommendationHeading("More from the court on Monday")).isFalse();
     }
