@@ -379,7 +379,12 @@ final class ListingLayout {
                     return new Draft(anchor, lines.get(below).text(), below, null);
                 }
                 if (prev >= 0 && titleScore(lines.get(prev)) >= 1) {
-                    return new Draft(anchor, lines.get(prev).text(), prev, rest);
+                    int headline = prev - 1; // "Title" / "WWF-Presseaussendung" / "Wien, am 17. November 2016 – ..."
+                    boolean typeLabel = wordCount(lines.get(prev).text()) <= 2 && isKicker(lines.get(prev).text())
+                            && headline > claimed && anchorAt[headline] == null
+                            && titleScore(lines.get(headline)) >= 2 && wordCount(lines.get(headline).text()) >= 4;
+                    int title = typeLabel ? headline : prev;
+                    return new Draft(anchor, lines.get(title).text(), title, rest);
                 }
                 if (rest != null) {
                     return new Draft(anchor, TitleDeriver.fromParagraph(rest), -1, rest);
