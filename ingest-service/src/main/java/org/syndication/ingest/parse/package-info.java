@@ -7,7 +7,8 @@
  * <ol>
  *   <li><b>Lines.</b> Plain text is cleaned and cut into non-blank lines ({@code TextSanitizer}); HTML is read with
  *       jsoup into one line per block, scripts, styles, navigation, page header/footer and captions dropped, links
- *       and headings kept ({@code HtmlLines}).</li>
+ *       and headings kept ({@code HtmlLines}); lines a text extraction glued together come apart
+ *       ({@code GluedLines}).</li>
  *   <li><b>Item starts.</b> A line starts an item when it begins with a date ({@link
  *       org.syndication.ingest.parse.DateGrammar}) followed by nothing, a separator or a capitalised title; when it is
  *       a dateline (a short place name, then a date); or when a short title ends with its date
