@@ -21,6 +21,12 @@ final class GluedLines {
     /** Shortest line that may hold glued blocks: headlines and metadata lines are shorter. */
     private static final int MIN_GLUED_LINE = 100;
 
+    /** Most blocks of one teaser: a kicker, a headline, a summary (its date is cut apart on its own). */
+    private static final int MAX_TEASER_BLOCKS = 3;
+
+    /** Most letters of one word, compounds included ("Bundespolizeiinspektion"). */
+    private static final int MAX_WORD_LETTERS = 40;
+
     /** Longest numeric date at a line's end ("03.04.2017", "2017-04-03"). */
     private static final int MAX_TRAILING_DATE = 10;
 
@@ -141,20 +147,34 @@ final class GluedLines {
         return false;
     }
 
-    /** The glue points of kicker, headline and summary, each between runs of two words or more. */
+    /**
+     * The glue points of kicker, headline and summary, each between runs of two words or more. One pass, the words of
+     * the current run counted as it goes: a line of any length costs its length.
+     */
     private static List<Integer> blockCuts(String text) {
         List<Integer> cuts = new ArrayList<>();
         int last = 0;
-        for (int p = 1; p + 1 < text.length(); p++) {
-            if (isGluePoint(text, p) && wordsBetween(text, last, p) >= 2) {
+        int words = 0; // words of text[last, p)
+        for (int p = 0; p < text.length(); p++) {
+            if (p > 0 && p + 1 < text.length() && words >= 2 && isGluePoint(text, p)) {
+                if (cuts.size() == MAX_TEASER_BLOCKS - 1) {
+                    return List.of(); // more blocks than a teaser has: ordinary text with names in it
+                }
                 cuts.add(p);
                 last = p;
+                words = 0;
             }
+            boolean startsWord = !isSpace(text.charAt(p)) && (p == last || isSpace(text.charAt(p - 1)));
+            words += startsWord ? 1 : 0;
         }
-        if (!cuts.isEmpty() && wordsBetween(text, last, text.length()) < 2) {
+        if (!cuts.isEmpty() && words < 2) {
             cuts.remove(cuts.size() - 1);
         }
         return cuts;
+    }
+
+    private static boolean isSpace(char ch) {
+        return ch == ' ' || ch == '\t';
     }
 
     /**
@@ -185,11 +205,16 @@ final class GluedLines {
                 && lowerCaseWordBefore(text, p);
     }
 
-    /** Whether a word of at least four letters, in lower case after its first, ends right before {@code p}. */
+    /**
+     * Whether a word of at least four letters, in lower case after its first, ends right before {@code p}; a run of
+     * letters longer than any word is none (and is not walked to its start).
+     */
     private static boolean lowerCaseWordBefore(String text, int p) {
         int letters = 0;
         for (int i = p - 1; i >= 0 && Character.isLetter(text.charAt(i)); i--) {
-            letters++;
+            if (++letters > MAX_WORD_LETTERS) {
+                return false;
+            }
         }
         return letters >= MIN_GLUED_WORD && Character.isLowerCase(text.charAt(p - letters + 1));
     }
@@ -204,8 +229,4 @@ final class GluedLines {
         return i < text.length() && text.charAt(i) == ' ' && i - p >= 2;
     }
 
-    private static int wordsBetween(String text, int from, int to) {
-        String part = text.substring(from, to).strip();
-        return part.isEmpty() ? 0 : LineKinds.wordCount(part);
-    }
 }

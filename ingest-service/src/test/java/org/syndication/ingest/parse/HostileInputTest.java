@@ -83,6 +83,15 @@ class HostileInputTest {
         assertThat(assertTimeoutPreemptively(LINEAR_TIME_GUARD, () -> splitter.splitText(huge))).isNotNull();
     }
 
+    /** A line that looks like glued blocks everywhere and ends with a teaser's date: still read in linear time. */
+    @ParameterizedTest
+    @ValueSource(strings = {"abcdEfgh", "aB", "abcdEfgh ab ", "wordAbcd7000 ", "Wort1Ab "})
+    void fiveMegabytesOfRunTogetherBlocksEndingWithADateStayLinear(String unit) {
+        String huge = unit.repeat(FIVE_MB / unit.length()) + " 03.04.2017";
+
+        assertThat(assertTimeoutPreemptively(LINEAR_TIME_GUARD, () -> splitter.splitText(huge))).isNotNull();
+    }
+
     @Test
     void aFiveMegabyteHtmlListingIsSplitCompletely() {
         String item = "<div><p>3 March 2017 - Exchanges on Maritime Crime</p><p>Experts met in Brussels.</p></div>\n";
