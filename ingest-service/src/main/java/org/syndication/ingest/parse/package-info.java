@@ -12,7 +12,7 @@
  *   <li><b>Item starts.</b> A line starts an item when it begins with a date ({@link
  *       org.syndication.ingest.parse.DateGrammar}) followed by nothing, a separator or a capitalised title; when it is
  *       a dateline (a short place name, then a date); or when a short title ends with its date
- *       ({@code AnchorFinder}). A date anywhere else is running text.</li>
+ *       ({@code AnchorFinder}, {@code DateLineRest}). A date anywhere else is running text.</li>
  *   <li><b>Layout.</b> Each item takes its title from its start line or a neighbouring line (for a date alone on its
  *       line, the page decides once whether titles follow or precede their dates), derives one from the first sentence
  *       when there is none, and takes the lines up to the next item as its body, without chrome: photo credits,
