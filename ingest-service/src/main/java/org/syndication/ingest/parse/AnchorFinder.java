@@ -376,22 +376,20 @@ final class AnchorFinder {
     }
 
     /**
-     * A label's text without the time of day at its end ("Published 4:29 pm" before "Thursday, January 24, 2019").
+     * A label's text without the time of day at its end ("Published 4:29 pm" before "Thursday, January 24, 2019"),
+     * the time read as after a date ({@link DateLineRest#skipTime}): its last word, or its last two with "pm" or
+     * "Uhr".
      */
     private static String withoutTrailingTime(String prefix) {
         String trimmed = prefix.strip();
         int space = trimmed.lastIndexOf(' ');
-        String last = space < 0 ? trimmed : trimmed.substring(space + 1);
-        String lower = last.toLowerCase(Locale.ROOT);
-        if (space > 0 && (lower.equals("am") || lower.equals("pm") || lower.equals("uhr") || lower.equals("h"))) {
-            trimmed = trimmed.substring(0, space).strip();
-            space = trimmed.lastIndexOf(' ');
-            last = space < 0 ? trimmed : trimmed.substring(space + 1);
+        for (int tries = 0; space > 0 && tries < 2; tries++, space = trimmed.lastIndexOf(' ', space - 1)) {
+            int start = space + 1;
+            if (DateGrammar.isDigit(trimmed.charAt(start)) && skipTime(trimmed, start) == trimmed.length()) {
+                return trimmed.substring(0, start);
+            }
         }
-        int colon = last.indexOf(':');
-        boolean time = colon > 0 && colon < last.length() - 1 && last.chars().allMatch(ch -> ch == ':'
-                || DateGrammar.isDigit((char) ch));
-        return time && space > 0 ? trimmed.substring(0, space) + " " : prefix;
+        return prefix;
     }
 
     private Optional<ItemAnchor> dateline(int index, String text, DateGrammar pageGrammar) {

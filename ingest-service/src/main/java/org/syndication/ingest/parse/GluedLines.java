@@ -40,18 +40,15 @@ final class GluedLines {
         List<Line> result = null;
         for (int i = 0; i < lines.size(); i++) {
             Line line = withReadingTimeApart(lines.get(i));
-            if (line != lines.get(i) && result == null) {
+            List<Integer> cuts = cuts(line.text(), grammar);
+            if (result == null && (line != lines.get(i) || !cuts.isEmpty())) { // the first line that changes
                 result = new ArrayList<>(lines.subList(0, i));
             }
-            List<Integer> cuts = cuts(line.text(), grammar);
             if (cuts.isEmpty()) {
                 if (result != null) {
                     result.add(line);
                 }
                 continue;
-            }
-            if (result == null) {
-                result = new ArrayList<>(lines.subList(0, i));
             }
             String text = line.text();
             int from = 0;

@@ -253,9 +253,9 @@ final class RecordTemplate {
         return words >= MIN_CUT_SUMMARY_WORDS && (text.endsWith("…") || text.endsWith("..."));
     }
 
-    /** Whether the title stands below the date line on this page. */
+    /** Whether the title stands below the date line on this page (a page without title lines has offset 0). */
     boolean titleAfterDate() {
-        return offset > 0 && !untitled && !aboveParagraphs;
+        return offset > 0;
     }
 
     /** Whether the title stands above the date on this page (a summary or byline may be in between). */
