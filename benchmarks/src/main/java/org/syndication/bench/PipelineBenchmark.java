@@ -27,7 +27,6 @@ final class PipelineBenchmark {
     private static final int ITEMS_PER_PAGE = 500;
     private static final int PAGES = 20;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration POLL = Duration.ofMillis(250);
     private static final int MAX_ROUNDS = 4;
     private static final double SETTLED_JIT_SHARE = 0.10;
 
@@ -146,12 +145,22 @@ final class PipelineBenchmark {
         int total = PAGES * ITEMS_PER_PAGE;
         long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
         long nextProgress = System.nanoTime();
-        long projected;
+        long projected = 0;
+        long catalogued = 0;
         double catalogSeconds = 0;
-        while ((projected = feedItems.now() - feedBefore) < total) {
-            if (catalogSeconds == 0 && catalogItems.now() - catalogBefore >= total) {
-                // the catalog's own rate (it was CatalogThroughputBenchmark in the catalog's tests)
-                catalogSeconds = (System.nanoTime() - start) / 1e9;
+        LookPace pace = new LookPace(total);
+        while (true) {
+            // each look counts a table, which is not free (LookPace); the catalog's only until it holds the round
+            projected = feedItems.now() - feedBefore;
+            if (catalogSeconds == 0) {
+                catalogued = catalogItems.now() - catalogBefore;
+                if (catalogued >= total) {
+                    // the catalog's own rate (it was CatalogThroughputBenchmark in the catalog's tests)
+                    catalogSeconds = (System.nanoTime() - start) / 1e9;
+                }
+            }
+            if (projected >= total) {
+                break;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the feed projection did not receive " + total + " items within "
@@ -160,13 +169,10 @@ final class PipelineBenchmark {
             if (System.nanoTime() >= nextProgress) {
                 // where the backlog sits: catalogued (stored by catalog) vs projected (stored by feed)
                 System.out.printf("    %5.1f s: catalogued %,d, projected %,d of %,d%n", (System.nanoTime() - start) / 1e9,
-                        catalogItems.now() - catalogBefore, projected, total);
+                        catalogued, projected, total);
                 nextProgress = System.nanoTime() + 2_000_000_000L;
             }
-            // a count is a scan of a growing table: looking every 20 ms took a third of PostgreSQL's time in the
-            // measured round (pg_stat_statements, 2026-12-06); every 250 ms costs a few per cent of one core and
-            // places the end of a 20-40 s round within 1 %
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(pace.nextLook(System.nanoTime(), projected).toMillis());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Round(total, ingestSeconds, catalogSeconds == 0 ? seconds : catalogSeconds, seconds,
