@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  * again). Later starts use it ({@code -XX:AOTCache}); a cache the JVM finds unusable is ignored with a warning, never
  * an error ({@code -XX:AOTMode=auto}, the default). Before Java 25 there is no cache and nothing changes.
  *
- * <p>The JVM caches only classes of its own class loaders, so the services are packaged as Quarkus' {@code aot-jar}
- * (the root {@code pom.xml}): every class on the application class path, where the default {@code fast-jar} loads
- * the application through Quarkus' own class loader and the cache held little more than the JDK's classes.
+ * <p>The JVM links ahead of time only the classes of its own class loaders, so the services are packaged as Quarkus'
+ * {@code aot-jar} (the root {@code pom.xml}): every class on the application class path. With the default
+ * {@code fast-jar}, which loads the application through Quarkus' own class loader, the cache held those classes but
+ * not linked, and their lambdas were spun again at every start.
  *
  * <p>A cache also belongs to the JVM options it was recorded with: the JVM refuses a cache recorded with other
  * object-layout settings (compact object headers, compressed pointers), and would then start without one every time,
