@@ -145,13 +145,12 @@ final class PipelineBenchmark {
         int total = PAGES * ITEMS_PER_PAGE;
         long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
         long nextProgress = System.nanoTime();
-        long projected = 0;
         long catalogued = 0;
         double catalogSeconds = 0;
         LookPace pace = new LookPace(total);
         while (true) {
             // each look counts a table, which is not free (LookPace); the catalog's only until it holds the round
-            projected = feedItems.now() - feedBefore;
+            long projected = feedItems.now() - feedBefore;
             if (catalogSeconds == 0) {
                 catalogued = catalogItems.now() - catalogBefore;
                 if (catalogued >= total) {
